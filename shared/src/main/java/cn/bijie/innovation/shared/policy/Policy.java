@@ -1,0 +1,99 @@
+package cn.bijie.innovation.shared.policy;
+
+import cn.bijie.innovation.shared.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The policy as data: one versioned file ({@code policy/BJ-2019.json}) read off the city's plan — kinds, levels,
+ * amounts with the clause each comes from, open parameters, reminder thresholds, codes and targets. No other place
+ * in the code holds these numbers.
+ */
+public record Policy(
+        String version,
+        String title,
+        String source,
+        List<Code> levels,
+        List<Kind> kinds,
+        List<Rule> rules,
+        String noSubsidyNote,
+        List<Parameter> parameters,
+        Reminders reminders,
+        List<Code> counties,
+        List<Code> industries,
+        List<Code> growthTiers,
+        List<TargetPeriod> targetPeriods) {
+
+    public static final String ACTIVE_VERSION = "BJ-2019";
+
+    private static final Policy ACTIVE = load(ACTIVE_VERSION);
+
+    /** The policy version in force. */
+    public static Policy active() {
+        return ACTIVE;
+    }
+
+    public static Policy load(String version) {
+        try (InputStream in = Policy.class.getResourceAsStream("/policy/" + version + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("no policy file for version " + version);
+            }
+            return Json.MAPPER.readValue(in, Policy.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A code with its Chinese name (county, industry, growth tier, level). */
+    public record Code(String code, String name) {}
+
+    /** A recognition kind and the levels that exist for it. */
+    public record Kind(String code, String name, List<String> levels, Integer validityYears, boolean renewable) {}
+
+    /** A subsidy rule: which recognitions it covers, the amount (or the parameter that holds it) and its clause. */
+    public record Rule(String id, List<String> kinds, List<String> levels, boolean renewal, Long amountYuan,
+            String amountParameter, String clause, String explanation) {}
+
+    /** A point the plan leaves open, held as data that staff set. */
+    public record Parameter(String name, String type, Object value, List<String> allowed, String description) {}
+
+    public record Reminders(List<Integer> expiryThresholdDays, int applicationWaitingDays, int subsidyUnpaidDays) {}
+
+    public record TargetPeriod(String period, String deadline, String source, List<Indicator> indicators) {}
+
+    public record Indicator(String id, String name, int target, List<Counts> counts) {}
+
+    /** An indicator counts organisations holding an active recognition of this kind at one of these levels. */
+    public record Counts(String kind, List<String> levels) {}
+
+    public Optional<Kind> kind(String code) {
+        return kinds.stream().filter(k -> k.code().equals(code)).findFirst();
+    }
+
+    public boolean isLevelOf(String kind, String level) {
+        return kind(kind).map(k -> k.levels().contains(level)).orElse(false);
+    }
+
+    public boolean isCounty(String code) {
+        return has(counties, code);
+    }
+
+    public boolean isIndustry(String code) {
+        return has(industries, code);
+    }
+
+    public boolean isGrowthTier(String code) {
+        return has(growthTiers, code);
+    }
+
+    public Optional<TargetPeriod> targetPeriod(String period) {
+        return targetPeriods.stream().filter(p -> p.period().equals(period)).findFirst();
+    }
+
+    private static boolean has(List<Code> codes, String code) {
+        return codes.stream().anyMatch(c -> c.code().equals(code));
+    }
+}

@@ -1,0 +1,36 @@
+package cn.bijie.innovation.shared.store.dynamodb;
+
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every key of the single table in one place. Items of one entity share a partition with their audit trail:
+ * {@code PK = <ENTITY>#<id>}, the record at {@code SK = <ENTITY>}, audit entries at {@code SK = AUDIT#<instant>#<id>}.
+ */
+public final class Keys {
+    public static final String PK = "PK";
+    public static final String SK = "SK";
+
+    private Keys() {}
+
+    public static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+    }
+
+    public static String organizationPk(String uscc) {
+        return "ORG#" + uscc;
+    }
+
+    public static Map<String, AttributeValue> organization(String uscc) {
+        return key(organizationPk(uscc), "PROFILE");
+    }
+
+    /** Scoped to the caller: two users may pick the same key without meeting. */
+    public static Map<String, AttributeValue> idempotency(String callerSub, String idempotencyKey) {
+        return key("IDEM#" + callerSub + "#" + idempotencyKey, "IDEM");
+    }
+
+    public static String auditSortKey(String at, String entryId) {
+        return "AUDIT#" + at + "#" + entryId;
+    }
+}

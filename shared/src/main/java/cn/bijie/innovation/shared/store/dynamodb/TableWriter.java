@@ -1,0 +1,106 @@
+package cn.bijie.innovation.shared.store.dynamodb;
+
+import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.errors.DomainException;
+import cn.bijie.innovation.shared.errors.IdempotencyKeyReused;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Commits a {@link WriteTransaction} in one {@code TransactWriteItems} call, together with the idempotency record of
+ * the request when it has a key. A cancelled transaction becomes the failure its first failed condition stands for;
+ * a lost race on the idempotency record becomes a replay of the winner's response.
+ */
+public final class TableWriter {
+    /** API.md: idempotency keys are kept at least 24 hours; DynamoDB's TTL deletes them some time after. */
+    static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(48);
+    private static final int ATTEMPTS = 5;
+
+    private final DynamoDbClient dynamo;
+
+    public TableWriter(DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
+    }
+
+    /** The response a write request answers with: the first one, also when this request replays it. */
+    public record Committed(int status, String bodyJson, boolean replayed) {}
+
+    public Committed commit(WriteTransaction tx, IdempotencyKey idempotency, int status, Object body) {
+        String bodyJson = Json.write(body);
+        int idempotencyIndex = -1;
+        if (idempotency != null) {
+            idempotencyIndex = tx.size();
+            tx.put(idempotencyItem(idempotency, status, bodyJson), Condition.absent(), null);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(tx.items()));
+                return new Committed(status, bodyJson, false);
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                if (idempotencyIndex >= 0 && failed(reasons, idempotencyIndex)) {
+                    return replay(tx.table(), idempotency, reasons.get(idempotencyIndex).item());
+                }
+                for (int i = 0; i < reasons.size(); i++) {
+                    if (failed(reasons, i)) {
+                        Supplier<? extends DomainException> failure = tx.failureAt(i);
+                        throw failure != null ? failure.get()
+                                : new Conflict("记录状态已变化，请刷新后重试 (the record changed; reload and retry)");
+                    }
+                }
+                // TransactionConflict: another request is writing the same items right now; try again shortly.
+                if (attempt == ATTEMPTS) {
+                    throw new Conflict("并发修改冲突，请重试 (a concurrent change is in progress; retry)");
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private Committed replay(String table, IdempotencyKey idempotency, Map<String, AttributeValue> stored) {
+        if (stored == null || stored.isEmpty()) {
+            stored = dynamo.getItem(r -> r.tableName(table).key(
+                    Keys.idempotency(idempotency.callerSub(), idempotency.key())).consistentRead(true)).item();
+        }
+        if (!idempotency.requestHash().equals(Items.str(stored, "requestHash"))) {
+            throw new IdempotencyKeyReused(
+                    "该 Idempotency-Key 已用于另一个请求 (this Idempotency-Key was used with a different request)");
+        }
+        return new Committed(Integer.parseInt(stored.get("status").n()), Items.str(stored, "body"), true);
+    }
+
+    private Map<String, AttributeValue> idempotencyItem(IdempotencyKey key, int status, String bodyJson) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.idempotency(key.callerSub(), key.key()));
+        Instant now = Instant.now();
+        item.put("type", Items.s("IDEMPOTENCY"));
+        item.put("requestHash", Items.s(key.requestHash()));
+        item.put("status", Items.n(status));
+        item.put("body", Items.s(bodyJson));
+        item.put("createdAt", Items.s(now.toString()));
+        item.put("ttl", Items.n(now.plus(IDEMPOTENCY_RETENTION).getEpochSecond()));
+        return item;
+    }
+
+    private static boolean failed(List<CancellationReason> reasons, int index) {
+        return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep((long) (20 * Math.pow(2, attempt) * (0.5 + Math.random())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Conflict("interrupted");
+        }
+    }
+}

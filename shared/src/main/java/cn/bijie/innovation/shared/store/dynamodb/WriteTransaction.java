@@ -1,0 +1,106 @@
+package cn.bijie.innovation.shared.store.dynamodb;
+
+import cn.bijie.innovation.shared.errors.DomainException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The writes of one request, assembled by the service that owns the change and committed as one
+ * {@code TransactWriteItems}. Each conditional write says which failure its condition stands for, so a cancelled
+ * transaction becomes the right {@link DomainException} and nothing is half-written.
+ */
+public final class WriteTransaction {
+    private final String table;
+    private final List<TransactWriteItem> items = new ArrayList<>();
+    private final List<Supplier<? extends DomainException>> failures = new ArrayList<>();
+
+    public WriteTransaction(String table) {
+        this.table = table;
+    }
+
+    public WriteTransaction put(Map<String, AttributeValue> item, Condition condition,
+            Supplier<? extends DomainException> onConditionFailed) {
+        Put.Builder put = Put.builder().tableName(table).item(item)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        if (condition.expression() != null) {
+            put.conditionExpression(condition.expression());
+            if (!condition.names().isEmpty()) {
+                put.expressionAttributeNames(condition.names());
+            }
+            if (!condition.values().isEmpty()) {
+                put.expressionAttributeValues(condition.values());
+            }
+        }
+        return add(TransactWriteItem.builder().put(put.build()).build(), onConditionFailed);
+    }
+
+    /**
+     * An update; {@code names}/{@code values} serve both the update and the condition expression, so they must not
+     * reuse the placeholders {@code #c}/{@code :c} of {@link Condition#equals}.
+     */
+    public WriteTransaction update(Map<String, AttributeValue> key, String updateExpression, Map<String, String> names,
+            Map<String, AttributeValue> values, Condition condition, Supplier<? extends DomainException> onConditionFailed) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.putAll(condition.names());
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allValues.putAll(condition.values());
+        Update.Builder update = Update.builder().tableName(table).key(key).updateExpression(updateExpression)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        if (condition.expression() != null) {
+            update.conditionExpression(condition.expression());
+        }
+        if (!allNames.isEmpty()) {
+            update.expressionAttributeNames(allNames);
+        }
+        if (!allValues.isEmpty()) {
+            update.expressionAttributeValues(allValues);
+        }
+        return add(TransactWriteItem.builder().update(update.build()).build(), onConditionFailed);
+    }
+
+    /** A condition on an item this request does not change (e.g. the organisation's profile exists). */
+    public WriteTransaction check(Map<String, AttributeValue> key, Condition condition,
+            Supplier<? extends DomainException> onConditionFailed) {
+        ConditionCheck.Builder check = ConditionCheck.builder().tableName(table).key(key)
+                .conditionExpression(condition.expression());
+        if (!condition.names().isEmpty()) {
+            check.expressionAttributeNames(condition.names());
+        }
+        if (!condition.values().isEmpty()) {
+            check.expressionAttributeValues(condition.values());
+        }
+        return add(TransactWriteItem.builder().conditionCheck(check.build()).build(), onConditionFailed);
+    }
+
+    private WriteTransaction add(TransactWriteItem item, Supplier<? extends DomainException> onConditionFailed) {
+        items.add(item);
+        failures.add(onConditionFailed);
+        return this;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    List<TransactWriteItem> items() {
+        return items;
+    }
+
+    /** The failure that the condition of write {@code index} stands for, or null where none was declared. */
+    Supplier<? extends DomainException> failureAt(int index) {
+        return failures.get(index);
+    }
+
+    public int size() {
+        return items.size();
+    }
+}
