@@ -1,6 +1,7 @@
 package cn.bijie.innovation.shared.errors;
 
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -9,7 +10,7 @@ import java.util.function.Supplier;
  * ran out, as a plain 409.
  */
 public final class ReadOutdated extends DomainException {
-    static final int ATTEMPTS = 5;
+    static final int ATTEMPTS = 8;
 
     public ReadOutdated() {
         super("数据已被并发修改，请重试 (the records changed meanwhile; retry)", List.of());
@@ -25,6 +26,16 @@ public final class ReadOutdated extends DomainException {
         return 409;
     }
 
+    /** Random backoff, so that the requests that lost a race do not meet again at once. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 10L << Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReadOutdated();
+        }
+    }
+
     /** Runs {@code work} (read, decide, commit) again while its reads turn out outdated, a few times at most. */
     public static <T> T retry(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
@@ -34,6 +45,7 @@ public final class ReadOutdated extends DomainException {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
+                pause(attempt);
             }
         }
     }

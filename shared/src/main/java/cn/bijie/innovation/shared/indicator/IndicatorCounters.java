@@ -97,20 +97,18 @@ public final class IndicatorCounters {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":ids", AttributeValue.fromSs(List.of(change.certificationId())));
         String update;
-        if (change.add()) {
+        if (change.add() && change.seen().isEmpty()) {
+            // the county is set when the organisation starts counting: the count stays where it was made
             names.put("#type", "type");
             values.put(":type", Items.s(HOLDING_TYPE));
             values.put(":uscc", Items.s(change.uscc()));
             values.put(":period", Items.s(change.period()));
             values.put(":indicator", Items.s(change.indicatorId()));
             values.put(":county", Items.s(change.county()));
-            // the county is (re)set only when the organisation starts counting: the count stays where it was made
-            update = change.seen().isEmpty()
-                    ? "ADD certs :ids SET #type = :type, uscc = :uscc, period = :period, indicatorId = :indicator,"
-                            + " county = :county"
-                    : "ADD certs :ids";
+            update = "ADD certs :ids SET #type = :type, uscc = :uscc, period = :period, indicatorId = :indicator,"
+                    + " county = :county";
         } else {
-            update = "DELETE certs :ids";
+            update = change.add() ? "ADD certs :ids" : "DELETE certs :ids";
         }
         tx.update(Keys.holding(change.uscc(), change.period(), change.indicatorId()), update, names, values,
                 asRead(change.seen()), ReadOutdated::new);

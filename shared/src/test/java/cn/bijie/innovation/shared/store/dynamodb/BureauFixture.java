@@ -1,0 +1,140 @@
+package cn.bijie.innovation.shared.store.dynamodb;
+
+import cn.bijie.innovation.shared.certification.Certification;
+import cn.bijie.innovation.shared.certification.CertificationInput;
+import cn.bijie.innovation.shared.certification.CertificationService;
+import cn.bijie.innovation.shared.http.Caller;
+import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.policy.PolicyService;
+import cn.bijie.innovation.shared.subsidy.Subsidy;
+import cn.bijie.innovation.shared.subsidy.SubsidyCalculator;
+import cn.bijie.innovation.shared.subsidy.SubsidyService;
+import cn.bijie.innovation.shared.time.Shanghai;
+import cn.bijie.innovation.shared.uscc.Uscc;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The certification, subsidy and policy services wired to a fresh table on MiniStack, with helpers that set up
+ * organisations and applications in the documented item layout, and read counters and subsidies back.
+ */
+public final class BureauFixture {
+    public static final String PAGE_SECRET = "it-page-token-secret-0123456789abcdef";
+    public static final Caller STAFF = new Caller("staff-1", Set.of(Role.STAFF), null, "staff@example.com");
+    public static final Caller FINANCE = new Caller("finance-1", Set.of(Role.FINANCE), null, "finance@example.com");
+    public static final Caller SUPERVISOR = new Caller("supervisor-1", Set.of(Role.SUPERVISOR), null, null);
+
+    public final ItTable table = ItTable.create();
+    public final Policy policy = Policy.active();
+    public final Clock clock = Clock.systemUTC();
+    public final DynamoCertificationStore certificationStore =
+            new DynamoCertificationStore(table.dynamo, table.name, policy, clock);
+    public final DynamoSubsidyStore subsidyStore = new DynamoSubsidyStore(table.dynamo, table.name, policy);
+    public final DynamoPolicyParameterStore parameterStore = new DynamoPolicyParameterStore(table.dynamo, table.name);
+    public final DynamoIndicatorStore indicatorStore = new DynamoIndicatorStore(table.dynamo, table.name);
+    public final PageToken tokens = new PageToken(PAGE_SECRET);
+    public final CertificationService certifications =
+            new CertificationService(certificationStore, subsidyStore, policy, tokens, clock);
+    public final SubsidyService subsidies = new SubsidyService(subsidyStore, tokens, clock);
+    public final PolicyService policyService = new PolicyService(policy, parameterStore, clock);
+    public final SubsidyCalculator calculator =
+            new SubsidyCalculator(certificationStore, subsidyStore, parameterStore, policy, clock);
+
+    public static Caller applicant(String uscc) {
+        return new Caller("applicant-" + uscc, Set.of(Role.APPLICANT), uscc, "a@example.com");
+    }
+
+    /** A valid USCC that no other test uses (the check character computed). */
+    public static String newUscc() {
+        String body = "915205" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").concat("00000000000")
+                .substring(0, 11);
+        return body + Uscc.checkCharacter(body);
+    }
+
+    public void organization(String uscc, String county) {
+        new DynamoOrganizationStore(table.dynamo, table.name).save(null, new Organization(uscc, "毕节测试单位" + uscc,
+                county, "NEW_MATERIALS", "org@example.com", null, clock.instant().toString()), "test");
+    }
+
+    /** A SUBMITTED application, as the applications module writes it (docs/CONTRACTS.md). */
+    public String application(String uscc, String kind, String level, boolean renewal, String certificateNo) {
+        String id = "app-" + UUID.randomUUID();
+        String submittedAt = clock.instant().toString();
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key("APP#" + id, "APP"));
+        item.put("type", Items.s("APPLICATION"));
+        item.put("applicationId", Items.s(id));
+        item.put("uscc", Items.s(uscc));
+        item.put("kind", Items.s(kind));
+        item.put("level", Items.s(level));
+        item.put("renewal", Items.bool(renewal));
+        item.put("platformName", Items.s("毕节测试平台"));
+        item.put("certificateNo", Items.s(certificateNo));
+        item.put("issuedOn", Items.s(Shanghai.today(clock).minusDays(10).toString()));
+        item.put("status", Items.s("SUBMITTED"));
+        item.put("submittedAt", Items.s(submittedAt));
+        Indexes.put(item, Indexes.BY_ORGANIZATION, "ORG#" + uscc + "#APP", submittedAt + "#" + id);
+        Indexes.put(item, Indexes.BY_STATUS, "APP#SUBMITTED", submittedAt + "#" + id);
+        Indexes.put(item, Indexes.ALL, "APP", submittedAt + "#" + id);
+        item.putAll(DueIndex.attributes(Shanghai.today(clock).plusDays(10), "APP#" + id));
+        table.dynamo.putItem(r -> r.tableName(table.name).item(item));
+        return id;
+    }
+
+    public Certification record(String uscc, String kind, String level, boolean renewal, String certificateNo,
+            String issuedOn) {
+        var committed = certifications.record(STAFF, new CertificationInput(uscc, kind, level, renewal, "毕节测试平台",
+                certificateNo, issuedOn, null, "贵州省科学技术厅"), null);
+        return read(committed.bodyJson(), Certification.class);
+    }
+
+    /** Records and lets the subsidy function see it, as the stream would. */
+    public Certification recordAndCalculate(String uscc, String kind, String level, boolean renewal,
+            String certificateNo) {
+        Certification c = record(uscc, kind, level, renewal, certificateNo, Shanghai.today(clock).minusDays(5)
+                .toString());
+        calculator.onCertificationRecorded(c.certificationId());
+        return c;
+    }
+
+    public Subsidy subsidyOf(String certificationId) {
+        return subsidyStore.find(Subsidy.idFor(certificationId)).orElse(null);
+    }
+
+    public long counter(String indicatorId) {
+        return counter(indicatorId, "actual");
+    }
+
+    public long countyCounter(String indicatorId, String county) {
+        return counter(indicatorId, "c_" + county);
+    }
+
+    private long counter(String indicatorId, String attribute) {
+        Long value = Items.num(table.item(Keys.indicatorCounter("2020", indicatorId)), attribute);
+        return value == null ? 0 : value;
+    }
+
+    public Map<String, AttributeValue> item(Map<String, AttributeValue> key) {
+        return table.item(key);
+    }
+
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.MAPPER.readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}
