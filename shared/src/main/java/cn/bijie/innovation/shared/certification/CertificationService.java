@@ -112,7 +112,7 @@ public final class CertificationService {
         v.throwIfAny();
 
         DecidableApplication application = store.application(applicationId)
-                .orElseThrow(() -> new NotFound("申报不存在 (application not found)"));
+                .orElseThrow(() -> new NotFound("申报不存在 (not found)"));
         if (!"CERTIFIED".equals(input.outcome())) {
             Instant now = clock.instant();
             var transition = new ApplicationTransition(application, input.outcome(), input.reason(), null,
@@ -170,7 +170,7 @@ public final class CertificationService {
     public Certification get(Caller caller, String certificationId) {
         caller.requireAny(Role.values());
         Certification certification = store.find(certificationId)
-                .orElseThrow(() -> new NotFound("认定记录不存在 (certification not found)"));
+                .orElseThrow(() -> new NotFound("认定记录不存在 (not found)"));
         caller.requireRead(certification.uscc(), "认定记录");
         return certification;
     }
@@ -183,7 +183,7 @@ public final class CertificationService {
         v.throwIfAny();
         return ReadOutdated.retry(() -> {
             Certification before = store.find(certificationId)
-                    .orElseThrow(() -> new NotFound("认定记录不存在 (certification not found)"));
+                    .orElseThrow(() -> new NotFound("认定记录不存在 (not found)"));
             OrganizationHoldings organization = store.organization(before.uscc());
             Subsidy subsidyBefore = subsidies.find(Subsidy.idFor(certificationId)).orElse(null);
             Instant now = clock.instant();

@@ -77,6 +77,6 @@ public final class SubsidyService {
     }
 
     private static NotFound notFound() {
-        return new NotFound("补助不存在 (subsidy not found)");
+        return new NotFound("补助不存在 (not found)");
     }
 }
