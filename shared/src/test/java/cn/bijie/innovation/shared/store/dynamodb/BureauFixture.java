@@ -13,6 +13,8 @@ import cn.bijie.innovation.shared.policy.PolicyService;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyCalculator;
 import cn.bijie.innovation.shared.subsidy.SubsidyService;
+import cn.bijie.innovation.shared.testing.CallCounter;
+import cn.bijie.innovation.shared.testing.TestStack;
 import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.uscc.Uscc;
 import java.time.Clock;
@@ -20,28 +22,34 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The certification, subsidy and policy services wired to a fresh table on MiniStack, with helpers that set up
- * organisations and applications in the documented item layout, and read counters and subsidies back.
+ * The certification, subsidy and policy services wired to the test JVM's stack (the table of template.yaml on
+ * MiniStack), through a client that counts its calls, with helpers that set up organisations and applications in the
+ * documented item layout and read counters and subsidies back. The table is shared by the tests of one JVM: each test
+ * uses its own organisations ({@link #newUscc()}) and compares counters before and after.
  */
 public final class BureauFixture {
-    public static final String PAGE_SECRET = "it-page-token-secret-0123456789abcdef";
     public static final Caller STAFF = new Caller("staff-1", Set.of(Role.STAFF), null, "staff@example.com");
     public static final Caller FINANCE = new Caller("finance-1", Set.of(Role.FINANCE), null, "finance@example.com");
     public static final Caller SUPERVISOR = new Caller("supervisor-1", Set.of(Role.SUPERVISOR), null, null);
 
-    public final ItTable table = ItTable.create();
+    public final TestStack stack = TestStack.shared();
+    public final CallCounter calls = new CallCounter();
+    public final DynamoDbClient dynamo = stack.dynamoDb(calls);
+    public final String table = stack.table();
     public final Policy policy = Policy.active();
     public final Clock clock = Clock.systemUTC();
     public final DynamoCertificationStore certificationStore =
-            new DynamoCertificationStore(table.dynamo, table.name, policy, clock);
-    public final DynamoSubsidyStore subsidyStore = new DynamoSubsidyStore(table.dynamo, table.name, policy);
-    public final DynamoPolicyParameterStore parameterStore = new DynamoPolicyParameterStore(table.dynamo, table.name);
-    public final DynamoIndicatorStore indicatorStore = new DynamoIndicatorStore(table.dynamo, table.name);
-    public final PageToken tokens = new PageToken(PAGE_SECRET);
+            new DynamoCertificationStore(dynamo, table, policy, clock);
+    public final DynamoSubsidyStore subsidyStore = new DynamoSubsidyStore(dynamo, table, policy);
+    public final DynamoPolicyParameterStore parameterStore = new DynamoPolicyParameterStore(dynamo, table);
+    public final DynamoIndicatorStore indicatorStore = new DynamoIndicatorStore(dynamo, table);
+    public final PageToken tokens = new PageToken(TestStack.PAGE_TOKEN_SECRET);
     public final CertificationService certifications =
             new CertificationService(certificationStore, subsidyStore, policy, tokens, clock);
     public final SubsidyService subsidies = new SubsidyService(subsidyStore, tokens, clock);
@@ -61,7 +69,7 @@ public final class BureauFixture {
     }
 
     public void organization(String uscc, String county) {
-        new DynamoOrganizationStore(table.dynamo, table.name).save(null, new Organization(uscc, "毕节测试单位" + uscc,
+        new DynamoOrganizationStore(dynamo, table).save(null, new Organization(uscc, "毕节测试单位" + uscc,
                 county, "NEW_MATERIALS", "org@example.com", null, clock.instant().toString()), "test");
     }
 
@@ -85,7 +93,7 @@ public final class BureauFixture {
         Indexes.put(item, Indexes.BY_STATUS, "APP#SUBMITTED", submittedAt + "#" + id);
         Indexes.put(item, Indexes.ALL, "APP", submittedAt + "#" + id);
         item.putAll(DueIndex.attributes(Shanghai.today(clock).plusDays(10), "APP#" + id));
-        table.dynamo.putItem(r -> r.tableName(table.name).item(item));
+        dynamo.putItem(r -> r.tableName(table).item(item));
         return id;
     }
 
@@ -118,12 +126,27 @@ public final class BureauFixture {
     }
 
     private long counter(String indicatorId, String attribute) {
-        Long value = Items.num(table.item(Keys.indicatorCounter("2020", indicatorId)), attribute);
+        Long value = Items.num(item(Keys.indicatorCounter("2020", indicatorId)), attribute);
         return value == null ? 0 : value;
     }
 
+    /** One item as stored now, or an empty map. */
     public Map<String, AttributeValue> item(Map<String, AttributeValue> key) {
-        return table.item(key);
+        var item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+        return item == null ? Map.of() : item;
+    }
+
+    /** The DynamoDB calls since the last {@link CallCounter#reset()}, by operation. */
+    public Map<String, Integer> callsByOperation() {
+        Map<String, Integer> counts = new TreeMap<>();
+        calls.operations().forEach(operation -> counts.merge(operation, 1, Integer::sum));
+        return counts;
+    }
+
+    /** Staff's parameter values of the policy, removed: the file's defaults apply again. */
+    public void resetParameters() {
+        parameterStore.load(policy.version()).keySet().forEach(name -> dynamo.deleteItem(r -> r.tableName(table)
+                .key(Keys.policyParameter(policy.version(), name))));
     }
 
     public static <T> T read(String json, Class<T> type) {
