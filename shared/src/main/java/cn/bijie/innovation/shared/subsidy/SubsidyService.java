@@ -1,7 +1,6 @@
 package cn.bijie.innovation.shared.subsidy;
 
 import cn.bijie.innovation.shared.errors.NotFound;
-import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.http.Caller;
 import cn.bijie.innovation.shared.http.Role;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
@@ -68,9 +67,6 @@ public final class SubsidyService {
         v.text("voucherNo", input.voucherNo(), MAX_VOUCHER_NO);
         v.throwIfAny();
         Subsidy before = store.find(subsidyId).orElseThrow(SubsidyService::notFound);
-        if (paidOn.isBefore(Shanghai.dateOf(Instant.parse(before.createdAt())))) {
-            throw ValidationFailed.field("paidOn", "不能早于补助生成日期 (must not be before the subsidy was created)");
-        }
         Instant now = clock.instant();
         Subsidy after = before.paid(paidOn.toString(), input.voucherNo().strip());
         return store.disburse(before, after, caller.sub(), now, key, 200, after);

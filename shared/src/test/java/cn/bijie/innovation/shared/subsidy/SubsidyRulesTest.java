@@ -24,74 +24,74 @@ class SubsidyRulesTest {
      */
     @ParameterizedTest(name = "{0} {1} renewal={2} prior={3} mode={4} renewalYuan={5} -> {6} {7}")
     @CsvSource(delimiter = '|', textBlock = """
-HIGH_TECH_ENTERPRISE | NATIONAL | false | - | - | - | HIGH_TECH_ENTERPRISE_NEW | 100000 | AWAITING_PAYMENT | 三(一)
-HIGH_TECH_ENTERPRISE | NATIONAL | false | 500000 | DIFFERENCE | - | HIGH_TECH_ENTERPRISE_NEW | 100000 | AWAITING_PAYMENT | 三(一)
-HIGH_TECH_ENTERPRISE | NATIONAL | true | - | - | - | HIGH_TECH_ENTERPRISE_RENEWAL |  | PENDING_AMOUNT | 三(一)
-HIGH_TECH_ENTERPRISE | NATIONAL | true | - | - | 50000 | HIGH_TECH_ENTERPRISE_RENEWAL | 50000 | AWAITING_PAYMENT | 三(一)
-TECH_INNOVATION_CENTER | NATIONAL | false | - | FULL | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
-TECH_INNOVATION_CENTER | NATIONAL | false | - | DIFFERENCE | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
-TECH_INNOVATION_CENTER | NATIONAL | false | 500000 | FULL | - | PLATFORM_UPGRADE_FULL | 1000000 | AWAITING_PAYMENT | 三(二)
-TECH_INNOVATION_CENTER | NATIONAL | false | 500000 | DIFFERENCE | - | PLATFORM_UPGRADE_DIFFERENCE | 500000 | AWAITING_PAYMENT | 三(二)
-TECH_INNOVATION_CENTER | NATIONAL | true | - | - | - |  |  |  | 不设补助
-TECH_INNOVATION_CENTER | PROVINCIAL | false | - | DIFFERENCE | - | PLATFORM_PROVINCIAL | 500000 | AWAITING_PAYMENT | 三(二)
-TECH_INNOVATION_CENTER | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
-TECH_INNOVATION_CENTER | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
-TECH_INNOVATION_CENTER | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
-ENGINEERING_RESEARCH_CENTER | NATIONAL | false | - | FULL | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
-ENGINEERING_RESEARCH_CENTER | NATIONAL | false | - | DIFFERENCE | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
-ENGINEERING_RESEARCH_CENTER | NATIONAL | false | 500000 | FULL | - | PLATFORM_UPGRADE_FULL | 1000000 | AWAITING_PAYMENT | 三(二)
-ENGINEERING_RESEARCH_CENTER | NATIONAL | false | 500000 | DIFFERENCE | - | PLATFORM_UPGRADE_DIFFERENCE | 500000 | AWAITING_PAYMENT | 三(二)
-ENGINEERING_RESEARCH_CENTER | NATIONAL | true | - | - | - |  |  |  | 不设补助
-ENGINEERING_RESEARCH_CENTER | PROVINCIAL | false | - | DIFFERENCE | - | PLATFORM_PROVINCIAL | 500000 | AWAITING_PAYMENT | 三(二)
-ENGINEERING_RESEARCH_CENTER | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
-ENGINEERING_RESEARCH_CENTER | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
-ENGINEERING_RESEARCH_CENTER | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
-KEY_LABORATORY | NATIONAL | false | - | FULL | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
-KEY_LABORATORY | NATIONAL | false | - | DIFFERENCE | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
-KEY_LABORATORY | NATIONAL | false | 500000 | FULL | - | PLATFORM_UPGRADE_FULL | 1000000 | AWAITING_PAYMENT | 三(二)
-KEY_LABORATORY | NATIONAL | false | 500000 | DIFFERENCE | - | PLATFORM_UPGRADE_DIFFERENCE | 500000 | AWAITING_PAYMENT | 三(二)
-KEY_LABORATORY | NATIONAL | true | - | - | - |  |  |  | 不设补助
-KEY_LABORATORY | PROVINCIAL | false | - | DIFFERENCE | - | PLATFORM_PROVINCIAL | 500000 | AWAITING_PAYMENT | 三(二)
-KEY_LABORATORY | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
-KEY_LABORATORY | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
-KEY_LABORATORY | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
-ENTERPRISE_TECH_CENTER | NATIONAL | false | - | FULL | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
-ENTERPRISE_TECH_CENTER | NATIONAL | false | - | DIFFERENCE | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
-ENTERPRISE_TECH_CENTER | NATIONAL | false | 500000 | FULL | - | PLATFORM_UPGRADE_FULL | 1000000 | AWAITING_PAYMENT | 三(二)
-ENTERPRISE_TECH_CENTER | NATIONAL | false | 500000 | DIFFERENCE | - | PLATFORM_UPGRADE_DIFFERENCE | 500000 | AWAITING_PAYMENT | 三(二)
-ENTERPRISE_TECH_CENTER | NATIONAL | true | - | - | - |  |  |  | 不设补助
-ENTERPRISE_TECH_CENTER | PROVINCIAL | false | - | DIFFERENCE | - | PLATFORM_PROVINCIAL | 500000 | AWAITING_PAYMENT | 三(二)
-ENTERPRISE_TECH_CENTER | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
-ENTERPRISE_TECH_CENTER | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
-ENTERPRISE_TECH_CENTER | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
-ACADEMICIAN_WORKSTATION | NATIONAL | false | - | - | - |  |  |  | 不设补助
-ACADEMICIAN_WORKSTATION | NATIONAL | true | - | - | - |  |  |  | 不设补助
-ACADEMICIAN_WORKSTATION | PROVINCIAL | false | - | - | - |  |  |  | 不设补助
-ACADEMICIAN_WORKSTATION | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
-ACADEMICIAN_WORKSTATION | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
-ACADEMICIAN_WORKSTATION | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
-TECH_BUSINESS_INCUBATOR | NATIONAL | false | - | - | - |  |  |  | 不设补助
-TECH_BUSINESS_INCUBATOR | NATIONAL | true | - | - | - |  |  |  | 不设补助
-TECH_BUSINESS_INCUBATOR | PROVINCIAL | false | - | - | - |  |  |  | 不设补助
-TECH_BUSINESS_INCUBATOR | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
-TECH_BUSINESS_INCUBATOR | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
-TECH_BUSINESS_INCUBATOR | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
-MAKERSPACE | NATIONAL | false | - | - | - |  |  |  | 不设补助
-MAKERSPACE | NATIONAL | true | - | - | - |  |  |  | 不设补助
-MAKERSPACE | PROVINCIAL | false | - | - | - |  |  |  | 不设补助
-MAKERSPACE | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
-MAKERSPACE | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
-MAKERSPACE | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
-INDUSTRY_TECH_ALLIANCE | NATIONAL | false | - | - | - |  |  |  | 不设补助
-INDUSTRY_TECH_ALLIANCE | NATIONAL | true | - | - | - |  |  |  | 不设补助
-INDUSTRY_TECH_ALLIANCE | PROVINCIAL | false | - | - | - |  |  |  | 不设补助
-INDUSTRY_TECH_ALLIANCE | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
-INDUSTRY_TECH_ALLIANCE | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
-INDUSTRY_TECH_ALLIANCE | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
-TECH_TRANSFER_INSTITUTION | NATIONAL | false | - | - | - |  |  |  | 不设补助
-TECH_TRANSFER_INSTITUTION | NATIONAL | true | - | - | - |  |  |  | 不设补助
-TECH_TRANSFER_INSTITUTION | PROVINCIAL | false | - | - | - |  |  |  | 不设补助
-TECH_TRANSFER_INSTITUTION | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
+            HIGH_TECH_ENTERPRISE | NATIONAL | false | - | - | - | HIGH_TECH_ENTERPRISE_NEW | 100000 | AWAITING_PAYMENT | 三(一)
+            HIGH_TECH_ENTERPRISE | NATIONAL | false | 500000 | DIFFERENCE | - | HIGH_TECH_ENTERPRISE_NEW | 100000 | AWAITING_PAYMENT | 三(一)
+            HIGH_TECH_ENTERPRISE | NATIONAL | true | - | - | - | HIGH_TECH_ENTERPRISE_RENEWAL |  | PENDING_AMOUNT | 三(一)
+            HIGH_TECH_ENTERPRISE | NATIONAL | true | - | - | 50000 | HIGH_TECH_ENTERPRISE_RENEWAL | 50000 | AWAITING_PAYMENT | 三(一)
+            TECH_INNOVATION_CENTER | NATIONAL | false | - | FULL | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
+            TECH_INNOVATION_CENTER | NATIONAL | false | - | DIFFERENCE | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
+            TECH_INNOVATION_CENTER | NATIONAL | false | 500000 | FULL | - | PLATFORM_UPGRADE_FULL | 1000000 | AWAITING_PAYMENT | 三(二)
+            TECH_INNOVATION_CENTER | NATIONAL | false | 500000 | DIFFERENCE | - | PLATFORM_UPGRADE_DIFFERENCE | 500000 | AWAITING_PAYMENT | 三(二)
+            TECH_INNOVATION_CENTER | NATIONAL | true | - | - | - |  |  |  | 不设补助
+            TECH_INNOVATION_CENTER | PROVINCIAL | false | - | DIFFERENCE | - | PLATFORM_PROVINCIAL | 500000 | AWAITING_PAYMENT | 三(二)
+            TECH_INNOVATION_CENTER | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
+            TECH_INNOVATION_CENTER | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
+            TECH_INNOVATION_CENTER | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
+            ENGINEERING_RESEARCH_CENTER | NATIONAL | false | - | FULL | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
+            ENGINEERING_RESEARCH_CENTER | NATIONAL | false | - | DIFFERENCE | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
+            ENGINEERING_RESEARCH_CENTER | NATIONAL | false | 500000 | FULL | - | PLATFORM_UPGRADE_FULL | 1000000 | AWAITING_PAYMENT | 三(二)
+            ENGINEERING_RESEARCH_CENTER | NATIONAL | false | 500000 | DIFFERENCE | - | PLATFORM_UPGRADE_DIFFERENCE | 500000 | AWAITING_PAYMENT | 三(二)
+            ENGINEERING_RESEARCH_CENTER | NATIONAL | true | - | - | - |  |  |  | 不设补助
+            ENGINEERING_RESEARCH_CENTER | PROVINCIAL | false | - | DIFFERENCE | - | PLATFORM_PROVINCIAL | 500000 | AWAITING_PAYMENT | 三(二)
+            ENGINEERING_RESEARCH_CENTER | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
+            ENGINEERING_RESEARCH_CENTER | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
+            ENGINEERING_RESEARCH_CENTER | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
+            KEY_LABORATORY | NATIONAL | false | - | FULL | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
+            KEY_LABORATORY | NATIONAL | false | - | DIFFERENCE | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
+            KEY_LABORATORY | NATIONAL | false | 500000 | FULL | - | PLATFORM_UPGRADE_FULL | 1000000 | AWAITING_PAYMENT | 三(二)
+            KEY_LABORATORY | NATIONAL | false | 500000 | DIFFERENCE | - | PLATFORM_UPGRADE_DIFFERENCE | 500000 | AWAITING_PAYMENT | 三(二)
+            KEY_LABORATORY | NATIONAL | true | - | - | - |  |  |  | 不设补助
+            KEY_LABORATORY | PROVINCIAL | false | - | DIFFERENCE | - | PLATFORM_PROVINCIAL | 500000 | AWAITING_PAYMENT | 三(二)
+            KEY_LABORATORY | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
+            KEY_LABORATORY | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
+            KEY_LABORATORY | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
+            ENTERPRISE_TECH_CENTER | NATIONAL | false | - | FULL | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
+            ENTERPRISE_TECH_CENTER | NATIONAL | false | - | DIFFERENCE | - | PLATFORM_NATIONAL | 1000000 | AWAITING_PAYMENT | 三(二)
+            ENTERPRISE_TECH_CENTER | NATIONAL | false | 500000 | FULL | - | PLATFORM_UPGRADE_FULL | 1000000 | AWAITING_PAYMENT | 三(二)
+            ENTERPRISE_TECH_CENTER | NATIONAL | false | 500000 | DIFFERENCE | - | PLATFORM_UPGRADE_DIFFERENCE | 500000 | AWAITING_PAYMENT | 三(二)
+            ENTERPRISE_TECH_CENTER | NATIONAL | true | - | - | - |  |  |  | 不设补助
+            ENTERPRISE_TECH_CENTER | PROVINCIAL | false | - | DIFFERENCE | - | PLATFORM_PROVINCIAL | 500000 | AWAITING_PAYMENT | 三(二)
+            ENTERPRISE_TECH_CENTER | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
+            ENTERPRISE_TECH_CENTER | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
+            ENTERPRISE_TECH_CENTER | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
+            ACADEMICIAN_WORKSTATION | NATIONAL | false | - | - | - |  |  |  | 不设补助
+            ACADEMICIAN_WORKSTATION | NATIONAL | true | - | - | - |  |  |  | 不设补助
+            ACADEMICIAN_WORKSTATION | PROVINCIAL | false | - | - | - |  |  |  | 不设补助
+            ACADEMICIAN_WORKSTATION | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
+            ACADEMICIAN_WORKSTATION | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
+            ACADEMICIAN_WORKSTATION | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
+            TECH_BUSINESS_INCUBATOR | NATIONAL | false | - | - | - |  |  |  | 不设补助
+            TECH_BUSINESS_INCUBATOR | NATIONAL | true | - | - | - |  |  |  | 不设补助
+            TECH_BUSINESS_INCUBATOR | PROVINCIAL | false | - | - | - |  |  |  | 不设补助
+            TECH_BUSINESS_INCUBATOR | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
+            TECH_BUSINESS_INCUBATOR | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
+            TECH_BUSINESS_INCUBATOR | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
+            MAKERSPACE | NATIONAL | false | - | - | - |  |  |  | 不设补助
+            MAKERSPACE | NATIONAL | true | - | - | - |  |  |  | 不设补助
+            MAKERSPACE | PROVINCIAL | false | - | - | - |  |  |  | 不设补助
+            MAKERSPACE | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
+            MAKERSPACE | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
+            MAKERSPACE | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
+            INDUSTRY_TECH_ALLIANCE | NATIONAL | false | - | - | - |  |  |  | 不设补助
+            INDUSTRY_TECH_ALLIANCE | NATIONAL | true | - | - | - |  |  |  | 不设补助
+            INDUSTRY_TECH_ALLIANCE | PROVINCIAL | false | - | - | - |  |  |  | 不设补助
+            INDUSTRY_TECH_ALLIANCE | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
+            INDUSTRY_TECH_ALLIANCE | MUNICIPAL | false | - | - | - |  |  |  | 不设补助
+            INDUSTRY_TECH_ALLIANCE | MUNICIPAL | true | - | - | - |  |  |  | 不设补助
+            TECH_TRANSFER_INSTITUTION | NATIONAL | false | - | - | - |  |  |  | 不设补助
+            TECH_TRANSFER_INSTITUTION | NATIONAL | true | - | - | - |  |  |  | 不设补助
+            TECH_TRANSFER_INSTITUTION | PROVINCIAL | false | - | - | - |  |  |  | 不设补助
+            TECH_TRANSFER_INSTITUTION | PROVINCIAL | true | - | - | - |  |  |  | 不设补助
             """)
     void terms_followThePolicyTable(String kind, String level, boolean renewal, String prior, String mode,
             String renewalYuan, String rule, Long amount, String status, String named) {

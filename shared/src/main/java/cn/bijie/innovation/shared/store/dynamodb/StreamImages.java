@@ -20,7 +20,7 @@ public final class StreamImages {
     public static Map<String, AttributeValue> item(JsonNode image) {
         Map<String, AttributeValue> item = new HashMap<>();
         if (image != null && image.isObject()) {
-            image.fields().forEachRemaining(e -> item.put(e.getKey(), value(e.getValue())));
+            image.properties().forEach(e -> item.put(e.getKey(), value(e.getValue())));
         }
         return item;
     }
@@ -29,7 +29,7 @@ public final class StreamImages {
         if (node == null || !node.isObject() || node.size() != 1) {
             throw new IllegalArgumentException("not a DynamoDB JSON value");
         }
-        Map.Entry<String, JsonNode> typed = node.fields().next();
+        Map.Entry<String, JsonNode> typed = node.properties().iterator().next();
         JsonNode v = typed.getValue();
         return switch (typed.getKey()) {
             case "S" -> AttributeValue.fromS(v.asText());
