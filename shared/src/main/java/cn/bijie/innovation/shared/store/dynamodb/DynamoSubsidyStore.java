@@ -3,7 +3,6 @@ package cn.bijie.innovation.shared.store.dynamodb;
 import cn.bijie.innovation.shared.audit.AuditEntry;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.errors.Conflict;
-import cn.bijie.innovation.shared.errors.DomainException;
 import cn.bijie.innovation.shared.errors.ReadOutdated;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.paging.Slice;
@@ -46,22 +45,11 @@ public final class DynamoSubsidyStore implements SubsidyStore {
         this.policy = policy;
     }
 
-    /** A repeated delivery found the subsidy in place: not a failure, nothing to do. */
-    private static final class AlreadyThere extends DomainException {
-        AlreadyThere() {
-            super("the subsidy exists already", List.of());
-        }
-
-        @Override
-        public String code() {
-            return "CONFLICT";
-        }
-
-        @Override
-        public int status() {
-            return 409;
-        }
-    }
+    /**
+     * The condition that stands for "done already" (a repeated delivery): one shared instance, so that it is told
+     * apart from every other failure by identity.
+     */
+    private static final Conflict DONE_ALREADY = new Conflict("the subsidy is in that state already");
 
     @Override
     public Optional<Subsidy> find(String subsidyId) {
@@ -116,7 +104,7 @@ public final class DynamoSubsidyStore implements SubsidyStore {
     public boolean create(Subsidy subsidy, Certification seen, List<String> parameters, PolicyParameters in,
             String actor, Instant at) {
         var tx = new WriteTransaction(table);
-        tx.put(toItem(subsidy, at), Condition.absent(), AlreadyThere::new);
+        tx.put(toItem(subsidy, at), Condition.absent(), () -> DONE_ALREADY);
         tx.check(Keys.certification(seen.certificationId()), Condition.equals("status", Items.s(seen.status().name())),
                 ReadOutdated::new);
         for (String name : parameters) {
@@ -125,12 +113,7 @@ public final class DynamoSubsidyStore implements SubsidyStore {
                     : Condition.equals("updatedAt", Items.s(stored.updatedAt())), ReadOutdated::new);
         }
         audit(tx, actor, "SUBSIDY_CREATED", at, null, subsidy);
-        try {
-            writer.commit(tx, null, 201, subsidy);
-            return true;
-        } catch (AlreadyThere e) {
-            return false;
-        }
+        return committedUnlessDone(tx, subsidy);
     }
 
     @Override
@@ -156,13 +139,21 @@ public final class DynamoSubsidyStore implements SubsidyStore {
                 "SET #status = :status, GSI2PK = :byStatus, amountYuan = :amount, explanation = :explanation,"
                         + " awaitingSince = :at, " + DueIndex.PK + " = :duePk, " + DueIndex.SK + " = :dueSk",
                 Map.of("#status", "status"), values,
-                Condition.equals("status", Items.s(SubsidyStatus.PENDING_AMOUNT.name())), AlreadyThere::new);
+                Condition.equals("status", Items.s(SubsidyStatus.PENDING_AMOUNT.name())), () -> DONE_ALREADY);
         audit(tx, actor, "SUBSIDY_AMOUNT_SET", at, before, after);
+        return committedUnlessDone(tx, after);
+    }
+
+    /** Commits; false when the write's first condition found it done already. */
+    private boolean committedUnlessDone(WriteTransaction tx, Subsidy body) {
         try {
-            writer.commit(tx, null, 200, after);
+            writer.commit(tx, null, 200, body);
             return true;
-        } catch (AlreadyThere e) {
-            return false;
+        } catch (Conflict e) {
+            if (e == DONE_ALREADY) {
+                return false;
+            }
+            throw e;
         }
     }
 
