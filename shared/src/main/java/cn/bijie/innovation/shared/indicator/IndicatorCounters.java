@@ -114,8 +114,11 @@ public final class IndicatorCounters {
                 asRead(change.seen()), ReadOutdated::new);
     }
 
-    /** The holding still has exactly the certifications the caller read (none: no {@code certs} at all). */
-    private static Condition asRead(Set<String> seen) {
+    /**
+     * The holding still has as many certifications as the caller read, one of them among them (none: no {@code certs}
+     * at all) — enough to know the organisation's count did not move meanwhile.
+     */
+    public static Condition asRead(Set<String> seen) {
         if (seen.isEmpty()) {
             return new Condition("attribute_not_exists(certs)", Map.of(), Map.of());
         }

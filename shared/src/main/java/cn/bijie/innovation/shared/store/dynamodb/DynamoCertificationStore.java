@@ -86,7 +86,7 @@ public final class DynamoCertificationStore implements CertificationStore {
                     .whereEquals("status", name(filter.status()))
                     .whereBelow("expiresOn", filter.expiringBefore());
         } else if (filter.status() != null) {
-            query = IndexQuery.on(Indexes.BY_STATUS, TYPE_PREFIX + filter.status().name())
+            query = IndexQuery.on(Indexes.BY_STATUS, statusPartition(filter.status().name()))
                     .sortBelow(filter.expiringBefore());
         } else {
             query = IndexQuery.on(Indexes.ALL, "CERT").whereBelow("expiresOn", filter.expiringBefore());
@@ -133,7 +133,7 @@ public final class DynamoCertificationStore implements CertificationStore {
                         + " REMOVE " + DueIndex.PK + ", " + DueIndex.SK,
                 Map.of("#status", "status"),
                 Map.of(":status", Items.s(after.status().name()),
-                        ":byStatus", Items.s(TYPE_PREFIX + after.status().name()),
+                        ":byStatus", Items.s(statusPartition(after.status().name())),
                         ":at", Items.s(after.revokedAt()), ":reason", Items.s(after.revocationReason())),
                 Condition.equals("status", Items.s(expected)),
                 () -> new Conflict("认定已撤销 (the certification is revoked already)"));
@@ -184,6 +184,11 @@ public final class DynamoCertificationStore implements CertificationStore {
 
     private static final String TYPE_PREFIX = "CERT#";
 
+    /** The by-status index partition of certifications in {@code status}. */
+    static String statusPartition(String status) {
+        return TYPE_PREFIX + status;
+    }
+
     private static String orgList(String uscc) {
         return Keys.organizationPk(uscc) + "#CERT";
     }
@@ -214,7 +219,7 @@ public final class DynamoCertificationStore implements CertificationStore {
         Items.putIfPresent(item, "revocationReason", c.revocationReason());
         String id = c.certificationId();
         Indexes.put(item, Indexes.BY_ORGANIZATION, orgList(c.uscc()), c.issuedOn() + "#" + id);
-        Indexes.put(item, Indexes.BY_STATUS, TYPE_PREFIX + c.status().name(),
+        Indexes.put(item, Indexes.BY_STATUS, statusPartition(c.status().name()),
                 (c.expiresOn() == null ? NO_EXPIRY : c.expiresOn()) + "#" + id);
         Indexes.put(item, Indexes.ALL, "CERT", c.recordedAt() + "#" + id);
         if (c.status() == CertificationStatus.ACTIVE && c.expiresOn() != null && hasTerm(c.kind())) {
