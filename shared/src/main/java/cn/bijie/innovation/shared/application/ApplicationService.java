@@ -165,8 +165,9 @@ public final class ApplicationService {
         }
     }
 
+    /** Word for word what {@link Caller#requireRead} says, so a foreign id and a missing one cannot be told apart. */
     private static NotFound notFound() {
-        return new NotFound("申报不存在 (application not found)");
+        return new NotFound("申报不存在 (not found)");
     }
 
     static String stripOrNull(String text) {

@@ -164,10 +164,10 @@ public final class DocumentService {
     }
 
     private static NotFound noApplication() {
-        return new NotFound("申报不存在 (application not found)");
+        return new NotFound("申报不存在 (not found)");
     }
 
     private static NotFound noDocument() {
-        return new NotFound("附件不存在 (document not found)");
+        return new NotFound("附件不存在 (not found)");
     }
 }
