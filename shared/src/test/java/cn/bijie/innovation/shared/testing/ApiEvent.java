@@ -46,6 +46,12 @@ public final class ApiEvent {
         return this;
     }
 
+    /** Another route key, e.g. one the function does not serve. */
+    public ApiEvent route(String routeKey) {
+        event.put("routeKey", routeKey);
+        return this;
+    }
+
     public ApiEvent path(String name, String value) {
         event.with("pathParameters").put(name, value);
         return this;
