@@ -109,17 +109,32 @@ public final class ApplicationService {
 
     private Committed transition(Caller caller, String applicationId, IdempotencyKey key,
             UnaryOperator<Application> change, String action) {
-        requireWellFormed(applicationId);
-        Prior<Application> prior = store.application(applicationId, key);
+        Prior<Application> prior = forOwnerChange(caller, applicationId, key,
+                "只有申报单位可以修改或撤回申报 (only the applicant may change its application)");
         if (prior.replay() != null) {
             return prior.replay();
         }
-        Application before = prior.found().orElseThrow(ApplicationService::notFound);
-        caller.requireRead(before.uscc(), "申报");
-        if (!caller.actsFor(before.uscc())) {
-            throw new Forbidden("只有申报单位可以修改或撤回申报 (only the applicant may change its application)");
+        return store.change(prior.record(), change.apply(prior.record()), action, caller.sub(), key, 200);
+    }
+
+    /**
+     * The application an owner's write request is about (a change here, a document elsewhere), read in one call with
+     * the stored response of {@code key}. A replay comes back as it is; otherwise the application exists, the caller
+     * may see it (else 404, as if missing) and is its applicant (else 403 {@code notOwner}).
+     */
+    public Prior<Application> forOwnerChange(Caller caller, String applicationId, IdempotencyKey key,
+            String notOwner) {
+        requireWellFormed(applicationId);
+        Prior<Application> prior = store.application(applicationId, key);
+        if (prior.replay() != null) {
+            return prior;
         }
-        return store.change(before, change.apply(before), action, caller.sub(), key, 200);
+        Application application = prior.found().orElseThrow(ApplicationService::notFound);
+        caller.requireRead(application.uscc(), "申报");
+        if (!caller.actsFor(application.uscc())) {
+            throw new Forbidden(notOwner);
+        }
+        return prior;
     }
 
     /** {@code GET /applications/{id}}: another organisation's answers exactly like a missing one. */

@@ -7,6 +7,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -51,16 +53,7 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(ExecutionInterceptor... interceptors) {
-        var builder = DynamoDbClient.builder()
-                .region(region())
-                .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(overrides(interceptors));
-        URI endpoint = endpoint();
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
+        return configured(DynamoDbClient.builder(), interceptors).build();
     }
 
     /**
@@ -68,16 +61,21 @@ public final class AwsClients {
      * SDK may call this). Path-style addressing against an emulator, whose host has no bucket subdomains.
      */
     public static S3Client s3(ExecutionInterceptor... interceptors) {
-        var builder = S3Client.builder()
-                .region(region())
+        return configured(S3Client.builder(), interceptors).forcePathStyle(endpoint() != null).build();
+    }
+
+    /** What every client of a function shares: region, credentials, the URL-connection client, the endpoint. */
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder,
+            ExecutionInterceptor... interceptors) {
+        builder.region(region())
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(overrides(interceptors));
         URI endpoint = endpoint();
         if (endpoint != null) {
-            builder.endpointOverride(endpoint).forcePathStyle(true);
+            builder.endpointOverride(endpoint);
         }
-        return builder.build();
+        return builder;
     }
 
     /** Signs S3 URLs locally, without a call; same region, credentials and addressing as {@link #s3}. */

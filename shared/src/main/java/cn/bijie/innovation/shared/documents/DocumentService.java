@@ -1,9 +1,8 @@
 package cn.bijie.innovation.shared.documents;
 
 import cn.bijie.innovation.shared.application.Application;
-import cn.bijie.innovation.shared.application.ApplicationStore;
+import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.errors.Conflict;
-import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.PayloadTooLarge;
 import cn.bijie.innovation.shared.http.Caller;
@@ -36,12 +35,12 @@ public final class DocumentService {
     static final int MAX_FILE_NAME = 200;
     static final Set<String> CONTENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
 
-    private final ApplicationStore applications;
+    private final ApplicationService applications;
     private final DocumentStore store;
     private final DocumentStorage storage;
     private final Clock clock;
 
-    public DocumentService(ApplicationStore applications, DocumentStore store, DocumentStorage storage, Clock clock) {
+    public DocumentService(ApplicationService applications, DocumentStore store, DocumentStorage storage, Clock clock) {
         this.applications = applications;
         this.store = store;
         this.storage = storage;
@@ -51,16 +50,12 @@ public final class DocumentService {
     /** {@code POST /applications/{id}/documents}: the owner, while the application is open. */
     public Committed create(Caller caller, String applicationId, DocumentInput input, IdempotencyKey key) {
         validate(input);
-        requireWellFormed(applicationId);
-        Prior<Application> prior = applications.application(applicationId, key);
+        Prior<Application> prior = applications.forOwnerChange(caller, applicationId, key,
+                "只有申报单位可以上传附件 (only the applicant may add documents)");
         if (prior.replay() != null) {
             return prior.replay();
         }
-        Application application = prior.found().orElseThrow(DocumentService::noApplication);
-        caller.requireRead(application.uscc(), "申报");
-        if (!caller.actsFor(application.uscc())) {
-            throw new Forbidden("只有申报单位可以上传附件 (only the applicant may add documents)");
-        }
+        Application application = prior.record();
         if (!application.status().open()) {
             throw new Conflict("该申报已结束，不能再上传附件 (documents can be added only while the application is "
                     + "SUBMITTED or RETURNED; it is " + application.status() + ")");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.bijie.innovation.shared.application.Application;
+import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.application.InMemoryApplicationStore;
 import cn.bijie.innovation.shared.errors.Conflict;
@@ -17,6 +18,7 @@ import cn.bijie.innovation.shared.http.Role;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.Page;
+import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +47,8 @@ class DocumentServiceTest {
     final InMemoryApplicationStore applications = new InMemoryApplicationStore();
     final FakeDocuments documents = new FakeDocuments();
     final FakeStorage storage = new FakeStorage();
-    final DocumentService service = new DocumentService(applications, documents, storage, CLOCK);
+    final DocumentService service = new DocumentService(
+            new ApplicationService(applications, Policy.active(), CLOCK), documents, storage, CLOCK);
     final Caller owner = new Caller("u1", Set.of(Role.APPLICANT), OWN, null);
 
     @BeforeEach

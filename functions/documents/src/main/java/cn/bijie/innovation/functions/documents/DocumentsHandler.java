@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.documents;
 
+import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Env;
 import cn.bijie.innovation.shared.documents.DocumentInput;
@@ -53,10 +54,11 @@ public final class DocumentsHandler implements RequestStreamHandler {
     /** The service over the real stores; the tests wire it the same way against the emulator. */
     public static DocumentService service(DynamoDbClient dynamo, String table, PageToken pageTokens,
             S3DocumentStorage storage) {
+        Clock clock = Clock.systemUTC();
         return new DocumentService(
-                new DynamoApplicationStore(dynamo, table, pageTokens,
-                        Policy.active().reminders().applicationWaitingDays()),
-                new DynamoDocumentStore(dynamo, table, pageTokens), storage, Clock.systemUTC());
+                new ApplicationService(new DynamoApplicationStore(dynamo, table, pageTokens,
+                        Policy.active().reminders().applicationWaitingDays()), Policy.active(), clock),
+                new DynamoDocumentStore(dynamo, table, pageTokens), storage, clock);
     }
 
     @Override
