@@ -4,11 +4,8 @@ import cn.bijie.innovation.shared.json.Json;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.UUID;
 
@@ -117,22 +114,7 @@ public final class ApiEvent {
     }
 
     /** Runs {@code handler} on this event as Lambda would (bytes in, bytes out). */
-    public Reply invoke(RequestStreamHandler handler) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(json().getBytes(StandardCharsets.UTF_8)), out, null);
-            JsonNode response = Json.MAPPER.readTree(out.toByteArray());
-            return new Reply(response.path("statusCode").asInt(), response.path("body").asText(),
-                    Json.tree(response.path("body").asText()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A handler's response: status, raw body, parsed body. */
-    public record Reply(int status, String raw, JsonNode body) {
-        public String errorCode() {
-            return body.path("error").path("code").asText(null);
-        }
+    public ApiEvents.Answer invoke(RequestStreamHandler handler) {
+        return ApiEvents.invoke(handler, json());
     }
 }

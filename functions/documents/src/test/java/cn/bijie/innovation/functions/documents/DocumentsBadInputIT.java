@@ -1,9 +1,5 @@
 package cn.bijie.innovation.functions.documents;
 
-import static cn.bijie.innovation.functions.documents.DocumentsFixture.OTHER;
-import static cn.bijie.innovation.functions.documents.DocumentsFixture.OWN;
-import static cn.bijie.innovation.functions.documents.DocumentsFixture.declare;
-import static cn.bijie.innovation.functions.documents.DocumentsFixture.owner;
 import static cn.bijie.innovation.functions.documents.DocumentsFixture.pdf;
 import static cn.bijie.innovation.functions.documents.DocumentsFixture.staff;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.testing.ApiEvent;
-import cn.bijie.innovation.shared.testing.ApiEvent.Reply;
+import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,9 +28,9 @@ class DocumentsBadInputIT {
     @BeforeAll
     void applications() {
         stack = new DocumentsFixture();
-        open = stack.application(OWN, ApplicationStatus.SUBMITTED);
-        withdrawn = stack.application(OWN, ApplicationStatus.WITHDRAWN);
-        theirs = stack.application(OTHER, ApplicationStatus.SUBMITTED);
+        open = stack.application(stack.own, ApplicationStatus.SUBMITTED);
+        withdrawn = stack.application(stack.own, ApplicationStatus.WITHDRAWN);
+        theirs = stack.application(stack.other, ApplicationStatus.SUBMITTED);
         notUploaded = valid().invoke(stack.handler).body().path("documentId").asText();
     }
 
@@ -67,15 +63,15 @@ class DocumentsBadInputIT {
                 arguments("staff declaring a document", (Supplier<ApiEvent>) () -> staff(valid()), 403, null),
                 arguments("finance listing documents", (Supplier<ApiEvent>) () -> ApiEvent.sample("list-documents.json")
                         .as("u-fin", null, "finance").path("applicationId", open), 403, null),
-                arguments("listing another organisation's documents", (Supplier<ApiEvent>) () -> owner(
+                arguments("listing another organisation's documents", (Supplier<ApiEvent>) () -> stack.owner(
                         ApiEvent.sample("list-documents.json")).path("applicationId", theirs), 404, null),
-                arguments("downloading before the upload", (Supplier<ApiEvent>) () -> owner(
+                arguments("downloading before the upload", (Supplier<ApiEvent>) () -> stack.owner(
                         ApiEvent.sample("get-document.json")).path("applicationId", open)
                         .path("documentId", notUploaded), 409, null),
                 arguments("downloading another organisation's document", (Supplier<ApiEvent>) () -> ApiEvent
-                        .sample("get-document.json").as("u-other", OTHER, "applicant").path("applicationId", open)
+                        .sample("get-document.json").as("u-other", stack.other, "applicant").path("applicationId", open)
                         .path("documentId", notUploaded), 404, null),
-                arguments("a document id of another shape", (Supplier<ApiEvent>) () -> owner(
+                arguments("a document id of another shape", (Supplier<ApiEvent>) () -> stack.owner(
                         ApiEvent.sample("get-document.json")).path("applicationId", open)
                         .path("documentId", "DOC#1"), 404, null));
     }
@@ -86,9 +82,9 @@ class DocumentsBadInputIT {
             String field) {
         int before = stack.itemCount();
 
-        Reply reply = event.get().invoke(stack.handler);
+        Answer reply = event.get().invoke(stack.handler);
 
-        assertThat(reply.status()).as(reply.raw()).isEqualTo(status);
+        assertThat(reply.status()).as(reply.rawBody()).isEqualTo(status);
         assertThat(reply.body().path("error").path("code").asText()).isNotBlank();
         assertThat(reply.body().path("error").path("message").asText()).isNotBlank();
         if (field != null) {
@@ -99,6 +95,6 @@ class DocumentsBadInputIT {
     }
 
     private ApiEvent valid() {
-        return declare(open, "证书.pdf", pdf("x"), "application/pdf");
+        return stack.declare(open, "证书.pdf", pdf("x"), "application/pdf");
     }
 }

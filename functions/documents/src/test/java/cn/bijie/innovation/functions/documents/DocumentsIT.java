@@ -1,15 +1,13 @@
 package cn.bijie.innovation.functions.documents;
 
-import static cn.bijie.innovation.functions.documents.DocumentsFixture.OWN;
-import static cn.bijie.innovation.functions.documents.DocumentsFixture.declare;
-import static cn.bijie.innovation.functions.documents.DocumentsFixture.owner;
 import static cn.bijie.innovation.functions.documents.DocumentsFixture.pdf;
 import static cn.bijie.innovation.functions.documents.DocumentsFixture.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.testing.ApiEvent;
-import cn.bijie.innovation.shared.testing.ApiEvent.Reply;
+import cn.bijie.innovation.shared.testing.TestStack;
+import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -38,19 +36,27 @@ class DocumentsIT {
     @BeforeEach
     void anOpenApplication() {
         stack = new DocumentsFixture();
-        applicationId = stack.application(OWN, ApplicationStatus.SUBMITTED);
+        applicationId = stack.application(stack.own, ApplicationStatus.SUBMITTED);
+    }
+
+    @Test
+    void theRuntimeConstructor_wiresTableBucketAndTokenSecretFromTheTemplatesEnvironment() {
+        TestStack.shared().actAs("DocumentsFunction");
+        Answer declared = stack.declare(applicationId, "a.pdf", pdf("x"), "application/pdf")
+                .invoke(new DocumentsHandler());
+        assertThat(declared.status()).as(declared.rawBody()).isEqualTo(201);
     }
 
     @Test
     void upload_throughThePresignedUrl_thenStaffDownloadTheSameBytes_underTheChineseName() throws Exception {
         byte[] bytes = pdf("高新技术企业证书 GR202652000123");
-        Reply declared = declare(applicationId, "高新技术企业证书.pdf", bytes, "application/pdf").invoke(stack.handler);
-        assertThat(declared.status()).as(declared.raw()).isEqualTo(201);
+        Answer declared = stack.declare(applicationId, "高新技术企业证书.pdf", bytes, "application/pdf").invoke(stack.handler);
+        assertThat(declared.status()).as(declared.rawBody()).isEqualTo(201);
 
         HttpResponse<String> upload = put(declared.body(), bytes, null, null);
-        Reply listed = staff(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
+        Answer listed = staff(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
                 .invoke(stack.handler);
-        Reply download = staff(ApiEvent.sample("get-document.json")).path("applicationId", applicationId)
+        Answer download = staff(ApiEvent.sample("get-document.json")).path("applicationId", applicationId)
                 .path("documentId", declared.body().path("documentId").asText()).invoke(stack.handler);
         HttpResponse<byte[]> fetched = http.send(HttpRequest.newBuilder(
                 URI.create(download.body().path("downloadUrl").asText())).build(),
@@ -59,7 +65,7 @@ class DocumentsIT {
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
         assertThat(listed.body().path("items").get(0).path("uploaded").asBoolean()).isTrue();
         assertThat(listed.body().path("items").get(0).path("fileName").asText()).isEqualTo("高新技术企业证书.pdf");
-        assertThat(download.status()).as(download.raw()).isEqualTo(200);
+        assertThat(download.status()).as(download.rawBody()).isEqualTo(200);
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.body()).isEqualTo(bytes);
         assertThat(fetched.headers().firstValue("content-disposition")).hasValueSatisfying(d -> assertThat(d)
@@ -68,12 +74,12 @@ class DocumentsIT {
 
     @Test
     void presignedUpload_expiresWithinFifteenMinutes_underAKeyOfIdsOnly() {
-        Reply declared = declare(applicationId, "营业执照.png", new byte[] {1, 2, 3}, "image/png")
+        Answer declared = stack.declare(applicationId, "营业执照.png", new byte[] {1, 2, 3}, "image/png")
                 .invoke(stack.handler);
 
         URI url = URI.create(declared.body().path("uploadUrl").asText());
         Instant expiresAt = Instant.parse(declared.body().path("expiresAt").asText());
-        assertThat(url.getPath()).isEqualTo("/" + DocumentsFixture.BUCKET + "/applications/" + applicationId + "/"
+        assertThat(url.getPath()).isEqualTo("/" + stack.stack.bucket() + "/applications/" + applicationId + "/"
                 + declared.body().path("documentId").asText());
         assertThat(url.getQuery()).contains("X-Amz-Expires=900");
         assertThat(expiresAt).isBefore(Instant.now().plus(Duration.ofMinutes(15)).plusSeconds(1));
@@ -84,7 +90,7 @@ class DocumentsIT {
     @Test
     void presignedUpload_isRefused_forAnotherLength_anotherType_orWithoutTheChecksum() throws Exception {
         byte[] bytes = pdf("declared");
-        Reply declared = declare(applicationId, "a.pdf", bytes, "application/pdf").invoke(stack.handler);
+        Answer declared = stack.declare(applicationId, "a.pdf", bytes, "application/pdf").invoke(stack.handler);
 
         HttpResponse<String> longer = put(declared.body(), pdf("declared, and then some"), null, null);
         HttpResponse<String> otherType = put(declared.body(), bytes, "content-type", "image/png");
@@ -93,22 +99,22 @@ class DocumentsIT {
         assertThat(longer.statusCode()).isEqualTo(403);
         assertThat(otherType.statusCode()).isEqualTo(403);
         assertThat(noChecksum.statusCode()).isEqualTo(403);
-        Reply listed = owner(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
+        Answer listed = stack.owner(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
                 .invoke(stack.handler);
         assertThat(listed.body().path("items").get(0).path("uploaded").asBoolean()).isFalse();
     }
 
     @Test
     void aLieAboutTheSize_isCaught_theObjectIsNotUploaded_andTheDownloadIsConflict() {
-        Reply declared = declare(applicationId, "a.pdf", pdf("declared"), "application/pdf").invoke(stack.handler);
+        Answer declared = stack.declare(applicationId, "a.pdf", pdf("declared"), "application/pdf").invoke(stack.handler);
         String documentId = declared.body().path("documentId").asText();
         // bytes of another size at the key, written past the presigned URL
-        stack.s3.putObject(p -> p.bucket(DocumentsFixture.BUCKET).key("applications/" + applicationId + "/"
+        stack.s3.putObject(p -> p.bucket(stack.stack.bucket()).key("applications/" + applicationId + "/"
                 + documentId), RequestBody.fromString("short"));
 
-        Reply listed = owner(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
+        Answer listed = stack.owner(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
                 .invoke(stack.handler);
-        Reply download = owner(ApiEvent.sample("get-document.json")).path("applicationId", applicationId)
+        Answer download = stack.owner(ApiEvent.sample("get-document.json")).path("applicationId", applicationId)
                 .path("documentId", documentId).invoke(stack.handler);
 
         assertThat(listed.body().path("items").get(0).path("uploaded").asBoolean()).isFalse();
@@ -119,15 +125,15 @@ class DocumentsIT {
     void list_isNewestFirst_andPagedWithASignedToken() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(declare(applicationId, "d" + i + ".pdf", pdf("d" + i), "application/pdf").invoke(stack.handler)
+            ids.add(stack.declare(applicationId, "d" + i + ".pdf", pdf("d" + i), "application/pdf").invoke(stack.handler)
                     .body().path("documentId").asText());
         }
         ApiEvent list = staff(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
                 .query("limit", "2");
 
-        Reply first = list.copy().invoke(stack.handler);
-        Reply second = list.copy().query("nextToken", first.body().path("nextToken").asText()).invoke(stack.handler);
-        Reply foreign = list.copy().as("u-staff-2", null, "staff")
+        Answer first = list.copy().invoke(stack.handler);
+        Answer second = list.copy().query("nextToken", first.body().path("nextToken").asText()).invoke(stack.handler);
+        Answer foreign = list.copy().as("u-staff-2", null, "staff")
                 .query("nextToken", first.body().path("nextToken").asText()).invoke(stack.handler);
 
         assertThat(documentIds(first)).containsExactly(ids.get(2), ids.get(1));
@@ -138,14 +144,14 @@ class DocumentsIT {
 
     @Test
     void idempotencyKey_replaysTheFirstTicket() {
-        ApiEvent event = declare(applicationId, "a.pdf", pdf("x"), "application/pdf").header("idempotency-key", "d1");
+        ApiEvent event = stack.declare(applicationId, "a.pdf", pdf("x"), "application/pdf").header("idempotency-key", "d1");
 
-        Reply first = event.copy().invoke(stack.handler);
-        Reply replay = event.copy().invoke(stack.handler);
+        Answer first = event.copy().invoke(stack.handler);
+        Answer replay = event.copy().invoke(stack.handler);
 
         assertThat(replay.status()).isEqualTo(201);
-        assertThat(replay.raw()).isEqualTo(first.raw());
-        assertThat(documentIds(owner(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
+        assertThat(replay.rawBody()).isEqualTo(first.rawBody());
+        assertThat(documentIds(stack.owner(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
                 .invoke(stack.handler))).hasSize(1);
     }
 
@@ -153,7 +159,7 @@ class DocumentsIT {
     void awsCalls_aPresignCallsNoS3_aListOrADownloadOneTableReadAndOneLookAtS3() throws Exception {
         byte[] bytes = pdf("counted");
         stack.counter.reset();
-        Reply declared = declare(applicationId, "a.pdf", bytes, "application/pdf").header("idempotency-key", "c1")
+        Answer declared = stack.declare(applicationId, "a.pdf", bytes, "application/pdf").header("idempotency-key", "c1")
                 .invoke(stack.handler);
         List<String> declare = stack.counter.calls();
         put(declared.body(), bytes, null, null);
@@ -187,8 +193,8 @@ class DocumentsIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private static List<String> documentIds(Reply reply) {
-        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+    private static List<String> documentIds(Answer reply) {
+        assertThat(reply.status()).as(reply.rawBody()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         reply.body().path("items").forEach(i -> ids.add(i.path("documentId").asText()));
         return ids;

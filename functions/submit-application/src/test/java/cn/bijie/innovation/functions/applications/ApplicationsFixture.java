@@ -1,41 +1,41 @@
 package cn.bijie.innovation.functions.applications;
 
 import cn.bijie.innovation.shared.application.ApplicationService;
-import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.aws.AwsClients;
+import cn.bijie.innovation.shared.config.Env;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoApplicationStore;
-import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.testing.ApiEvent;
+import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
 import cn.bijie.innovation.shared.testing.CallCounter;
-import cn.bijie.innovation.shared.testing.MiniStack;
-import cn.bijie.innovation.shared.testing.ScratchStack;
+import cn.bijie.innovation.shared.testing.TestData;
+import cn.bijie.innovation.shared.testing.TestStack;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The handler on real SDK clients against the test JVM's MiniStack, an empty table, and the callers of the tests. */
+/**
+ * The handler on real SDK clients (with a call counter) against the test JVM's stack, configured as template.yaml
+ * configures SubmitApplicationFunction; two fresh organisations with profiles, so tests never meet each other's data.
+ */
 class ApplicationsFixture {
-    static final String OWN = "91520500MA6DKQ5X35";
-    static final String OTHER = "91520581MA6H12345G";
-    static final String SECRET = "test-page-token-secret-of-at-least-32-chars";
-
+    final TestStack stack = TestStack.shared().actAs("SubmitApplicationFunction");
     final CallCounter counter = new CallCounter();
-    final DynamoDbClient dynamo;
-    final SubmitApplicationHandler handler;
+    final DynamoDbClient dynamo = AwsClients.dynamoDb(counter);
+    final SubmitApplicationHandler handler = new SubmitApplicationHandler(new ApplicationService(
+            new DynamoApplicationStore(dynamo, stack.table(), new PageToken(Env.require("PAGE_TOKEN_SECRET")),
+                    Policy.active().reminders().applicationWaitingDays()),
+            Policy.active(), Clock.systemUTC()));
+    final String own = TestData.newUscc();
+    final String other = TestData.newUscc();
 
     ApplicationsFixture() {
-        MiniStack.shared().reset();
-        dynamo = ScratchStack.dynamo(counter);
-        ScratchStack.createTable(dynamo);
-        handler = new SubmitApplicationHandler(new ApplicationService(
-                new DynamoApplicationStore(dynamo, ScratchStack.TABLE, new PageToken(SECRET),
-                        Policy.active().reminders().applicationWaitingDays()),
-                Policy.active(), Clock.systemUTC()));
+        profile(own, "520502");
+        profile(other, "520581");
     }
 
     void profile(String uscc, String county) {
-        new DynamoOrganizationStore(dynamo, ScratchStack.TABLE).save(null, new Organization(uscc, "毕节某科技有限公司",
-                county, "NEW_MATERIALS", "a@example.com", null, "2026-11-01T00:00:00Z"), "seed");
+        TestData.profile(dynamo, stack.table(), uscc, county);
     }
 
     static ApiEvent submit(String uscc) {
@@ -45,11 +45,11 @@ class ApplicationsFixture {
 
     /** Submits a valid application for {@code uscc} and answers its id. */
     String submitted(String uscc) {
-        ApiEvent.Reply reply = submit(uscc).invoke(handler);
-        if (reply.status() != 201) {
-            throw new AssertionError("setup submission failed: " + reply.raw());
+        Answer answer = submit(uscc).invoke(handler);
+        if (answer.status() != 201) {
+            throw new AssertionError("setup submission failed: " + answer.rawBody());
         }
-        return reply.body().path("applicationId").asText();
+        return answer.body().path("applicationId").asText();
     }
 
     static ApiEvent owner(ApiEvent event, String uscc) {
@@ -61,6 +61,6 @@ class ApplicationsFixture {
     }
 
     int itemCount() {
-        return dynamo.scan(s -> s.tableName(ScratchStack.TABLE).select("COUNT")).count();
+        return stack.countItems(dynamo);
     }
 }

@@ -1,7 +1,5 @@
 package cn.bijie.innovation.functions.applications;
 
-import static cn.bijie.innovation.functions.applications.ApplicationsFixture.OTHER;
-import static cn.bijie.innovation.functions.applications.ApplicationsFixture.OWN;
 import static cn.bijie.innovation.functions.applications.ApplicationsFixture.owner;
 import static cn.bijie.innovation.functions.applications.ApplicationsFixture.staff;
 import static cn.bijie.innovation.functions.applications.ApplicationsFixture.submit;
@@ -9,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import cn.bijie.innovation.shared.testing.ApiEvent;
-import cn.bijie.innovation.shared.testing.ApiEvent.Reply;
+import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
+import cn.bijie.innovation.shared.testing.TestData;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,10 +24,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT {
-    static final String NO_PROFILE = "914403001922038216";
+    static final String NO_PROFILE = TestData.newUscc();
     static final String MISSING = "0190f1e2-3a4b-7c5d-8e6f-0123456789ab";
 
     ApplicationsFixture stack;
+    String own;
+    String other;
     String mine;
     String withdrawn;
     String theirs;
@@ -36,74 +37,74 @@ class BadInputIT {
     @BeforeAll
     void table() {
         stack = new ApplicationsFixture();
-        stack.profile(OWN, "520502");
-        stack.profile(OTHER, "520581");
-        mine = stack.submitted(OWN);
-        withdrawn = stack.submitted(OWN);
+        own = stack.own;
+        other = stack.other;
+        mine = stack.submitted(own);
+        withdrawn = stack.submitted(own);
         assertThat(withdrawal(withdrawn).invoke(stack.handler).status()).isEqualTo(200);
-        theirs = stack.submitted(OTHER);
+        theirs = stack.submitted(other);
     }
 
     Stream<Arguments> cases() {
         return Stream.of(
                 // malformed bodies
-                bad("malformed JSON", () -> submit(OWN).body("{\"uscc\":"), 400, "body"),
-                bad("a JSON array", () -> submit(OWN).body("[]"), 400, "body"),
-                bad("JSON null", () -> submit(OWN).body("null"), 400, "body"),
-                bad("no body", () -> submit(OWN).body(null), 400, "body"),
-                bad("trailing garbage", () -> submit(OWN).body(submit(OWN).bodyTree() + "x"), 400, "body"),
-                bad("a duplicated field", () -> submit(OWN).body("{\"kind\":\"MAKERSPACE\",\"kind\":\"MAKERSPACE\"}"),
+                bad("malformed JSON", () -> submit(own).body("{\"uscc\":"), 400, "body"),
+                bad("a JSON array", () -> submit(own).body("[]"), 400, "body"),
+                bad("JSON null", () -> submit(own).body("null"), 400, "body"),
+                bad("no body", () -> submit(own).body(null), 400, "body"),
+                bad("trailing garbage", () -> submit(own).body(submit(own).bodyTree() + "x"), 400, "body"),
+                bad("a duplicated field", () -> submit(own).body("{\"kind\":\"MAKERSPACE\",\"kind\":\"MAKERSPACE\"}"),
                         400, null),
-                bad("over 64 KiB", () -> submit(OWN).bodyField("notes", "\"" + "很".repeat(23000) + "\""), 413,
+                bad("over 64 KiB", () -> submit(own).bodyField("notes", "\"" + "很".repeat(23000) + "\""), 413,
                         null),
                 // wrong types
-                bad("uscc as a number", () -> submit(OWN).bodyField("uscc", "91520500"), 400, "uscc"),
-                bad("renewal as a string", () -> submit(OWN).bodyField("renewal", "\"false\""), 400, "renewal"),
-                bad("renewal as a number", () -> submit(OWN).bodyField("renewal", "0"), 400, "renewal"),
-                bad("kind as an object", () -> submit(OWN).bodyField("kind", "{\"code\":\"MAKERSPACE\"}"), 400,
+                bad("uscc as a number", () -> submit(own).bodyField("uscc", "91520500"), 400, "uscc"),
+                bad("renewal as a string", () -> submit(own).bodyField("renewal", "\"false\""), 400, "renewal"),
+                bad("renewal as a number", () -> submit(own).bodyField("renewal", "0"), 400, "renewal"),
+                bad("kind as an object", () -> submit(own).bodyField("kind", "{\"code\":\"MAKERSPACE\"}"), 400,
                         "kind"),
-                bad("issuedOn as a number", () -> submit(OWN).bodyField("issuedOn", "20261020"), 400, "issuedOn"),
-                bad("notes as an array", () -> submit(OWN).bodyField("notes", "[\"a\"]"), 400, "notes"),
+                bad("issuedOn as a number", () -> submit(own).bodyField("issuedOn", "20261020"), 400, "issuedOn"),
+                bad("notes as an array", () -> submit(own).bodyField("notes", "[\"a\"]"), 400, "notes"),
                 // missing and unknown fields
-                bad("missing kind", () -> submit(OWN).bodyField("kind", null), 400, "kind"),
-                bad("missing level", () -> submit(OWN).bodyField("level", null), 400, "level"),
-                bad("missing renewal", () -> submit(OWN).bodyField("renewal", null), 400, "renewal"),
-                bad("missing certificateNo", () -> submit(OWN).bodyField("certificateNo", null), 400,
+                bad("missing kind", () -> submit(own).bodyField("kind", null), 400, "kind"),
+                bad("missing level", () -> submit(own).bodyField("level", null), 400, "level"),
+                bad("missing renewal", () -> submit(own).bodyField("renewal", null), 400, "renewal"),
+                bad("missing certificateNo", () -> submit(own).bodyField("certificateNo", null), 400,
                         "certificateNo"),
-                bad("blank platformName", () -> submit(OWN).bodyField("platformName", "\"   \""), 400,
+                bad("blank platformName", () -> submit(own).bodyField("platformName", "\"   \""), 400,
                         "platformName"),
-                bad("an unknown field", () -> submit(OWN).bodyField("amountYuan", "100000"), 400, "amountYuan"),
-                bad("status sent by the client", () -> submit(OWN).bodyField("status", "\"CERTIFIED\""), 400,
+                bad("an unknown field", () -> submit(own).bodyField("amountYuan", "100000"), 400, "amountYuan"),
+                bad("status sent by the client", () -> submit(own).bodyField("status", "\"CERTIFIED\""), 400,
                         "status"),
                 // bad values
-                bad("a USCC with a wrong check character", () -> submit(OWN).bodyField("uscc",
+                bad("a USCC with a wrong check character", () -> submit(own).bodyField("uscc",
                         "\"91520500MA6DKQ5X36\""), 400, "uscc"),
-                bad("a USCC too short", () -> submit(OWN).bodyField("uscc", "\"9152050\""), 400, "uscc"),
-                bad("an unknown kind", () -> submit(OWN).bodyField("kind", "\"STEEL_MILL\""), 400, "kind"),
-                bad("an unknown level", () -> submit(OWN).bodyField("level", "\"COUNTY\""), 400, "level"),
-                bad("HIGH_TECH_ENTERPRISE at PROVINCIAL level", () -> submit(OWN).bodyField("level",
+                bad("a USCC too short", () -> submit(own).bodyField("uscc", "\"9152050\""), 400, "uscc"),
+                bad("an unknown kind", () -> submit(own).bodyField("kind", "\"STEEL_MILL\""), 400, "kind"),
+                bad("an unknown level", () -> submit(own).bodyField("level", "\"COUNTY\""), 400, "level"),
+                bad("HIGH_TECH_ENTERPRISE at PROVINCIAL level", () -> submit(own).bodyField("level",
                         "\"PROVINCIAL\""), 400, "level"),
-                bad("renewal of a key laboratory", () -> submit(OWN).bodyField("kind", "\"KEY_LABORATORY\"")
+                bad("renewal of a key laboratory", () -> submit(own).bodyField("kind", "\"KEY_LABORATORY\"")
                         .bodyField("renewal", "true"), 400, "renewal"),
-                bad("issuedOn in the future", () -> submit(OWN).bodyField("issuedOn", "\"2999-01-01\""), 400,
+                bad("issuedOn in the future", () -> submit(own).bodyField("issuedOn", "\"2999-01-01\""), 400,
                         "issuedOn"),
-                bad("issuedOn no real date", () -> submit(OWN).bodyField("issuedOn", "\"2026-02-30\""), 400,
+                bad("issuedOn no real date", () -> submit(own).bodyField("issuedOn", "\"2026-02-30\""), 400,
                         "issuedOn"),
-                bad("issuedOn in another format", () -> submit(OWN).bodyField("issuedOn", "\"2026/10/20\""), 400,
+                bad("issuedOn in another format", () -> submit(own).bodyField("issuedOn", "\"2026/10/20\""), 400,
                         "issuedOn"),
-                bad("platformName over 100 characters", () -> submit(OWN).bodyField("platformName",
+                bad("platformName over 100 characters", () -> submit(own).bodyField("platformName",
                         "\"" + "企".repeat(101) + "\""), 400, "platformName"),
-                bad("notes over 1000 characters", () -> submit(OWN).bodyField("notes", "\"" + "x".repeat(1001)
+                bad("notes over 1000 characters", () -> submit(own).bodyField("notes", "\"" + "x".repeat(1001)
                         + "\""), 400, "notes"),
-                bad("an Idempotency-Key over 128 characters", () -> submit(OWN).header("idempotency-key",
+                bad("an Idempotency-Key over 128 characters", () -> submit(own).header("idempotency-key",
                         "k".repeat(129)), 400, "Idempotency-Key"),
-                bad("an Idempotency-Key with a control character", () -> submit(OWN).header("idempotency-key",
+                bad("an Idempotency-Key with a control character", () -> submit(own).header("idempotency-key",
                         "a\u0001b"), 400, "Idempotency-Key"),
                 // callers and roles
-                bad("no verified caller", () -> submit(OWN).anonymous(), 401, null),
-                bad("staff submitting", () -> staff(submit(OWN)), 403, null),
-                bad("supervisor submitting", () -> submit(OWN).as("u-sup", null, "supervisor"), 403, null),
-                bad("an applicant applying for another organisation", () -> submit(OTHER).as("u-own", OWN,
+                bad("no verified caller", () -> submit(own).anonymous(), 401, null),
+                bad("staff submitting", () -> staff(submit(own)), 403, null),
+                bad("supervisor submitting", () -> submit(own).as("u-sup", null, "supervisor"), 403, null),
+                bad("an applicant applying for another organisation", () -> submit(other).as("u-own", own,
                         "applicant"), 403, null),
                 bad("an organisation without a profile", () -> submit(NO_PROFILE), 409, null),
                 bad("a caller with no known group", () -> list().as("u-x", null, "visitor"), 403, null),
@@ -122,16 +123,16 @@ class BadInputIT {
                 bad("reading another organisation's application", () -> get(theirs), 404, null),
                 bad("reading a missing application", () -> get(MISSING), 404, null),
                 bad("reading an id of another shape", () -> get("x".repeat(3000)), 404, null),
-                bad("correcting another organisation's application", () -> correction(theirs, OTHER), 404, null),
+                bad("correcting another organisation's application", () -> correction(theirs, other), 404, null),
                 bad("withdrawing another organisation's application", () -> withdrawal(theirs), 404, null),
                 bad("withdrawing a missing application", () -> withdrawal(MISSING), 404, null),
                 // illegal transitions and roles on an existing application
-                bad("correcting a SUBMITTED application", () -> correction(mine, OWN), 409, null),
-                bad("correcting a WITHDRAWN application", () -> correction(withdrawn, OWN), 409, null),
+                bad("correcting a SUBMITTED application", () -> correction(mine, own), 409, null),
+                bad("correcting a WITHDRAWN application", () -> correction(withdrawn, own), 409, null),
                 bad("withdrawing a WITHDRAWN application", () -> withdrawal(withdrawn), 409, null),
-                bad("moving an application to another organisation", () -> correction(mine, OTHER), 400, "uscc"),
+                bad("moving an application to another organisation", () -> correction(mine, other), 400, "uscc"),
                 bad("staff withdrawing an application", () -> staff(withdrawal(mine)), 403, null),
-                bad("staff correcting an application", () -> staff(correction(mine, OWN)), 403, null),
+                bad("staff correcting an application", () -> staff(correction(mine, own)), 403, null),
                 bad("a route this function does not serve", () -> get(mine).route("DELETE /applications/{applicationId}"),
                         404, null));
     }
@@ -147,9 +148,9 @@ class BadInputIT {
             String code, String field) {
         int before = stack.itemCount();
 
-        Reply reply = event.get().invoke(stack.handler);
+        Answer reply = event.get().invoke(stack.handler);
 
-        assertThat(reply.status()).as(reply.raw()).isEqualTo(status);
+        assertThat(reply.status()).as(reply.rawBody()).isEqualTo(status);
         assertThat(reply.body().path("error").path("code").asText()).isEqualTo(code);
         assertThat(reply.body().path("error").path("message").asText()).isNotBlank();
         assertThat(reply.body().path("error").path("details").isArray()).isTrue();
@@ -177,17 +178,17 @@ class BadInputIT {
         return ApiEvent.sample("list-applications.json").query("status", null).query("county", null);
     }
 
-    private static ApiEvent get(String id) {
-        return owner(ApiEvent.sample("get-application.json"), OWN).path("applicationId", id);
+    private ApiEvent get(String id) {
+        return owner(ApiEvent.sample("get-application.json"), own).path("applicationId", id);
     }
 
-    private static ApiEvent correction(String id, String uscc) {
-        return owner(ApiEvent.sample("correct-application.json"), OWN).path("applicationId", id)
+    private ApiEvent correction(String id, String uscc) {
+        return owner(ApiEvent.sample("correct-application.json"), own).path("applicationId", id)
                 .header("idempotency-key", null).bodyField("uscc", "\"" + uscc + "\"");
     }
 
-    private static ApiEvent withdrawal(String id) {
-        return owner(ApiEvent.sample("withdraw-application.json"), OWN).path("applicationId", id)
+    private ApiEvent withdrawal(String id) {
+        return owner(ApiEvent.sample("withdraw-application.json"), own).path("applicationId", id)
                 .header("idempotency-key", null);
     }
 }
