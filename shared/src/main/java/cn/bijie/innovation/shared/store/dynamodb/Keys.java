@@ -33,4 +33,37 @@ public final class Keys {
     public static String auditSortKey(String at, String entryId) {
         return "AUDIT#" + at + "#" + entryId;
     }
+
+    public static String applicationPk(String applicationId) {
+        return "APP#" + applicationId;
+    }
+
+    public static Map<String, AttributeValue> application(String applicationId) {
+        return key(applicationPk(applicationId), "APP");
+    }
+
+    /** GSI1 partition of one organisation's applications. */
+    public static String applicationsOf(String uscc) {
+        return "ORG#" + uscc + "#APP";
+    }
+
+    /** GSI2 partition of the applications in one status. */
+    public static String applicationsIn(String status) {
+        return "APP#" + status;
+    }
+
+    /** GSI3 partition of every application. */
+    public static final String ALL_APPLICATIONS = "APP";
+
+    /** The sort key of an application in GSI1–3: newest first when queried backwards. */
+    public static String applicationSortKey(String submittedAt, String applicationId) {
+        return submittedAt + "#" + applicationId;
+    }
+
+    /** A document lives in its application's partition, beside the application and its audit trail. */
+    public static Map<String, AttributeValue> document(String applicationId, String documentId) {
+        return key(applicationPk(applicationId), DOCUMENT_PREFIX + documentId);
+    }
+
+    public static final String DOCUMENT_PREFIX = "DOC#";
 }
