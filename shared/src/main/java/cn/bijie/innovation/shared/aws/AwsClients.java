@@ -7,11 +7,15 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Builds SDK clients the way every function needs them: region, credentials and endpoint set explicitly (no provider
@@ -48,16 +52,16 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(ExecutionInterceptor... interceptors) {
-        var builder = DynamoDbClient.builder()
-                .region(region())
-                .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(overrides(interceptors));
-        URI endpoint = endpoint();
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
+        return build(DynamoDbClient.builder(), overrides(interceptors));
+    }
+
+    /**
+     * SES v2, for the function that sends mail (the SES SDK is in its jar only, so only it may call this). No SDK
+     * retries: a send whose answer was lost would go out twice; the caller retries throttling itself, with backoff.
+     */
+    public static SesV2Client sesV2(ExecutionInterceptor... interceptors) {
+        return build(SesV2Client.builder(), overrides(interceptors).toBuilder()
+                .retryStrategy(AwsRetryStrategy.doNotRetry()).build());
     }
 
     public static ClientOverrideConfiguration overrides(ExecutionInterceptor... interceptors) {
@@ -66,5 +70,18 @@ public final class AwsClients {
             config.addExecutionInterceptor(interceptor);
         }
         return config.build();
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, ClientOverrideConfiguration overrides) {
+        builder.region(region())
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(overrides);
+        URI endpoint = endpoint();
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
     }
 }
