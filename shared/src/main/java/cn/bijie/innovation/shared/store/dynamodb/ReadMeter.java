@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -23,20 +24,29 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * Counts what a DynamoDB client reads: items (a query's {@code ScannedCount}, the item a get found) and the read
- * capacity DynamoDB reports, which it asks for on every read; and the calls, by operation. For a job whose cost must
- * follow its due items, the run logs these figures.
+ * Counts what a DynamoDB client reads: items (a query's {@code ScannedCount}, the item a get found, what a batch
+ * returned) and the read capacity DynamoDB reports, which it asks for on every read; and every call, by operation
+ * and index ({@code "Query DueIndex"}, {@code "GetItem"}, {@code "TransactWriteItems"} …). A job whose cost must
+ * follow its due items logs these figures.
  */
 public final class ReadMeter implements ExecutionInterceptor {
-    private final LongAdder items = new LongAdder();
+    private static final ExecutionAttribute<String> OPERATION = new ExecutionAttribute<>("ReadMeter.operation");
+
     private final DoubleAdder capacity = new DoubleAdder();
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> items = new ConcurrentHashMap<>();
 
     @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
-        calls.computeIfAbsent(request.getClass().getSimpleName().replace("Request", ""), k -> new LongAdder())
-                .increment();
+        String operation = request.getClass().getSimpleName().replace("Request", "");
+        if (request instanceof QueryRequest q && q.indexName() != null) {
+            operation += " " + q.indexName();
+        } else if (request instanceof ScanRequest s && s.indexName() != null) {
+            operation += " " + s.indexName();
+        }
+        attributes.putAttribute(OPERATION, operation);
+        calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
         if (request instanceof QueryRequest q) {
             return q.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
         }
@@ -54,38 +64,49 @@ public final class ReadMeter implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(OPERATION);
         SdkResponse response = context.response();
         if (response instanceof QueryResponse q) {
-            count(q.scannedCount(), q.consumedCapacity());
+            count(operation, q.scannedCount(), q.consumedCapacity());
         } else if (response instanceof GetItemResponse g) {
-            count(g.hasItem() && !g.item().isEmpty() ? 1 : 0, g.consumedCapacity());
+            count(operation, g.hasItem() && !g.item().isEmpty() ? 1 : 0, g.consumedCapacity());
         } else if (response instanceof BatchGetItemResponse b) {
-            count(b.responses().values().stream().mapToInt(List::size).sum(), null);
-            b.consumedCapacity().forEach(c -> count(0, c));
+            count(operation, b.responses().values().stream().mapToInt(List::size).sum(), null);
+            b.consumedCapacity().forEach(c -> count(operation, 0, c));
         } else if (response instanceof ScanResponse s) {
-            count(s.scannedCount(), s.consumedCapacity());
+            count(operation, s.scannedCount(), s.consumedCapacity());
         }
     }
 
-    private void count(Integer read, ConsumedCapacity consumed) {
-        items.add(read == null ? 0 : read);
+    private void count(String operation, Integer read, ConsumedCapacity consumed) {
+        items.computeIfAbsent(operation, k -> new LongAdder()).add(read == null ? 0 : read);
         if (consumed != null && consumed.capacityUnits() != null) {
             capacity.add(consumed.capacityUnits());
         }
     }
 
+    /** Items read so far, by every read operation. */
     public long itemsRead() {
-        return items.sum();
+        return items.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Items read so far, by operation and index. */
+    public Map<String, Long> itemsReadBy() {
+        return snapshot(items);
     }
 
     public double readCapacityUnits() {
         return capacity.sum();
     }
 
-    /** Calls made so far, by operation ({@code Query}, {@code GetItem}, {@code TransactWriteItems} …). */
+    /** Calls made so far, by operation and index. */
     public Map<String, Long> calls() {
+        return snapshot(calls);
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> counts) {
         Map<String, Long> snapshot = new TreeMap<>();
-        calls.forEach((operation, n) -> snapshot.put(operation, n.sum()));
+        counts.forEach((operation, n) -> snapshot.put(operation, n.sum()));
         return snapshot;
     }
 }
