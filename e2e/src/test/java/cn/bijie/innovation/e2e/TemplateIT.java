@@ -1,0 +1,397 @@
+package cn.bijie.innovation.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * template.yaml: {@code sam validate --lint} is clean, {@code sam build} (no Docker: BuildMethod makefile, flags from
+ * samconfig.toml) packages every function's shaded jar, and the template declares what docs/CONTRACTS.md and the
+ * HTTP API contract say.
+ */
+class TemplateIT {
+
+    /** LogicalId → module folder under functions/ (docs/CONTRACTS.md). */
+    static final Map<String, String> MODULES = new LinkedHashMap<>();
+    /** LogicalId → handler class (docs/CONTRACTS.md). */
+    static final Map<String, String> HANDLERS = new LinkedHashMap<>();
+    /** "METHOD /path" → owning LogicalId: every route of the HTTP API contract. */
+    static final Map<String, String> ROUTES = new TreeMap<>();
+    static final Set<String> PUBLIC_ROUTES = Set.of("GET /indicators", "GET /policy");
+
+    static {
+        function("OrganizationsFunction", "organizations",
+                "cn.bijie.innovation.functions.organizations.OrganizationsHandler");
+        function("SubmitApplicationFunction", "submit-application",
+                "cn.bijie.innovation.functions.applications.SubmitApplicationHandler");
+        function("DocumentsFunction", "documents", "cn.bijie.innovation.functions.documents.DocumentsHandler");
+        function("RecordCertificationFunction", "record-certification",
+                "cn.bijie.innovation.functions.certifications.RecordCertificationHandler");
+        function("CalculateSubsidyFunction", "calculate-subsidy",
+                "cn.bijie.innovation.functions.subsidycalc.CalculateSubsidyHandler");
+        function("SubsidiesFunction", "subsidies", "cn.bijie.innovation.functions.subsidies.SubsidiesHandler");
+        function("SendRemindersFunction", "send-reminders",
+                "cn.bijie.innovation.functions.reminders.SendRemindersHandler");
+        function("IndicatorsFunction", "indicators", "cn.bijie.innovation.functions.indicators.IndicatorsHandler");
+
+        routes("OrganizationsFunction", "PUT /organizations/{uscc}", "GET /organizations/{uscc}");
+        routes("SubmitApplicationFunction", "POST /applications", "GET /applications",
+                "GET /applications/{applicationId}", "PUT /applications/{applicationId}",
+                "POST /applications/{applicationId}/withdrawal");
+        routes("DocumentsFunction", "POST /applications/{applicationId}/documents",
+                "GET /applications/{applicationId}/documents",
+                "GET /applications/{applicationId}/documents/{documentId}");
+        routes("RecordCertificationFunction", "POST /applications/{applicationId}/decision", "POST /certifications",
+                "GET /certifications", "GET /certifications/{certificationId}",
+                "POST /certifications/{certificationId}/revocation");
+        routes("SubsidiesFunction", "GET /subsidies", "GET /subsidies/{subsidyId}",
+                "POST /subsidies/{subsidyId}/disbursement", "GET /policy", "PUT /policy/parameters/{name}");
+        routes("IndicatorsFunction", "GET /indicators");
+    }
+
+    /** Class-path prefixes of HTTP clients that must not be packaged (UrlConnectionHttpClient only). */
+    static final List<String> FORBIDDEN_PREFIXES = List.of("io/netty/", "org/apache/http/", "org/apache/hc/",
+            "software/amazon/awssdk/http/apache/", "software/amazon/awssdk/http/apache5/",
+            "software/amazon/awssdk/http/nio/netty/");
+
+    static final Pattern PROBLEM = Pattern.compile("(?i)\\b(error|warning|[EW]\\d{4})\\b");
+
+    static Path root;
+    static Path sam;
+    static Map<String, Object> template;
+
+    @BeforeAll
+    static void load() throws IOException {
+        root = projectRoot();
+        sam = root.resolve(".venv/bin/sam");
+        assertThat(sam).as("sam CLI from the project's .venv (./dev bootstraps it)").isExecutable();
+        try (InputStream in = Files.newInputStream(root.resolve("template.yaml"))) {
+            template = new Yaml(new CfnConstructor()).load(in);
+        }
+    }
+
+    // ------------------------------------------------------------------ sam validate --lint
+
+    @Test
+    void samValidateLintIsClean() throws Exception {
+        Result r = run(List.of(sam.toString(), "validate", "--lint"), Map.of(), Duration.ofMinutes(3));
+        assertThat(r.exitCode).as(r.output).isZero();
+        assertThat(r.output).contains("is a valid SAM Template");
+        assertThat(r.output.lines().filter(l -> PROBLEM.matcher(l).find()))
+                .as("error or warning lines from sam validate --lint").isEmpty();
+    }
+
+    // ------------------------------------------------------------------ sam build
+
+    @Test
+    void samBuildPackagesEveryFunctionWithoutDocker(@TempDir Path tmp) throws Exception {
+        List<String> missing = MODULES.values().stream().map(TemplateIT::jarOf).filter(p -> !Files.isRegularFile(p))
+                .map(Path::toString).collect(Collectors.toList());
+        assertThat(missing).as("function jars: run `mvn -DskipTests package` at the project root first").isEmpty();
+
+        Path buildDir = tmp.resolve("build");
+        long start = System.nanoTime();
+        // USE_PREBUILT_JARS=1: the Makefile copies the reactor's jars and never starts a nested Maven build.
+        Result r = run(List.of(sam.toString(), "build", "--build-dir", buildDir.toString(),
+                "--cache-dir", tmp.resolve("cache").toString()), Map.of("USE_PREBUILT_JARS", "1"),
+                Duration.ofMinutes(5));
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        System.out.println("sam build took " + seconds + " s");
+        assertThat(r.exitCode).as(r.output).isZero();
+        assertThat(r.output).contains("Build Succeeded");
+        assertThat(buildDir.resolve("template.yaml")).isRegularFile();
+
+        for (Map.Entry<String, String> fn : MODULES.entrySet()) {
+            Path artifact = buildDir.resolve(fn.getKey());
+            assertThat(artifact).as(fn.getKey() + " artifact").isDirectory();
+            Set<String> entries = classEntries(artifact);
+            String handlerEntry = HANDLERS.get(fn.getKey()).replace('.', '/') + ".class";
+            assertThat(entries).as(fn.getKey() + " handler class").contains(handlerEntry);
+            assertThat(entries.stream().filter(e -> FORBIDDEN_PREFIXES.stream().anyMatch(e::startsWith)))
+                    .as(fn.getKey() + ": Netty / Apache HTTP client classes").isEmpty();
+        }
+    }
+
+    /** Entries of every jar under lib/ plus loose files (an unpacked artifact), relative to the artifact dir. */
+    static Set<String> classEntries(Path artifact) throws IOException {
+        Set<String> entries = new java.util.HashSet<>();
+        try (Stream<Path> files = Files.walk(artifact)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String rel = artifact.relativize(f).toString().replace('\\', '/');
+                if (rel.startsWith("lib/") && rel.endsWith(".jar")) {
+                    try (ZipFile zip = new ZipFile(f.toFile())) {
+                        zip.stream().map(ZipEntry::getName).forEach(entries::add);
+                    }
+                } else {
+                    entries.add(rel);
+                }
+            }
+        }
+        return entries;
+    }
+
+    // ------------------------------------------------------------------ structure
+
+    @Test
+    void functionsFollowTheContracts() {
+        Map<String, Object> functions = functions();
+        assertThat(functions.keySet()).containsExactlyInAnyOrderElementsOf(MODULES.keySet());
+        for (Map.Entry<String, String> fn : MODULES.entrySet()) {
+            Map<String, Object> resource = map(functions.get(fn.getKey()));
+            Map<String, Object> props = map(resource.get("Properties"));
+            assertThat(props.get("CodeUri")).as(fn.getKey()).isEqualTo("functions/" + fn.getValue());
+            assertThat(props.get("Handler")).as(fn.getKey()).isEqualTo(HANDLERS.get(fn.getKey()) + "::handleRequest");
+            assertThat(map(resource.get("Metadata")).get("BuildMethod")).as(fn.getKey()).isEqualTo("makefile");
+        }
+        Map<String, Object> globals = map(map(template.get("Globals")).get("Function"));
+        assertThat(globals).containsEntry("Runtime", "java21").containsEntry("Architectures", List.of("arm64"))
+                .containsEntry("AutoPublishAlias", "live").containsEntry("Tracing", "Active");
+        assertThat(map(globals.get("SnapStart"))).containsEntry("ApplyOn", "PublishedVersions");
+        Map<String, Object> env = map(map(globals.get("Environment")).get("Variables"));
+        assertThat(env.get("TABLE_NAME")).isEqualTo(Map.of("Ref", "Table"));
+        assertThat(env.get("JAVA_TOOL_OPTIONS")).isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        Map<String, Object> documentsEnv = map(map(map(map(functions.get("DocumentsFunction")).get("Properties"))
+                .get("Environment")).get("Variables"));
+        assertThat(documentsEnv.get("BUCKET_NAME")).isEqualTo(Map.of("Ref", "DocumentBucket"));
+    }
+
+    @Test
+    void everyApiRouteHasItsOwnerAndOnlyPublicRoutesSkipTheAuthorizer() {
+        Map<String, String> found = new TreeMap<>();
+        for (Map.Entry<String, Object> fn : functions().entrySet()) {
+            Map<String, Object> events = map(map(map(fn.getValue()).get("Properties")).get("Events"));
+            for (Map.Entry<String, Object> event : events.entrySet()) {
+                Map<String, Object> ev = map(event.getValue());
+                if (!"HttpApi".equals(ev.get("Type"))) {
+                    continue;
+                }
+                Map<String, Object> p = map(ev.get("Properties"));
+                String route = p.get("Method") + " " + p.get("Path");
+                assertThat(found.put(route, fn.getKey())).as("duplicate route " + route).isNull();
+                assertThat(p.get("ApiId")).as(route).isEqualTo(Map.of("Ref", "HttpApi"));
+                Object authorizer = p.get("Auth") == null ? null : map(p.get("Auth")).get("Authorizer");
+                if (PUBLIC_ROUTES.contains(route)) {
+                    assertThat(authorizer).as(route + " is public").isEqualTo("NONE");
+                } else {
+                    assertThat(authorizer).as(route + " uses the default JWT authorizer").isNull();
+                }
+            }
+        }
+        assertThat(found).isEqualTo(ROUTES);
+
+        Map<String, Object> auth = map(map(map(resources().get("HttpApi")).get("Properties")).get("Auth"));
+        String defaultAuthorizer = (String) auth.get("DefaultAuthorizer");
+        Map<String, Object> jwt = map(map(map(auth.get("Authorizers")).get(defaultAuthorizer)).get("JwtConfiguration"));
+        assertThat(String.valueOf(jwt.get("issuer"))).contains("cognito-idp").contains("${UserPool}");
+        assertThat(jwt.get("audience")).isEqualTo(List.of(Map.of("Ref", "UserPoolClient")));
+    }
+
+    @Test
+    void triggersOfTheStreamAndScheduledFunctions() {
+        Map<String, Object> stream = eventOfType("CalculateSubsidyFunction", "DynamoDB");
+        assertThat(stream.get("Stream")).isEqualTo(Map.of("Fn::GetAtt", List.of("Table", "StreamArn")));
+        assertThat(stream).containsEntry("StartingPosition", "TRIM_HORIZON").containsEntry("BatchSize", 25)
+                .containsEntry("BisectBatchOnFunctionError", true).containsEntry("MaximumRetryAttempts", 5)
+                .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
+        String filters = String.valueOf(stream.get("FilterCriteria"));
+        assertThat(filters).contains("NewImage", "OldImage", "CERTIFICATION", "POLICY_PARAMETER");
+
+        Map<String, Object> schedule = eventOfType("SendRemindersFunction", "ScheduleV2");
+        assertThat(schedule).containsEntry("ScheduleExpression", "cron(0 9 * * ? *)")
+                .containsEntry("ScheduleExpressionTimezone", "Asia/Shanghai");
+    }
+
+    @Test
+    void iamPoliciesAreInlineWithoutWildcardActionsOrResources() {
+        for (Map.Entry<String, Object> fn : functions().entrySet()) {
+            Map<String, Object> props = map(map(fn.getValue()).get("Properties"));
+            assertThat(props).as(fn.getKey() + " uses the SAM-generated role").doesNotContainKey("Role");
+            assertThat(props.get("Policies")).as(fn.getKey() + " Policies").isInstanceOf(List.class);
+            for (Object policy : (List<?>) props.get("Policies")) {
+                assertThat(policy).as(fn.getKey() + ": inline `- Statement:` only (no managed or template policies)")
+                        .isInstanceOf(Map.class);
+                assertThat(map(policy).keySet()).as(fn.getKey()).containsExactly("Statement");
+                for (Object s : (List<?>) map(policy).get("Statement")) {
+                    Map<String, Object> statement = map(s);
+                    String where = fn.getKey() + " " + statement;
+                    assertThat(statement.get("Effect")).as(where).isEqualTo("Allow");
+                    assertThat(statement).as(where).doesNotContainKeys("NotAction", "NotResource");
+                    for (Object action : asList(statement.get("Action"))) {
+                        assertThat(action).as(where).isInstanceOf(String.class);
+                        assertThat((String) action).as(where).doesNotContain("*");
+                    }
+                    for (Object resource : asList(statement.get("Resource"))) {
+                        assertThat(resource).as(where).isNotEqualTo("*");
+                        if (resource instanceof Map) {
+                            assertThat(String.valueOf(map(resource).get("Fn::Sub"))).as(where).isNotEqualTo("*");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void statefulResourcesAreRetained() {
+        for (String id : List.of("Table", "DocumentBucket")) {
+            assertThat(map(resources().get(id))).as(id).containsEntry("DeletionPolicy", "Retain")
+                    .containsEntry("UpdateReplacePolicy", "Retain");
+        }
+        Map<String, Object> table = map(map(resources().get("Table")).get("Properties"));
+        assertThat(table).containsEntry("BillingMode", "PAY_PER_REQUEST")
+                .containsEntry("DeletionProtectionEnabled", true);
+        assertThat(((List<?>) table.get("GlobalSecondaryIndexes")).stream().map(i -> map(i).get("IndexName")))
+                .containsExactlyInAnyOrder("GSI1", "GSI2", "GSI3", "DueIndex");
+        assertThat(map(table.get("StreamSpecification"))).containsEntry("StreamViewType", "NEW_AND_OLD_IMAGES");
+        assertThat(map(table.get("TimeToLiveSpecification"))).containsEntry("AttributeName", "ttl");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static void function(String logicalId, String module, String handlerClass) {
+        MODULES.put(logicalId, module);
+        HANDLERS.put(logicalId, handlerClass);
+    }
+
+    static void routes(String owner, String... routes) {
+        for (String r : routes) {
+            ROUTES.put(r, owner);
+        }
+    }
+
+    static Path jarOf(String module) {
+        return root.resolve("functions").resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    static Map<String, Object> resources() {
+        return map(template.get("Resources"));
+    }
+
+    static Map<String, Object> functions() {
+        Map<String, Object> out = new TreeMap<>();
+        resources().forEach((id, r) -> {
+            if ("AWS::Serverless::Function".equals(map(r).get("Type"))) {
+                out.put(id, r);
+            }
+        });
+        return out;
+    }
+
+    static Map<String, Object> eventOfType(String function, String type) {
+        Map<String, Object> events = map(map(map(functions().get(function)).get("Properties")).get("Events"));
+        return events.values().stream().map(TemplateIT::map).filter(e -> type.equals(e.get("Type")))
+                .map(e -> map(e.get("Properties"))).findFirst()
+                .orElseGet(() -> fail(function + " has no " + type + " event"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        assertThat(o).isInstanceOf(Map.class);
+        return (Map<String, Object>) o;
+    }
+
+    static List<?> asList(Object o) {
+        return o instanceof List ? (List<?>) o : List.of(o);
+    }
+
+    static Path projectRoot() {
+        String prop = System.getProperty("project.root");
+        if (prop != null && Files.isRegularFile(Path.of(prop, "template.yaml"))) {
+            return Path.of(prop).toAbsolutePath().normalize();
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("template.yaml"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    static Result run(List<String> command, Map<String, String> extraEnv, Duration timeout) throws Exception {
+        Path log = Files.createTempFile("sam-", ".log");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            pb.environment().put("SAM_CLI_TELEMETRY", "0");
+            pb.environment().putAll(extraEnv);
+            Process process = pb.start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                fail(String.join(" ", command) + " timed out:\n" + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** Reads CloudFormation short-form intrinsics (!Ref, !Sub, !GetAtt …) as their long JSON form. */
+    static final class CfnConstructor extends SafeConstructor {
+        CfnConstructor() {
+            super(new LoaderOptions());
+            for (String fn : List.of("Ref", "Condition")) {
+                yamlConstructors.put(new Tag("!" + fn), new Intrinsic(fn));
+            }
+            for (String fn : List.of("Sub", "GetAtt", "If", "Equals", "Not", "And", "Or", "Join", "Select", "Split",
+                    "FindInMap", "ImportValue", "GetAZs", "Base64", "Cidr", "Transform", "ToJsonString", "Length")) {
+                yamlConstructors.put(new Tag("!" + fn), new Intrinsic("Fn::" + fn));
+            }
+        }
+
+        private final class Intrinsic extends AbstractConstruct {
+            private final String name;
+
+            Intrinsic(String name) {
+                this.name = name;
+            }
+
+            @Override
+            public Object construct(Node node) {
+                Object value;
+                if (node instanceof ScalarNode) {
+                    String s = constructScalar((ScalarNode) node);
+                    value = name.equals("Fn::GetAtt") ? List.of(s.split("\\.", 2)) : s;
+                } else if (node instanceof SequenceNode) {
+                    value = new ArrayList<>(constructSequence((SequenceNode) node));
+                } else {
+                    value = constructMapping((MappingNode) node);
+                }
+                return Map.of(name, value);
+            }
+        }
+    }
+}
