@@ -120,9 +120,11 @@ public final class ReminderRun {
                 if (item instanceof Due.Certification c) {
                     certification(c);
                 } else if (item instanceof Due.Application a) {
-                    application(a);
+                    waiting(a, SUBMITTED, a.submittedAt(), policy.reminders().applicationWaitingDays(),
+                            waitingApplications);
                 } else if (item instanceof Due.Subsidy s) {
-                    subsidy(s);
+                    waiting(s, AWAITING_PAYMENT, s.awaitingSince(), policy.reminders().subsidyUnpaidDays(),
+                            unpaidSubsidies);
                 }
             } catch (RuntimeException e) {
                 failed++;
@@ -206,28 +208,15 @@ public final class ReminderRun {
                     "reason", reason));
         }
 
-        void application(Due.Application a) {
-            if (!SUBMITTED.equals(a.status())) {
-                store.reschedule(a, null);
-            } else if (waitedLongerThan(a.submittedAt(), policy.reminders().applicationWaitingDays())) {
-                waitingApplications.add(a);
+        /** A digest candidate: listed once it has waited long enough, gone from the index once it stopped waiting. */
+        <T extends Due> void waiting(T item, String waitingStatus, Instant since, int days, List<T> digest) {
+            if (!waitingStatus.equals(item.status())) {
+                store.reschedule(item, null);
+            } else if (since.plus(Duration.ofDays(days)).isBefore(now)) {
+                digest.add(item);
             } else {
-                store.reschedule(a, today.plusDays(1));
+                store.reschedule(item, today.plusDays(1));
             }
-        }
-
-        void subsidy(Due.Subsidy s) {
-            if (!AWAITING_PAYMENT.equals(s.status())) {
-                store.reschedule(s, null);
-            } else if (waitedLongerThan(s.awaitingSince(), policy.reminders().subsidyUnpaidDays())) {
-                unpaidSubsidies.add(s);
-            } else {
-                store.reschedule(s, today.plusDays(1));
-            }
-        }
-
-        boolean waitedLongerThan(Instant since, int days) {
-            return since.plus(Duration.ofDays(days)).isBefore(now);
         }
 
         /**
@@ -238,6 +227,17 @@ public final class ReminderRun {
             if (items.isEmpty()) {
                 return;
             }
+            try {
+                sendDigest(mailbox, to, items, mail);
+            } catch (RuntimeException e) {
+                failed++;
+                Log.error("digest failed", Map.of("mailbox", mailbox.name(), "exception", e.getClass().getSimpleName(),
+                        "error", String.valueOf(e.getMessage())));
+                items.forEach(this::retryLater);
+            }
+        }
+
+        void sendDigest(Mailbox mailbox, String to, List<? extends Due> items, Supplier<Mail> mail) {
             LocalDate next = today.plusDays(1);
             if (store.digest(mailbox, today).isEmpty()) {
                 SendResult result = send(mail.get());
