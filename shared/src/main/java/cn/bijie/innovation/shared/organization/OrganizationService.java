@@ -51,7 +51,7 @@ public final class OrganizationService {
     public Organization get(Caller caller, String uscc) {
         requireUscc(uscc);
         caller.requireRead(uscc, "组织");
-        return store.find(uscc).orElseThrow(() -> new NotFound("组织不存在 (organisation not found)"));
+        return store.find(uscc).orElseThrow(() -> new NotFound("组织不存在 (not found)"));
     }
 
     private static void requireUscc(String uscc) {

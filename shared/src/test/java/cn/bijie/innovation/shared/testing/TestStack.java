@@ -1,0 +1,88 @@
+package cn.bijie.innovation.shared.testing;
+
+import cn.bijie.innovation.local.LocalStack;
+import cn.bijie.innovation.shared.aws.AwsClients;
+import cn.bijie.innovation.shared.config.Env;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The system's resources in a test JVM's own MiniStack, created from template.yaml by the local runner's code, and
+ * each function's environment as the template gives it — so an in-process handler is wired exactly as on Lambda.
+ */
+public final class TestStack {
+    /** Fixed in tests so that page tokens are reproducible; real stacks get theirs from the PageTokenSecret parameter. */
+    public static final String PAGE_TOKEN_SECRET = "test-page-token-secret-0123456789abcdef";
+
+    private static TestStack shared;
+
+    private final MiniStack miniStack;
+    private final LocalStack stack;
+
+    private TestStack(MiniStack miniStack, LocalStack stack) {
+        this.miniStack = miniStack;
+        this.stack = stack;
+    }
+
+    /** The stack of this test JVM, created on first use. */
+    public static synchronized TestStack shared() {
+        if (shared == null) {
+            MiniStack miniStack = MiniStack.shared();
+            try {
+                shared = new TestStack(miniStack, LocalStack.create(ProjectRoot.path().resolve("template.yaml"),
+                        miniStack.endpoint(), "test", Map.of("PageTokenSecret", PAGE_TOKEN_SECRET)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    public MiniStack miniStack() {
+        return miniStack;
+    }
+
+    /** The environment of function {@code logicalId}, e.g. {@code TABLE_NAME}. */
+    public Map<String, String> environment(String logicalId) {
+        return stack.environment(logicalId);
+    }
+
+    /**
+     * Makes {@link Env} answer as function {@code logicalId}'s environment, so its handler's no-arg constructor and
+     * {@link AwsClients} wire the real clients against this MiniStack.
+     */
+    public TestStack actAs(String logicalId) {
+        Env.use(environment(logicalId));
+        return this;
+    }
+
+    public String table() {
+        return stack.physicalName("Table");
+    }
+
+    public String bucket() {
+        return stack.physicalName("DocumentBucket");
+    }
+
+    /** A DynamoDB client on this MiniStack, with optional interceptors (e.g. a call counter). */
+    public DynamoDbClient dynamoDb(ExecutionInterceptor... interceptors) {
+        actAs("OrganizationsFunction");
+        return AwsClients.dynamoDb(interceptors);
+    }
+
+    /** How many items the table holds: tests prove that a refused request wrote nothing. */
+    public int countItems(DynamoDbClient dynamo) {
+        int count = 0;
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> start = null;
+        do {
+            var finalStart = start;
+            var page = dynamo.scan(r -> r.tableName(table()).select("COUNT").exclusiveStartKey(finalStart));
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+}
