@@ -22,7 +22,7 @@ class ReminderCostIT {
     void dailyRun_readsTheDueItemsAndWhatEachNeeds_notTheTable() {
         // GIVEN 20,000 high-tech certifications; 25 reach their 90-day threshold today, the others later
         ReminderStack stack = new ReminderStack();
-        Fixtures fixtures = new Fixtures(stack.dynamo, ReminderStack.TABLE);
+        Fixtures fixtures = new Fixtures(stack.dynamo, stack.table());
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < CERTIFICATIONS; i++) {
             String uscc = String.format("9152050000%08d", i);

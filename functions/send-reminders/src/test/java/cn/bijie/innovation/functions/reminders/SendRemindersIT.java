@@ -1,15 +1,11 @@
 package cn.bijie.innovation.functions.reminders;
 
-import static cn.bijie.innovation.functions.reminders.ReminderStack.FINANCE;
-import static cn.bijie.innovation.functions.reminders.ReminderStack.STAFF;
-import static cn.bijie.innovation.functions.reminders.ReminderStack.TABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +29,7 @@ class SendRemindersIT {
     @BeforeEach
     void freshStack() {
         stack = new ReminderStack();
-        fixtures = new Fixtures(stack.dynamo, TABLE);
+        fixtures = new Fixtures(stack.dynamo, stack.table());
         fixtures.organization(USCC, "毕节某新材料科技有限公司", CONTACT);
     }
 
@@ -53,7 +49,7 @@ class SendRemindersIT {
         assertThat(again.get("sent").asInt()).isZero();
         assertThat(mails()).singleElement().satisfies(mail -> {
             assertThat(mail.get("To")).extracting(JsonNode::asText).containsExactly(CONTACT);
-            assertThat(mail.get("Source").asText()).isEqualTo(ReminderStack.SENDER);
+            assertThat(mail.get("Source").asText()).isEqualTo(stack.sender());
             assertThat(mail.get("Subject").asText()).isEqualTo("【毕节市科技局】高新技术企业证书到期提醒（2026-12-31）");
             assertThat(mail.get("BodyText").asText())
                     .contains("毕节某新材料科技有限公司", "GR202352c1", "2026-12-31", "还有 30 天", "重新认定");
@@ -110,8 +106,8 @@ class SendRemindersIT {
         fixtures.highTech("c2", OTHER_USCC, EXPIRES);
 
         JsonNode failed;
-        try (SesV2Client closed = ReminderStack.ses(URI.create("http://127.0.0.1:" + closedPort()))) {
-            failed = run(TODAY, closed);
+        try (SesV2Client unreachable = stack.unreachableSes(closedPort())) {
+            failed = run(TODAY, unreachable);
         }
 
         assertThat(failed.get("failed").asInt()).isEqualTo(2);
@@ -130,7 +126,7 @@ class SendRemindersIT {
     @Test
     void senderRefusedBySes_marksNothingSent_andTheNextRunSendsOnce() {
         fixtures.highTech("c1", USCC, EXPIRES);
-        stack.ses.deleteEmailIdentity(r -> r.emailIdentity(ReminderStack.SENDER));
+        stack.ses.deleteEmailIdentity(r -> r.emailIdentity(stack.sender()));
 
         JsonNode refused = run(TODAY);
 
@@ -138,7 +134,7 @@ class SendRemindersIT {
         assertThat(refused.get("rejected").asInt()).isZero();
         assertThat(fixtures.get("REMINDER#c1", "30")).isEmpty();
 
-        stack.ses.createEmailIdentity(r -> r.emailIdentity(ReminderStack.SENDER));
+        stack.ses.createEmailIdentity(r -> r.emailIdentity(stack.sender()));
         run(TODAY.plusDays(1));
         run(TODAY.plusDays(2));
 
@@ -195,11 +191,11 @@ class SendRemindersIT {
         assertThat(first.get("staffDigestItems").asInt()).isEqualTo(1);
         assertThat(first.get("financeDigestItems").asInt()).isEqualTo(1);
         assertThat(mails()).hasSize(2).anySatisfy(mail -> {
-            assertThat(mail.get("To").get(0).asText()).isEqualTo(STAFF);
+            assertThat(mail.get("To").get(0).asText()).isEqualTo(stack.environment.get("STAFF_MAILBOX"));
             assertThat(mail.get("Subject").asText()).isEqualTo("【毕节市科技局】待审核申报汇总（2026-12-01）");
             assertThat(mail.get("BodyText").asText()).contains("申报编号 a1").doesNotContain("a2");
         }).anySatisfy(mail -> {
-            assertThat(mail.get("To").get(0).asText()).isEqualTo(FINANCE);
+            assertThat(mail.get("To").get(0).asText()).isEqualTo(stack.environment.get("FINANCE_MAILBOX"));
             assertThat(mail.get("BodyText").asText()).contains("补助编号 s1", "100,000 元");
         });
 
@@ -208,7 +204,7 @@ class SendRemindersIT {
     }
 
     JsonNode run(LocalDate date) {
-        return stack.run(date, stack.ses);
+        return stack.run(date);
     }
 
     JsonNode run(LocalDate date, SesV2Client ses) {
