@@ -1,0 +1,200 @@
+package cn.bijie.innovation.e2e;
+
+import cn.bijie.innovation.shared.testing.MiniStack;
+import cn.bijie.innovation.shared.testing.ProjectRoot;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The system as a newcomer runs it: the packaged local runner ({@code local/target/local-runner.jar}) started as its
+ * own process on template.yaml, against this JVM's MiniStack, called over HTTP.
+ */
+public final class LocalApi {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static LocalApi shared;
+
+    private final Process runner;
+    private final URI base;
+    private final MiniStack miniStack;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private LocalApi(Process runner, URI base, MiniStack miniStack) {
+        this.runner = runner;
+        this.base = base;
+        this.miniStack = miniStack;
+    }
+
+    public static synchronized LocalApi shared() {
+        if (shared == null) {
+            shared = start(MiniStack.shared());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+        }
+        return shared;
+    }
+
+    static LocalApi start(MiniStack miniStack) {
+        Path root = ProjectRoot.path();
+        Path jar = root.resolve("local/target/local-runner.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: the e2e module runs after `mvn package` of local/");
+        }
+        int port = freePort();
+        try {
+            Path log = Files.createTempFile("local-runner-" + port + "-", ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                    "--template", root.resolve("template.yaml").toString(),
+                    "--port", Integer.toString(port),
+                    "--endpoint", miniStack.endpoint().toString(),
+                    "--stack", "e2e"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .directory(root.toFile()).start();
+            LocalApi api = new LocalApi(process, URI.create("http://127.0.0.1:" + port), miniStack);
+            api.awaitHealthy(log);
+            return api;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the local runner", e);
+        }
+    }
+
+    public MiniStack miniStack() {
+        return miniStack;
+    }
+
+    /** A token from the runner's {@code POST /local/token}. */
+    public String token(String sub, List<String> groups, String uscc) {
+        Map<String, Object> body = uscc == null
+                ? Map.of("sub", sub, "groups", groups, "email", sub + "@example.com")
+                : Map.of("sub", sub, "groups", groups, "uscc", uscc, "email", sub + "@example.com");
+        Reply reply = call("POST", "/local/token", null, write(body));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("token: " + reply);
+        }
+        return reply.json().path("token").asText();
+    }
+
+    public String applicantToken(String uscc) {
+        return token("applicant-" + uscc, List.of("applicant"), uscc);
+    }
+
+    public String roleToken(String role) {
+        return token(role + "-1", List.of(role), null);
+    }
+
+    /** An answer: status, headers, body text and the body as JSON (null node when it is not JSON). */
+    public record Reply(int status, Map<String, List<String>> headers, String body) {
+        public JsonNode json() {
+            try {
+                return body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
+            } catch (IOException e) {
+                return JSON.nullNode();
+            }
+        }
+
+        public String errorCode() {
+            return json().path("error").path("code").asText(null);
+        }
+    }
+
+    public Reply call(String method, String path, String token, String body, String... headerPairs) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("content-type", "application/json");
+        }
+        if (token != null) {
+            request.header("authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+            request.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the runner's stream pollers have delivered every record written so far. */
+    public JsonNode drainStreams() {
+        Reply reply = call("POST", "/local/streams/drain", null, null);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("drain: " + reply);
+        }
+        return reply.json();
+    }
+
+    /** Runs a scheduled function now with event time {@code isoTime}. */
+    public Reply schedule(String logicalId, String isoTime) {
+        return call("POST", "/local/schedules/" + logicalId, null, write(Map.of("time", isoTime)));
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void stop() {
+        runner.destroy();
+        try {
+            runner.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitHealthy(Path log) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!runner.isAlive()) {
+                throw new IllegalStateException("the local runner exited:\n" + Files.readString(log));
+            }
+            try {
+                if (call("GET", "/local/health", null, null).status() == 200) {
+                    return;
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        stop();
+        throw new IllegalStateException("the local runner was not healthy within 120 s; log: " + log);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
