@@ -112,28 +112,27 @@ public final class DynamoReminderStore implements ReminderStore {
         if (next != null && next.equals(item.ref().dueOn())) {
             return true;
         }
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":seen", Items.s(item.ref().dueKey()));
-        String condition = "DUESK = :seen";
-        Map<String, String> names = new HashMap<>();
-        if (item.status() != null) {
-            condition += " AND #status = :status";
-            names.put("#status", "status");
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":seen", Items.s(item.ref().dueKey())));
+        String unchanged = "DUESK = :seen AND ";
+        if (item.status() == null) {
+            unchanged += "attribute_not_exists(#status)";
+        } else {
+            unchanged += "#status = :status";
             values.put(":status", Items.s(item.status()));
         }
         String update = "REMOVE DUEPK, DUESK";
         if (next != null) {
-            update = "SET DUEPK = :duepk, DUESK = :duesk";
             Map<String, AttributeValue> due = DueIndex.attributes(next, item.ref().pk());
             values.put(":duepk", due.get(DueIndex.PK));
             values.put(":duesk", due.get(DueIndex.SK));
+            update = "SET DUEPK = :duepk, DUESK = :duesk";
         }
         String expression = update;
-        String conditionExpression = condition;
+        String condition = unchanged;
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(item)).updateExpression(expression)
-                    .conditionExpression(conditionExpression).expressionAttributeValues(values)
-                    .expressionAttributeNames(names.isEmpty() ? null : names));
+                    .conditionExpression(condition).expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false; // its writer changed it meanwhile; what it wrote stands
