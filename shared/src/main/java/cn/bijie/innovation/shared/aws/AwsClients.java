@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Builds SDK clients the way every function needs them: region, credentials and endpoint set explicitly (no provider
@@ -89,6 +91,15 @@ public final class AwsClients {
                     .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
         }
         return builder.build();
+    }
+
+    /**
+     * SES v2, for the function that sends mail (the SES SDK is in its jar only, so only it may call this). No SDK
+     * retries: a send whose answer was lost would go out twice; the caller retries throttling itself, with backoff.
+     */
+    public static SesV2Client sesV2(ExecutionInterceptor... interceptors) {
+        return configured(SesV2Client.builder()).overrideConfiguration(overrides(interceptors).toBuilder()
+                .retryStrategy(AwsRetryStrategy.doNotRetry()).build()).build();
     }
 
     public static ClientOverrideConfiguration overrides(ExecutionInterceptor... interceptors) {

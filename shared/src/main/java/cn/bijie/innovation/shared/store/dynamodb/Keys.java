@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
+import java.time.LocalDate;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -66,4 +67,24 @@ public final class Keys {
     }
 
     public static final String DOCUMENT_PREFIX = "DOC#";
+
+    /** GSI1 partition of an organisation's certifications, {@code <issuedOn>#<id>} ascending. */
+    public static String organizationCertificationsPk(String uscc) {
+        return organizationPk(uscc) + "#CERT";
+    }
+
+    /** Marks an expiry reminder of one certification at one threshold as sent (or refused). */
+    public static Map<String, AttributeValue> reminderMarker(String certificationId, int thresholdDays) {
+        return key("REMINDER#" + certificationId, Integer.toString(thresholdDays));
+    }
+
+    /** Marks the digest of one mailbox ({@code STAFF}, {@code FINANCE}) on one date as sent. */
+    public static Map<String, AttributeValue> digestMarker(String mailbox, LocalDate date) {
+        return key("DIGEST#" + mailbox, date.toString());
+    }
+
+    /** The reminder run's own state: the last date it processed. */
+    public static Map<String, AttributeValue> reminderRun() {
+        return key("RUN#send-reminders", "STATE");
+    }
 }
