@@ -3,8 +3,9 @@ package cn.bijie.innovation.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import cn.bijie.innovation.local.CloudFormationYaml;
+import cn.bijie.innovation.shared.testing.ProjectRoot;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +25,6 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * template.yaml: {@code sam validate --lint} is clean, {@code sam build} (no Docker: BuildMethod makefile, flags from
@@ -92,12 +84,10 @@ class TemplateIT {
 
     @BeforeAll
     static void load() throws IOException {
-        root = projectRoot();
+        root = ProjectRoot.path();
         sam = root.resolve(".venv/bin/sam");
         assertThat(sam).as("sam CLI from the project's .venv (./dev bootstraps it)").isExecutable();
-        try (InputStream in = Files.newInputStream(root.resolve("template.yaml"))) {
-            template = new Yaml(new CfnConstructor()).load(in);
-        }
+        template = CloudFormationYaml.parse(Files.readString(root.resolve("template.yaml"), StandardCharsets.UTF_8));
     }
 
     // ------------------------------------------------------------------ sam validate --lint
@@ -324,19 +314,6 @@ class TemplateIT {
         return o instanceof List ? (List<?>) o : List.of(o);
     }
 
-    static Path projectRoot() {
-        String prop = System.getProperty("project.root");
-        if (prop != null && Files.isRegularFile(Path.of(prop, "template.yaml"))) {
-            return Path.of(prop).toAbsolutePath().normalize();
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("template.yaml"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
-    }
-
     record Result(int exitCode, String output) {
     }
 
@@ -356,42 +333,6 @@ class TemplateIT {
             return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(log);
-        }
-    }
-
-    /** Reads CloudFormation short-form intrinsics (!Ref, !Sub, !GetAtt …) as their long JSON form. */
-    static final class CfnConstructor extends SafeConstructor {
-        CfnConstructor() {
-            super(new LoaderOptions());
-            for (String fn : List.of("Ref", "Condition")) {
-                yamlConstructors.put(new Tag("!" + fn), new Intrinsic(fn));
-            }
-            for (String fn : List.of("Sub", "GetAtt", "If", "Equals", "Not", "And", "Or", "Join", "Select", "Split",
-                    "FindInMap", "ImportValue", "GetAZs", "Base64", "Cidr", "Transform", "ToJsonString", "Length")) {
-                yamlConstructors.put(new Tag("!" + fn), new Intrinsic("Fn::" + fn));
-            }
-        }
-
-        private final class Intrinsic extends AbstractConstruct {
-            private final String name;
-
-            Intrinsic(String name) {
-                this.name = name;
-            }
-
-            @Override
-            public Object construct(Node node) {
-                Object value;
-                if (node instanceof ScalarNode) {
-                    String s = constructScalar((ScalarNode) node);
-                    value = name.equals("Fn::GetAtt") ? List.of(s.split("\\.", 2)) : s;
-                } else if (node instanceof SequenceNode) {
-                    value = new ArrayList<>(constructSequence((SequenceNode) node));
-                } else {
-                    value = constructMapping((MappingNode) node);
-                }
-                return Map.of(name, value);
-            }
         }
     }
 }

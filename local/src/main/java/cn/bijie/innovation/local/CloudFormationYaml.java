@@ -22,14 +22,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Reads a CloudFormation/SAM template. Short tags ({@code !Ref X}, {@code !Sub ...}) become their long-form maps
  * ({@code {"Ref": "X"}}, {@code {"Fn::Sub": ...}}), so {@link IntrinsicResolver} only has to know one form.
  */
-final class CloudFormationYaml {
+public final class CloudFormationYaml {
     private static final List<String> FUNCTIONS = List.of("Sub", "GetAtt", "Join", "If", "Select", "Equals", "Not",
             "And", "Or", "FindInMap", "Base64", "Split", "ImportValue", "GetAZs", "Cidr", "Length", "ToJsonString");
 
     private CloudFormationYaml() {}
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String text) {
+    public static Map<String, Object> parse(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         DumperOptions dumper = new DumperOptions();

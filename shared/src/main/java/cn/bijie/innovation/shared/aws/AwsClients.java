@@ -7,11 +7,18 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Builds SDK clients the way every function needs them: region, credentials and endpoint set explicitly (no provider
@@ -48,8 +55,21 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(ExecutionInterceptor... interceptors) {
-        var builder = DynamoDbClient.builder()
-                .region(region())
+        return configured(DynamoDbClient.builder(), interceptors).build();
+    }
+
+    /**
+     * The S3 client of the documents function (S3 is optional in {@code shared}: only a function that ships the S3
+     * SDK may call this). Path-style addressing against an emulator, whose host has no bucket subdomains.
+     */
+    public static S3Client s3(ExecutionInterceptor... interceptors) {
+        return configured(S3Client.builder(), interceptors).forcePathStyle(endpoint() != null).build();
+    }
+
+    /** What every client of a function shares: region, credentials, the URL-connection client, the endpoint. */
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder,
+            ExecutionInterceptor... interceptors) {
+        builder.region(region())
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(overrides(interceptors));
@@ -57,7 +77,29 @@ public final class AwsClients {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
+        return builder;
+    }
+
+    /** Signs S3 URLs locally, without a call; same region, credentials and addressing as {@link #s3}. */
+    public static S3Presigner s3Presigner() {
+        var builder = S3Presigner.builder()
+                .region(region())
+                .credentialsProvider(credentials());
+        URI endpoint = endpoint();
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint)
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+        }
         return builder.build();
+    }
+
+    /**
+     * SES v2, for the function that sends mail (the SES SDK is in its jar only, so only it may call this). No SDK
+     * retries: a send whose answer was lost would go out twice; the caller retries throttling itself, with backoff.
+     */
+    public static SesV2Client sesV2(ExecutionInterceptor... interceptors) {
+        return configured(SesV2Client.builder()).overrideConfiguration(overrides(interceptors).toBuilder()
+                .retryStrategy(AwsRetryStrategy.doNotRetry()).build()).build();
     }
 
     public static ClientOverrideConfiguration overrides(ExecutionInterceptor... interceptors) {

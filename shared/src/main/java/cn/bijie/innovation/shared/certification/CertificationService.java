@@ -1,5 +1,7 @@
 package cn.bijie.innovation.shared.certification;
 
+import cn.bijie.innovation.shared.application.Application;
+import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.certification.CertificationStore.ApplicationTransition;
 import cn.bijie.innovation.shared.certification.CertificationStore.Recording;
 import cn.bijie.innovation.shared.certification.CertificationStore.Revocation;
@@ -111,12 +113,12 @@ public final class CertificationService {
         v.optionalText("authority", input.authority(), MAX_AUTHORITY);
         v.throwIfAny();
 
-        DecidableApplication application = store.application(applicationId)
+        Application application = store.application(applicationId)
                 .orElseThrow(() -> new NotFound("申报不存在 (not found)"));
         if (!"CERTIFIED".equals(input.outcome())) {
             Instant now = clock.instant();
-            var transition = new ApplicationTransition(application, input.outcome(), input.reason(), null,
-                    caller.sub(), now);
+            var transition = new ApplicationTransition(application, ApplicationStatus.valueOf(input.outcome()),
+                    input.reason(), null, caller.sub(), now);
             return store.decide(transition, key, 200, result(application, transition, null));
         }
 
@@ -135,7 +137,7 @@ public final class CertificationService {
             Certification certification = certification(application.uscc(), application.kind(),
                     application.level(), application.renewal(), application.platformName(), certificateNo,
                     issuedOn, expiresOverride, input.authority(), application.applicationId(), now);
-            var transition = new ApplicationTransition(application, "CERTIFIED", input.reason(),
+            var transition = new ApplicationTransition(application, ApplicationStatus.CERTIFIED, input.reason(),
                     certification.certificationId(), caller.sub(), now);
             return store.record(new Recording(certification, organization.profile().county(),
                     organization.holdings(), transition, caller.sub(), now),
@@ -228,9 +230,9 @@ public final class CertificationService {
         }
     }
 
-    private static DecisionResult result(DecidableApplication application, ApplicationTransition transition,
+    private static DecisionResult result(Application application, ApplicationTransition transition,
             Certification certification) {
-        return new DecisionResult(application.applicationId(), transition.toStatus(), application.uscc(),
+        return new DecisionResult(application.applicationId(), transition.toStatus().name(), application.uscc(),
                 application.kind(), application.level(), application.renewal(), application.platformName(),
                 certification == null ? application.certificateNo() : certification.certificateNo(),
                 certification == null ? application.issuedOn() : certification.issuedOn(), transition.reason(),

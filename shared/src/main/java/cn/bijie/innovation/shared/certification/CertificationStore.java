@@ -1,5 +1,7 @@
 package cn.bijie.innovation.shared.certification;
 
+import cn.bijie.innovation.shared.application.Application;
+import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.indicator.Holding;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
@@ -24,7 +26,7 @@ public interface CertificationStore {
     /** The organisation's profile and indicator holdings. */
     OrganizationHoldings organization(String uscc);
 
-    Optional<DecidableApplication> application(String applicationId);
+    Optional<Application> application(String applicationId);
 
     Slice<Certification> list(CertificationFilter filter, int limit, Map<String, AttributeValue> start);
 
@@ -40,8 +42,8 @@ public interface CertificationStore {
             ApplicationTransition transition, String actor, Instant at) {}
 
     /** An application leaving {@code SUBMITTED}. */
-    record ApplicationTransition(DecidableApplication before, String toStatus, String reason, String certificationId,
-            String actor, Instant at) {}
+    record ApplicationTransition(Application before, ApplicationStatus toStatus, String reason,
+            String certificationId, String actor, Instant at) {}
 
     /** {@code subsidyBefore} null: none yet (the write then requires that still none exists). */
     record Revocation(Certification before, Certification after, List<Holding> holdings, Subsidy subsidyBefore,

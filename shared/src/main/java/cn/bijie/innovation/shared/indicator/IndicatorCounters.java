@@ -61,13 +61,12 @@ public final class IndicatorCounters {
      * The changes when {@code certification} stops being ACTIVE: every holding that lists it, whatever the policy says
      * today, so a counter never keeps an organisation that no longer holds a recognition.
      */
-    public List<Change> deactivate(List<Holding> holdings, Certification certification) {
+    public List<Change> deactivate(List<Holding> holdings, String certificationId) {
         List<Change> changes = new ArrayList<>();
         for (Holding holding : holdings) {
-            if (holding.certs().contains(certification.certificationId())) {
-                changes.add(new Change(holding.uscc(), holding.period(), holding.indicatorId(),
-                        certification.certificationId(), false, holding.certs(), holding.county(),
-                        holding.certs().size() == 1 ? -1 : 0));
+            if (holding.certs().contains(certificationId)) {
+                changes.add(new Change(holding.uscc(), holding.period(), holding.indicatorId(), certificationId, false,
+                        holding.certs(), holding.county(), holding.certs().size() == 1 ? -1 : 0));
             }
         }
         return changes;
@@ -78,9 +77,12 @@ public final class IndicatorCounters {
         apply(tx, activate(holdings, certification, county));
     }
 
-    /** Adds to {@code tx} the writes that stop counting {@code certification} (revoked or expired). */
-    public void onInactive(WriteTransaction tx, List<Holding> holdings, Certification certification) {
-        apply(tx, deactivate(holdings, certification));
+    /**
+     * Adds to {@code tx} the writes that stop counting a certification (revoked or expired), from the organisation's
+     * {@code holdings} as just read.
+     */
+    public void onInactive(WriteTransaction tx, List<Holding> holdings, String certificationId) {
+        apply(tx, deactivate(holdings, certificationId));
     }
 
     public void apply(WriteTransaction tx, List<Change> changes) {

@@ -49,8 +49,11 @@ public final class PageToken {
         }
         int dot = token.indexOf('.');
         try {
-            if (dot <= 0 || !MessageDigest.isEqual(DECODER.decode(token.substring(dot + 1)),
-                    sign(token.substring(0, dot), callerSub, listFingerprint))) {
+            // Compared as text, not as decoded bytes: the last base64 character has unused bits, so two different
+            // strings decode to the same signature, and an altered token must never pass.
+            if (dot <= 0 || !MessageDigest.isEqual(token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII),
+                    ENCODER.encodeToString(sign(token.substring(0, dot), callerSub, listFingerprint))
+                            .getBytes(StandardCharsets.US_ASCII))) {
                 throw invalid();
             }
             Map<String, String> key = Json.MAPPER.readValue(DECODER.decode(token.substring(0, dot)),

@@ -3,6 +3,7 @@ package cn.bijie.innovation.shared.certification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.bijie.innovation.shared.application.Application;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
@@ -176,7 +177,7 @@ class CertificationServiceTest {
         }
 
         @Override
-        public Optional<DecidableApplication> application(String applicationId) {
+        public Optional<Application> application(String applicationId) {
             return Optional.empty();
         }
 

@@ -1,17 +1,17 @@
 package cn.bijie.innovation.shared.certification;
 
 import static cn.bijie.innovation.shared.store.dynamodb.BureauFixture.STAFF;
-import static cn.bijie.innovation.shared.store.dynamodb.BureauFixture.newUscc;
+import static cn.bijie.innovation.shared.testing.TestData.newUscc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.IdempotencyKeyReused;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
-import cn.bijie.innovation.shared.indicator.IndicatorCounters;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.store.dynamodb.Condition;
 import cn.bijie.innovation.shared.store.dynamodb.DueIndex;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorCounterMoves;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
@@ -139,17 +139,18 @@ class CertificationsIT {
     }
 
     @Test
-    void expiry_uncountsTheOrganisation_throughTheMethodTheReminderRunCalls() {
+    void expiry_uncountsTheOrganisation_throughTheSeamTheReminderRunCalls() {
         String uscc = newUscc();
         bureau.organization(uscc, "520525");
         Certification c = bureau.record(uscc, HTE, "NATIONAL", false, "GR-E1", "2026-02-01");
         long counted = bureau.counter(HTE);
 
-        // what the reminder run does on the expiry date: status and counters in one transaction
+        // what the reminder run does on the expiry date: status and counters in one transaction, through its seam
         var tx = new WriteTransaction(bureau.table);
         tx.update(Keys.certification(c.certificationId()), "SET #s = :expired", Map.of("#s", "status"),
                 Map.of(":expired", Items.s("EXPIRED")), Condition.equals("status", Items.s("ACTIVE")), null);
-        new IndicatorCounters(bureau.policy).onInactive(tx, bureau.indicatorStore.holdings(uscc), c);
+        new DynamoIndicatorCounterMoves(bureau.dynamo, bureau.table, bureau.policy)
+                .deactivated(tx, c.certificationId(), uscc, c.kind(), c.level());
         new TableWriter(bureau.dynamo).commit(tx, null, 200, Map.of());
 
         assertThat(bureau.counter(HTE)).isEqualTo(counted - 1);
@@ -201,7 +202,7 @@ class CertificationsIT {
         assertThat(Items.str(application, "GSI2PK")).isEqualTo("APP#CERTIFIED");
         assertThat(Items.str(application, "certificationId")).isEqualTo(result.certificationId());
         assertThat(application).doesNotContainKeys(DueIndex.PK, DueIndex.SK);
-        assertThat(audit("APP#" + applicationId)).containsExactly("APPLICATION_CERTIFIED");
+        assertThat(audit("APP#" + applicationId)).containsExactly("APPLICATION_SUBMITTED", "APPLICATION_CERTIFIED");
         assertThat(bureau.countyCounter("PROVINCIAL_ENGINEERING_OR_INNOVATION_CENTER", "BLDJ"))
                 .as("key laboratories do not count toward that indicator (POLICY.md, 一)").isEqualTo(centres);
     }

@@ -70,8 +70,7 @@ class IndicatorCountersTest {
 
     @Test
     void deactivate_uncounts_whenTheLastCertificationGoes() {
-        List<Change> changes = counters.deactivate(List.of(holding("HIGH_TECH_ENTERPRISE", "c1")),
-                cert("c1", "HIGH_TECH_ENTERPRISE", "NATIONAL"));
+        List<Change> changes = counters.deactivate(List.of(holding("HIGH_TECH_ENTERPRISE", "c1")), "c1");
 
         assertThat(changes).singleElement().satisfies(change -> {
             assertThat(change.add()).isFalse();
@@ -82,15 +81,13 @@ class IndicatorCountersTest {
 
     @Test
     void deactivate_keepsTheCount_whileAnotherCertificationRemains() {
-        List<Change> changes = counters.deactivate(List.of(holding("HIGH_TECH_ENTERPRISE", "c1", "c2")),
-                cert("c1", "HIGH_TECH_ENTERPRISE", "NATIONAL"));
+        List<Change> changes = counters.deactivate(List.of(holding("HIGH_TECH_ENTERPRISE", "c1", "c2")), "c1");
 
         assertThat(changes).singleElement().extracting(Change::counterDelta).isEqualTo(0);
     }
 
     @Test
     void deactivate_changesNothing_forACertificationNotCounted() {
-        assertThat(counters.deactivate(List.of(holding("HIGH_TECH_ENTERPRISE", "c2")),
-                cert("c1", "HIGH_TECH_ENTERPRISE", "NATIONAL"))).isEmpty();
+        assertThat(counters.deactivate(List.of(holding("HIGH_TECH_ENTERPRISE", "c2")), "c1")).isEmpty();
     }
 }

@@ -2,7 +2,7 @@ package cn.bijie.innovation.shared.subsidy;
 
 import static cn.bijie.innovation.shared.store.dynamodb.BureauFixture.FINANCE;
 import static cn.bijie.innovation.shared.store.dynamodb.BureauFixture.STAFF;
-import static cn.bijie.innovation.shared.store.dynamodb.BureauFixture.newUscc;
+import static cn.bijie.innovation.shared.testing.TestData.newUscc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

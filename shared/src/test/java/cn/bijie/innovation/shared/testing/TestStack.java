@@ -20,7 +20,7 @@ public final class TestStack {
     private static TestStack shared;
 
     private final MiniStack miniStack;
-    private final LocalStack stack;
+    private LocalStack stack;
 
     private TestStack(MiniStack miniStack, LocalStack stack) {
         this.miniStack = miniStack;
@@ -31,14 +31,29 @@ public final class TestStack {
     public static synchronized TestStack shared() {
         if (shared == null) {
             MiniStack miniStack = MiniStack.shared();
-            try {
-                shared = new TestStack(miniStack, LocalStack.create(ProjectRoot.path().resolve("template.yaml"),
-                        miniStack.endpoint(), "test", Map.of("PageTokenSecret", PAGE_TOKEN_SECRET)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            shared = new TestStack(miniStack, create(miniStack));
         }
         return shared;
+    }
+
+    /**
+     * Empties the emulator and creates the template's resources again: for tests of a job that reads the whole table
+     * (the reminder run), which must not meet other tests' items, run state or mail.
+     */
+    public synchronized TestStack reset() {
+        miniStack.reset();
+        stack.close();
+        stack = create(miniStack);
+        return this;
+    }
+
+    private static LocalStack create(MiniStack miniStack) {
+        try {
+            return LocalStack.create(ProjectRoot.path().resolve("template.yaml"), miniStack.endpoint(), "test",
+                    Map.of("PageTokenSecret", PAGE_TOKEN_SECRET));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public MiniStack miniStack() {

@@ -1,7 +1,7 @@
 package cn.bijie.innovation.functions.subsidycalc;
 
 import static cn.bijie.innovation.shared.store.dynamodb.BureauFixture.STAFF;
-import static cn.bijie.innovation.shared.store.dynamodb.BureauFixture.newUscc;
+import static cn.bijie.innovation.shared.testing.TestData.newUscc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.certification.Certification;

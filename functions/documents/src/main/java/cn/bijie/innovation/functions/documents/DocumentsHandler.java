@@ -1,6 +1,68 @@
 package cn.bijie.innovation.functions.documents;
 
-import cn.bijie.innovation.shared.http.NotImplementedHandler;
+import cn.bijie.innovation.shared.application.ApplicationService;
+import cn.bijie.innovation.shared.aws.AwsClients;
+import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.documents.DocumentInput;
+import cn.bijie.innovation.shared.documents.DocumentService;
+import cn.bijie.innovation.shared.documents.S3DocumentStorage;
+import cn.bijie.innovation.shared.http.ApiResponse;
+import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.paging.Page;
+import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoApplicationStore;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoDocumentStore;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Answers 501 until its issue lands. */
-public final class DocumentsHandler extends NotImplementedHandler {}
+/** {@code /applications/{applicationId}/documents*}: presigned upload and download, document metadata. */
+public final class DocumentsHandler implements RequestStreamHandler {
+    private final HttpApi api;
+
+    /** Called by the Lambda runtime: wires the real table and bucket once per container. */
+    public DocumentsHandler() {
+        this(service(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), new PageToken(Env.require("PAGE_TOKEN_SECRET")),
+                new S3DocumentStorage(AwsClients.s3(), AwsClients.s3Presigner(), Env.require("BUCKET_NAME"))));
+    }
+
+    public DocumentsHandler(DocumentService documents) {
+        this.api = new HttpApi(Map.of(
+                "POST /applications/{applicationId}/documents", request -> {
+                    Committed committed = documents.create(request.requireCaller(), request.path("applicationId"),
+                            Json.read(request.body(), DocumentInput.class),
+                            IdempotencyKey.of(request).orElse(null));
+                    return ApiResponse.rawJson(committed.status(), committed.bodyJson());
+                },
+                "GET /applications/{applicationId}/documents", request -> ApiResponse.json(200, documents.list(
+                        request.requireCaller(), request.path("applicationId"), Page.limit(request.query("limit")),
+                        request.query("nextToken"))),
+                "GET /applications/{applicationId}/documents/{documentId}", request -> ApiResponse.json(200,
+                        documents.download(request.requireCaller(), request.path("applicationId"),
+                                request.path("documentId")))));
+    }
+
+    /** The service over the real stores; the tests wire it the same way against the emulator. */
+    public static DocumentService service(DynamoDbClient dynamo, String table, PageToken pageTokens,
+            S3DocumentStorage storage) {
+        Clock clock = Clock.systemUTC();
+        return new DocumentService(
+                new ApplicationService(new DynamoApplicationStore(dynamo, table, pageTokens,
+                        Policy.active().reminders().applicationWaitingDays()), Policy.active(), clock),
+                new DynamoDocumentStore(dynamo, table, pageTokens), storage, clock);
+    }
+
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        api.serve(in, out);
+    }
+}

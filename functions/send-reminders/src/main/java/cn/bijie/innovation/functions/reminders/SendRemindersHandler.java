@@ -1,6 +1,88 @@
 package cn.bijie.innovation.functions.reminders;
 
-import cn.bijie.innovation.shared.http.NotImplementedHandler;
+import cn.bijie.innovation.shared.aws.AwsClients;
+import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.mail.SesMailer;
+import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.reminder.ReminderRun;
+import cn.bijie.innovation.shared.reminder.RunSummary;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoReminderStore;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorCounterMoves;
+import cn.bijie.innovation.shared.store.dynamodb.ReadMeter;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
-/** Answers 501 until its issue lands. */
-public final class SendRemindersHandler extends NotImplementedHandler {}
+/**
+ * The daily reminder run (EventBridge Scheduler, 09:00 Asia/Shanghai). "Now" is the event's {@code time}, so a run
+ * for any date can be replayed; the answer is the run's summary.
+ */
+public final class SendRemindersHandler implements RequestStreamHandler {
+    private final ReminderRun run;
+    private final Clock clock;
+
+    /** Called by the Lambda runtime: wires the real table and SES once per container. */
+    public SendRemindersHandler() {
+        this(reminderRun(new ReadMeter()), Clock.systemUTC());
+    }
+
+    public SendRemindersHandler(ReminderRun run, Clock clock) {
+        this.run = run;
+        this.clock = clock;
+    }
+
+    private static ReminderRun reminderRun(ReadMeter meter) {
+        return reminderRun(AwsClients.dynamoDb(meter), AwsClients.sesV2(), meter);
+    }
+
+    /** The run over these clients, configured from the environment; {@code meter} must be one of the table client's. */
+    public static ReminderRun reminderRun(DynamoDbClient dynamo, SesV2Client ses, ReadMeter meter) {
+        String table = Env.require("TABLE_NAME");
+        Policy policy = Policy.active();
+        return new ReminderRun(
+                new DynamoReminderStore(dynamo, table, new DynamoIndicatorCounterMoves(dynamo, table, policy)),
+                new DynamoOrganizationStore(dynamo, table),
+                new SesMailer(ses, Env.require("SENDER_EMAIL")),
+                policy,
+                new ReminderRun.Mailboxes(Env.require("STAFF_MAILBOX"), Env.require("FINANCE_MAILBOX")),
+                SendRemindersHandler::sleep,
+                meter::itemsRead);
+    }
+
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        RunSummary summary = run.run(now(Json.MAPPER.readTree(in)));
+        Json.MAPPER.writeValue(out, summary);
+    }
+
+    /**
+     * The event's {@code time}: EventBridge scheduled events and EventBridge Scheduler's payload carry the scheduled
+     * time there (ISO-8601, UTC); without one the run is for the present.
+     */
+    Instant now(JsonNode event) {
+        JsonNode time = event == null ? null : event.get("time");
+        if (time == null || time.isNull()) {
+            return clock.instant();
+        }
+        return OffsetDateTime.parse(time.asText()).toInstant();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

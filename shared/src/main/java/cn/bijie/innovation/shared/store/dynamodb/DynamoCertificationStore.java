@@ -1,11 +1,12 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
+import cn.bijie.innovation.shared.application.Application;
+import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.audit.AuditEntry;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.CertificationFilter;
 import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.certification.CertificationStore;
-import cn.bijie.innovation.shared.certification.DecidableApplication;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.indicator.IndicatorCounters;
@@ -13,7 +14,6 @@ import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
-import cn.bijie.innovation.shared.time.Shanghai;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -66,23 +66,17 @@ public final class DynamoCertificationStore implements CertificationStore {
     }
 
     @Override
-    public Optional<DecidableApplication> application(String applicationId) {
+    public Optional<Application> application(String applicationId) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
-                .key(applicationKey(applicationId)).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new DecidableApplication(Items.str(item, "applicationId"), Items.str(item, "uscc"),
-                Items.str(item, "kind"), Items.str(item, "level"), Items.flag(item, "renewal"),
-                Items.str(item, "platformName"), Items.str(item, "certificateNo"), Items.str(item, "issuedOn"),
-                Items.str(item, "status"), Items.str(item, "submittedAt")));
+                .key(Keys.application(applicationId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoApplicationStore.fromItem(item));
     }
 
     @Override
     public Slice<Certification> list(CertificationFilter filter, int limit, Map<String, AttributeValue> start) {
         IndexQuery query;
         if (filter.uscc() != null) {
-            query = IndexQuery.on(Indexes.BY_ORGANIZATION, orgList(filter.uscc()))
+            query = IndexQuery.on(Indexes.BY_ORGANIZATION, Keys.organizationCertificationsPk(filter.uscc()))
                     .whereEquals("status", name(filter.status()))
                     .whereBelow("expiresOn", filter.expiringBefore());
         } else if (filter.status() != null) {
@@ -142,7 +136,7 @@ public final class DynamoCertificationStore implements CertificationStore {
         DynamoSubsidyStore.onCertificationRevoked(tx, after.certificationId(), revocation.subsidyBefore(),
                 revocation.subsidyAfter(), revocation.actor(), revocation.at());
         if (before.status() == CertificationStatus.ACTIVE) {
-            counters.onInactive(tx, revocation.holdings(), before);
+            counters.onInactive(tx, revocation.holdings(), before.certificationId());
         }
         return writer.commit(tx, key, status, body);
     }
@@ -150,8 +144,8 @@ public final class DynamoCertificationStore implements CertificationStore {
     /** The application leaves SUBMITTED, and with it the reminder run's list of waiting applications. */
     private void transition(WriteTransaction tx, ApplicationTransition t) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":status", Items.s(t.toStatus()));
-        values.put(":byStatus", Items.s("APP#" + t.toStatus()));
+        values.put(":status", Items.s(t.toStatus().name()));
+        values.put(":byStatus", Items.s(Keys.applicationsIn(t.toStatus().name())));
         values.put(":at", Items.s(t.at().toString()));
         values.put(":by", Items.s(t.actor()));
         StringBuilder update = new StringBuilder(
@@ -165,21 +159,15 @@ public final class DynamoCertificationStore implements CertificationStore {
             update.append(", certificationId = :certificationId");
         }
         update.append(" REMOVE ").append(DueIndex.PK).append(", ").append(DueIndex.SK);
-        tx.update(applicationKey(t.before().applicationId()), update.toString(), Map.of("#status", "status"), values,
-                Condition.equals("status", Items.s(DecidableApplication.SUBMITTED)),
+        tx.update(Keys.application(t.before().applicationId()), update.toString(), Map.of("#status", "status"), values,
+                Condition.equals("status", Items.s(ApplicationStatus.SUBMITTED.name())),
                 () -> new Conflict("只能对已提交(SUBMITTED)的申报作出决定 (only a SUBMITTED application can be decided)"));
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put("status", t.toStatus());
+        after.put("status", t.toStatus().name());
         after.put("reason", t.reason());
         after.put("certificationId", t.certificationId());
-        tx.put(new AuditEntry("APP#" + t.before().applicationId(), t.actor(), "APPLICATION_" + t.toStatus(), t.at(),
-                Map.of("status", t.before().status() == null ? "" : t.before().status()), after).toItem(),
-                Condition.NONE, null);
-    }
-
-    /** The application's key; the applications module owns the entity (docs/CONTRACTS.md). */
-    private static Map<String, AttributeValue> applicationKey(String applicationId) {
-        return Keys.key("APP#" + applicationId, "APP");
+        tx.put(new AuditEntry(Keys.applicationPk(t.before().applicationId()), t.actor(), "APPLICATION_" + t.toStatus(),
+                t.at(), t.before(), after).toItem(), Condition.NONE, null);
     }
 
     private static final String TYPE_PREFIX = "CERT#";
@@ -187,10 +175,6 @@ public final class DynamoCertificationStore implements CertificationStore {
     /** The by-status index partition of certifications in {@code status}. */
     static String statusPartition(String status) {
         return TYPE_PREFIX + status;
-    }
-
-    private static String orgList(String uscc) {
-        return Keys.organizationPk(uscc) + "#CERT";
     }
 
     private static String name(Enum<?> value) {
@@ -218,31 +202,24 @@ public final class DynamoCertificationStore implements CertificationStore {
         Items.putIfPresent(item, "revokedAt", c.revokedAt());
         Items.putIfPresent(item, "revocationReason", c.revocationReason());
         String id = c.certificationId();
-        Indexes.put(item, Indexes.BY_ORGANIZATION, orgList(c.uscc()), c.issuedOn() + "#" + id);
+        Indexes.put(item, Indexes.BY_ORGANIZATION, Keys.organizationCertificationsPk(c.uscc()), c.issuedOn() + "#" + id);
         Indexes.put(item, Indexes.BY_STATUS, statusPartition(c.status().name()),
                 (c.expiresOn() == null ? NO_EXPIRY : c.expiresOn()) + "#" + id);
         Indexes.put(item, Indexes.ALL, "CERT", c.recordedAt() + "#" + id);
-        if (c.status() == CertificationStatus.ACTIVE && c.expiresOn() != null && hasTerm(c.kind())) {
-            item.putAll(DueIndex.attributes(firstReminder(LocalDate.parse(c.expiresOn())),
-                    Keys.certificationPk(id)));
+        if (c.status() == CertificationStatus.ACTIVE && c.expiresOn() != null) {
+            item.putAll(DueIndex.attributes(firstDue(c), clock.instant(), Keys.certificationPk(id)));
         }
         return item;
     }
 
-    /** Kinds recognised for a term (the high-tech enterprise's 3 years) get expiry reminders. */
-    private boolean hasTerm(String kind) {
-        return policy.kind(kind).map(k -> k.validityYears() != null).orElse(false);
-    }
-
     /**
-     * Due on the first reminder threshold before expiry; never before today, since the reminder run only reads dates
-     * from the last one it processed onward.
+     * A kind recognised for a term (the high-tech enterprise's 3 years) is due on its first reminder threshold before
+     * expiry; another kind given an expiry date is due on it, to be expired without mail.
      */
-    private LocalDate firstReminder(LocalDate expiresOn) {
-        int days = Collections.max(policy.reminders().expiryThresholdDays());
-        LocalDate due = expiresOn.minusDays(days);
-        LocalDate today = Shanghai.today(clock);
-        return due.isBefore(today) ? today : due;
+    private LocalDate firstDue(Certification c) {
+        LocalDate expiresOn = LocalDate.parse(c.expiresOn());
+        boolean reminded = policy.kind(c.kind()).map(k -> k.validityYears() != null).orElse(false);
+        return reminded ? expiresOn.minusDays(Collections.max(policy.reminders().expiryThresholdDays())) : expiresOn;
     }
 
     public static Certification fromItem(Map<String, AttributeValue> item) {

@@ -58,11 +58,11 @@ public final class DynamoIndicatorStore implements IndicatorStore {
                             ":from", Items.s(from), ":to", Items.s(to)))
                     .exclusiveStartKey(after));
             for (Map<String, AttributeValue> item : response.items()) {
-                String type = Items.str(item, "type");
-                if ("ORGANIZATION".equals(type)) {
+                String sk = Items.str(item, Keys.SK);
+                if ("PROFILE".equals(sk)) {
                     profile = DynamoOrganizationStore.fromItem(item);
-                } else if (IndicatorCounters.HOLDING_TYPE.equals(type)) {
-                    holdings.add(holding(item));
+                } else if (sk.startsWith(Keys.HOLDING_PREFIX)) {
+                    holdings.add(holding(uscc, item));
                 }
             }
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
@@ -159,9 +159,11 @@ public final class DynamoIndicatorStore implements IndicatorStore {
         }
     }
 
-    static Holding holding(Map<String, AttributeValue> item) {
+    /** A holding read by its key ({@code HOLD#<period>#<indicatorId>}), whoever wrote its other attributes. */
+    static Holding holding(String uscc, Map<String, AttributeValue> item) {
+        String[] periodAndIndicator = Items.str(item, Keys.SK).substring(Keys.HOLDING_PREFIX.length()).split("#", 2);
         AttributeValue certs = item.get("certs");
-        return new Holding(Items.str(item, "uscc"), Items.str(item, "period"), Items.str(item, "indicatorId"),
-                Items.str(item, "county"), certs == null || !certs.hasSs() ? Set.of() : Set.copyOf(certs.ss()));
+        return new Holding(uscc, periodAndIndicator[0], periodAndIndicator[1], Items.str(item, "county"),
+                certs == null || !certs.hasSs() ? Set.of() : Set.copyOf(certs.ss()));
     }
 }

@@ -137,7 +137,7 @@ public final class DynamoSubsidyStore implements SubsidyStore {
         var tx = new WriteTransaction(table);
         tx.update(Keys.subsidy(after.subsidyId()),
                 "SET #status = :status, GSI2PK = :byStatus, amountYuan = :amount, explanation = :explanation,"
-                        + " awaitingSince = :at, " + DueIndex.PK + " = :duePk, " + DueIndex.SK + " = :dueSk",
+                        + " awaitingPaymentSince = :at, " + DueIndex.PK + " = :duePk, " + DueIndex.SK + " = :dueSk",
                 Map.of("#status", "status"), values,
                 Condition.equals("status", Items.s(SubsidyStatus.PENDING_AMOUNT.name())), () -> DONE_ALREADY);
         audit(tx, actor, "SUBSIDY_AMOUNT_SET", at, before, after);
@@ -202,7 +202,7 @@ public final class DynamoSubsidyStore implements SubsidyStore {
 
     /** A subsidy that starts waiting for payment at {@code at} is due once it has waited subsidyUnpaidDays. */
     private Map<String, AttributeValue> due(String subsidyId, Instant at) {
-        return DueIndex.attributes(Shanghai.dateOf(at).plusDays(policy.reminders().subsidyUnpaidDays()),
+        return DueIndex.attributes(Shanghai.dateOf(at).plusDays(policy.reminders().subsidyUnpaidDays()), at,
                 Keys.subsidyPk(subsidyId));
     }
 
@@ -232,7 +232,6 @@ public final class DynamoSubsidyStore implements SubsidyStore {
         Indexes.put(item, Indexes.BY_STATUS, STATUS_PREFIX + s.status().name(), s.createdAt() + "#" + id);
         Indexes.put(item, Indexes.ALL, "SUB", s.createdAt() + "#" + id);
         if (s.status() == SubsidyStatus.AWAITING_PAYMENT) {
-            item.put("awaitingSince", Items.s(at.toString()));
             item.putAll(due(id, at));
         }
         return item;

@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
+import java.time.LocalDate;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -73,5 +74,58 @@ public final class Keys {
 
     public static Map<String, AttributeValue> indicatorCounter(String period, String indicatorId) {
         return key(indicatorPk(period), indicatorId);
+    }
+
+    public static String applicationPk(String applicationId) {
+        return "APP#" + applicationId;
+    }
+
+    public static Map<String, AttributeValue> application(String applicationId) {
+        return key(applicationPk(applicationId), "APP");
+    }
+
+    /** GSI1 partition of one organisation's applications. */
+    public static String applicationsOf(String uscc) {
+        return "ORG#" + uscc + "#APP";
+    }
+
+    /** GSI2 partition of the applications in one status. */
+    public static String applicationsIn(String status) {
+        return "APP#" + status;
+    }
+
+    /** GSI3 partition of every application. */
+    public static final String ALL_APPLICATIONS = "APP";
+
+    /** The sort key of an application in GSI1–3: newest first when queried backwards. */
+    public static String applicationSortKey(String submittedAt, String applicationId) {
+        return submittedAt + "#" + applicationId;
+    }
+
+    /** A document lives in its application's partition, beside the application and its audit trail. */
+    public static Map<String, AttributeValue> document(String applicationId, String documentId) {
+        return key(applicationPk(applicationId), DOCUMENT_PREFIX + documentId);
+    }
+
+    public static final String DOCUMENT_PREFIX = "DOC#";
+
+    /** GSI1 partition of an organisation's certifications, {@code <issuedOn>#<id>} ascending. */
+    public static String organizationCertificationsPk(String uscc) {
+        return organizationPk(uscc) + "#CERT";
+    }
+
+    /** Marks an expiry reminder of one certification at one threshold as sent (or refused). */
+    public static Map<String, AttributeValue> reminderMarker(String certificationId, int thresholdDays) {
+        return key("REMINDER#" + certificationId, Integer.toString(thresholdDays));
+    }
+
+    /** Marks the digest of one mailbox ({@code STAFF}, {@code FINANCE}) on one date as sent. */
+    public static Map<String, AttributeValue> digestMarker(String mailbox, LocalDate date) {
+        return key("DIGEST#" + mailbox, date.toString());
+    }
+
+    /** The reminder run's own state: the last date it processed. */
+    public static Map<String, AttributeValue> reminderRun() {
+        return key("RUN#send-reminders", "STATE");
     }
 }

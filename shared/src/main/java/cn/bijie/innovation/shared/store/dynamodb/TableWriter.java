@@ -4,6 +4,7 @@ import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.DomainException;
 import cn.bijie.innovation.shared.errors.IdempotencyKeyReused;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.json.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -65,6 +68,29 @@ public final class TableWriter {
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * What a write request finds before it writes, in one call: the item at {@code key} and, when the request has an
+     * {@code Idempotency-Key}, its idempotency record (one {@code TransactGetItems}, strongly consistent). A stored
+     * response of the same request comes back as the replay; one of a different request is
+     * {@code IDEMPOTENCY_KEY_REUSED}.
+     */
+    public Prior<Map<String, AttributeValue>> prior(String table, Map<String, AttributeValue> key,
+            IdempotencyKey idempotency) {
+        if (idempotency == null) {
+            Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true))
+                    .item();
+            return new Prior<>(item == null || item.isEmpty() ? null : item, null);
+        }
+        List<ItemResponse> responses = dynamo.transactGetItems(r -> r.transactItems(
+                TransactGetItem.builder().get(g -> g.tableName(table).key(key)).build(),
+                TransactGetItem.builder().get(g -> g.tableName(table)
+                        .key(Keys.idempotency(idempotency.callerSub(), idempotency.key()))).build())).responses();
+        Map<String, AttributeValue> item = responses.get(0).item();
+        Map<String, AttributeValue> stored = responses.get(1).item();
+        return new Prior<>(item == null || item.isEmpty() ? null : item,
+                stored == null || stored.isEmpty() ? null : replay(table, idempotency, stored));
     }
 
     private Committed replay(String table, IdempotencyKey idempotency, Map<String, AttributeValue> stored) {

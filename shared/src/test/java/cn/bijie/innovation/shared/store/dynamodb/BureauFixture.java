@@ -1,12 +1,13 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
+import cn.bijie.innovation.shared.application.Application;
+import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.CertificationInput;
 import cn.bijie.innovation.shared.certification.CertificationService;
 import cn.bijie.innovation.shared.http.Caller;
 import cn.bijie.innovation.shared.http.Role;
 import cn.bijie.innovation.shared.json.Json;
-import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyService;
@@ -14,12 +15,11 @@ import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyCalculator;
 import cn.bijie.innovation.shared.subsidy.SubsidyService;
 import cn.bijie.innovation.shared.testing.CallCounter;
+import cn.bijie.innovation.shared.testing.TestData;
 import cn.bijie.innovation.shared.testing.TestStack;
 import cn.bijie.innovation.shared.time.Shanghai;
-import cn.bijie.innovation.shared.uscc.Uscc;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,9 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The certification, subsidy and policy services wired to the test JVM's stack (the table of template.yaml on
- * MiniStack), through a client that counts its calls, with helpers that set up organisations and applications in the
- * documented item layout and read counters and subsidies back. The table is shared by the tests of one JVM: each test
- * uses its own organisations ({@link #newUscc()}) and compares counters before and after.
+ * MiniStack), through a client that counts its calls, with helpers that set up organisations and applications as
+ * their modules store them and read counters and subsidies back. The table is shared by the tests of one JVM: each test
+ * uses its own organisations ({@link TestData#newUscc()}) and compares counters before and after.
  */
 public final class BureauFixture {
     public static final Caller STAFF = new Caller("staff-1", Set.of(Role.STAFF), null, "staff@example.com");
@@ -61,39 +61,18 @@ public final class BureauFixture {
         return new Caller("applicant-" + uscc, Set.of(Role.APPLICANT), uscc, "a@example.com");
     }
 
-    /** A valid USCC that no other test uses (the check character computed). */
-    public static String newUscc() {
-        String body = "915205" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").concat("00000000000")
-                .substring(0, 11);
-        return body + Uscc.checkCharacter(body);
-    }
-
     public void organization(String uscc, String county) {
-        new DynamoOrganizationStore(dynamo, table).save(null, new Organization(uscc, "毕节测试单位" + uscc,
-                county, "NEW_MATERIALS", "org@example.com", null, clock.instant().toString()), "test");
+        TestData.profile(dynamo, table, uscc, county);
     }
 
-    /** A SUBMITTED application, as the applications module writes it (docs/CONTRACTS.md). */
+    /** A SUBMITTED application, written by the applications module's store. */
     public String application(String uscc, String kind, String level, boolean renewal, String certificateNo) {
         String id = "app-" + UUID.randomUUID();
         String submittedAt = clock.instant().toString();
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key("APP#" + id, "APP"));
-        item.put("type", Items.s("APPLICATION"));
-        item.put("applicationId", Items.s(id));
-        item.put("uscc", Items.s(uscc));
-        item.put("kind", Items.s(kind));
-        item.put("level", Items.s(level));
-        item.put("renewal", Items.bool(renewal));
-        item.put("platformName", Items.s("毕节测试平台"));
-        item.put("certificateNo", Items.s(certificateNo));
-        item.put("issuedOn", Items.s(Shanghai.today(clock).minusDays(10).toString()));
-        item.put("status", Items.s("SUBMITTED"));
-        item.put("submittedAt", Items.s(submittedAt));
-        Indexes.put(item, Indexes.BY_ORGANIZATION, "ORG#" + uscc + "#APP", submittedAt + "#" + id);
-        Indexes.put(item, Indexes.BY_STATUS, "APP#SUBMITTED", submittedAt + "#" + id);
-        Indexes.put(item, Indexes.ALL, "APP", submittedAt + "#" + id);
-        item.putAll(DueIndex.attributes(Shanghai.today(clock).plusDays(10), "APP#" + id));
-        dynamo.putItem(r -> r.tableName(table).item(item));
+        new DynamoApplicationStore(dynamo, table, tokens, policy.reminders().applicationWaitingDays()).create(
+                new Application(id, ApplicationStatus.SUBMITTED, submittedAt, uscc, kind, level, renewal,
+                        "毕节测试平台", certificateNo, Shanghai.today(clock).minusDays(10).toString(), null,
+                        "520502", submittedAt, null, null), "test", null);
         return id;
     }
 

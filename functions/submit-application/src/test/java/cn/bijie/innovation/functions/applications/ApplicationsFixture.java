@@ -1,0 +1,66 @@
+package cn.bijie.innovation.functions.applications;
+
+import cn.bijie.innovation.shared.application.ApplicationService;
+import cn.bijie.innovation.shared.aws.AwsClients;
+import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoApplicationStore;
+import cn.bijie.innovation.shared.testing.ApiEvent;
+import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
+import cn.bijie.innovation.shared.testing.CallCounter;
+import cn.bijie.innovation.shared.testing.TestData;
+import cn.bijie.innovation.shared.testing.TestStack;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The handler on real SDK clients (with a call counter) against the test JVM's stack, configured as template.yaml
+ * configures SubmitApplicationFunction; two fresh organisations with profiles, so tests never meet each other's data.
+ */
+class ApplicationsFixture {
+    final TestStack stack = TestStack.shared().actAs("SubmitApplicationFunction");
+    final CallCounter counter = new CallCounter();
+    final DynamoDbClient dynamo = AwsClients.dynamoDb(counter);
+    final SubmitApplicationHandler handler = new SubmitApplicationHandler(new ApplicationService(
+            new DynamoApplicationStore(dynamo, stack.table(), new PageToken(Env.require("PAGE_TOKEN_SECRET")),
+                    Policy.active().reminders().applicationWaitingDays()),
+            Policy.active(), Clock.systemUTC()));
+    final String own = TestData.newUscc();
+    final String other = TestData.newUscc();
+
+    ApplicationsFixture() {
+        profile(own, "520502");
+        profile(other, "520581");
+    }
+
+    void profile(String uscc, String county) {
+        TestData.profile(dynamo, stack.table(), uscc, county);
+    }
+
+    static ApiEvent submit(String uscc) {
+        return ApiEvent.sample("submit-application.json").as("u-" + uscc, uscc, "applicant")
+                .header("idempotency-key", null).bodyField("uscc", "\"" + uscc + "\"");
+    }
+
+    /** Submits a valid application for {@code uscc} and answers its id. */
+    String submitted(String uscc) {
+        Answer answer = submit(uscc).invoke(handler);
+        if (answer.status() != 201) {
+            throw new AssertionError("setup submission failed: " + answer.rawBody());
+        }
+        return answer.body().path("applicationId").asText();
+    }
+
+    static ApiEvent owner(ApiEvent event, String uscc) {
+        return event.as("u-" + uscc, uscc, "applicant");
+    }
+
+    static ApiEvent staff(ApiEvent event) {
+        return event.as("u-staff", null, "staff");
+    }
+
+    int itemCount() {
+        return stack.countItems(dynamo);
+    }
+}

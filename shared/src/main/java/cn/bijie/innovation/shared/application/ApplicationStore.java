@@ -1,0 +1,34 @@
+package cn.bijie.innovation.shared.application;
+
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.Prior;
+import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.paging.Page;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import java.util.Optional;
+
+/** Where applications live. Every write is one transaction with its audit entry and idempotency record. */
+public interface ApplicationStore {
+    Optional<Application> find(String applicationId);
+
+    /**
+     * The applicant's profile (its county goes on the application) and, read together with it, the stored response
+     * of {@code key} if that key was used before.
+     */
+    Prior<Organization> organization(String uscc, IdempotencyKey key);
+
+    /** The application before a change, and the stored response of {@code key} if that key was used before. */
+    Prior<Application> application(String applicationId, IdempotencyKey key);
+
+    /** Stores a new application; fails with a {@code Conflict} if the profile disappeared meanwhile. */
+    Committed create(Application application, String actor, IdempotencyKey key);
+
+    /**
+     * Moves {@code before} to {@code after}, only if the stored application is still {@code before}; otherwise a
+     * {@code Conflict} and nothing changes. Answers {@code status} with {@code after} as the body.
+     */
+    Committed change(Application before, Application after, String action, String actor, IdempotencyKey key,
+            int status);
+
+    Page<Application> list(ApplicationQuery query, int limit, String nextToken, String callerSub);
+}

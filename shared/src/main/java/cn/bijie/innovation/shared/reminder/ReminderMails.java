@@ -1,0 +1,123 @@
+package cn.bijie.innovation.shared.reminder;
+
+import cn.bijie.innovation.shared.mail.Mail;
+import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.DueIndex;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The Chinese texts of the reminder and the two digests, each as plain text and as HTML. */
+public final class ReminderMails {
+    static final String SIGNATURE = "毕节市科学技术局";
+    static final String PREFIX = "【毕节市科技局】";
+    static final String FOOTER = "本邮件由系统自动发送，请勿直接回复。";
+    /** A digest lists at most this many lines; the rest are counted (the system lists them all). */
+    static final int MAX_LISTED = 500;
+
+    private final Policy policy;
+
+    public ReminderMails(Policy policy) {
+        this.policy = policy;
+    }
+
+    public Mail expiry(Due.Certification c, Organization org, LocalDate today) {
+        String kind = kindName(c.kind());
+        long days = ChronoUnit.DAYS.between(today, c.expiresOn());
+        String subject = PREFIX + kind + "证书到期提醒（" + c.expiresOn() + "）";
+        List<String> paragraphs = List.of(
+                "贵单位的" + kind + "证书（证书编号：" + c.certificateNo() + "）将于 " + c.expiresOn() + " 到期，距到期还有 "
+                        + days + " 天。",
+                "请在证书到期前准备材料，申请重新认定，以免资格失效。重新通过认定后，请登录毕节市科技创新平台补助系统登记新证书"
+                        + renewalClause(c.kind()) + "。",
+                "如已完成重新认定，请忽略本邮件。");
+        String salutation = org.name() + "（统一社会信用代码 " + c.uscc() + "）：";
+        return mail(org.contactEmail(), subject, salutation, paragraphs, List.of());
+    }
+
+    public Mail staffDigest(String to, List<Due.Application> waiting, LocalDate today) {
+        int days = policy.reminders().applicationWaitingDays();
+        List<String> lines = waiting.stream().map(a -> String.join("｜",
+                a.platformName(), kindName(a.kind()) + "（" + levelName(a.level()) + "）",
+                "统一社会信用代码 " + a.uscc(), "提交于 " + DueIndex.dateOf(a.submittedAt()),
+                "已等待 " + ChronoUnit.DAYS.between(DueIndex.dateOf(a.submittedAt()), today) + " 天",
+                "申报编号 " + a.applicationId())).toList();
+        return mail(to, PREFIX + "待审核申报汇总（" + today + "）", "市科技局审核人员：",
+                List.of("以下 " + waiting.size() + " 项申报已提交超过 " + days + " 天，仍待审核：",
+                        "请及时审核（认定、退回补充材料或不予认定）。"), lines);
+    }
+
+    public Mail financeDigest(String to, List<Due.Subsidy> unpaid, LocalDate today) {
+        int days = policy.reminders().subsidyUnpaidDays();
+        List<String> lines = unpaid.stream().map(s -> String.join("｜",
+                "补助编号 " + s.subsidyId(), kindName(s.kind()) + "（" + levelName(s.level()) + "）",
+                "统一社会信用代码 " + s.uscc(),
+                "金额 " + (s.amountYuan() == null ? "未定" : String.format(Locale.ROOT, "%,d", s.amountYuan())) + " 元",
+                "待拨付起 " + DueIndex.dateOf(s.awaitingSince()),
+                "已等待 " + ChronoUnit.DAYS.between(DueIndex.dateOf(s.awaitingSince()), today) + " 天")).toList();
+        return mail(to, PREFIX + "待拨付补助汇总（" + today + "）", "市财政局：",
+                List.of("以下 " + unpaid.size() + " 项补助进入待拨付状态已超过 " + days + " 天：",
+                        "请及时拨付，并在系统中登记拨付日期和凭证号。"), lines);
+    }
+
+    /** Salutation, the first paragraph, the listed lines (if any), the other paragraphs, signature. */
+    private static Mail mail(String to, String subject, String salutation, List<String> paragraphs,
+            List<String> lines) {
+        List<String> listed = new ArrayList<>(lines.subList(0, Math.min(lines.size(), MAX_LISTED)));
+        if (lines.size() > MAX_LISTED) {
+            listed.add("……另有 " + (lines.size() - MAX_LISTED) + " 项，请登录系统查看。");
+        }
+        StringBuilder text = new StringBuilder(salutation).append("\n\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
+                + "<title>").append(escape(subject)).append("</title></head><body><p>").append(escape(salutation))
+                .append("</p>");
+        for (int i = 0; i < paragraphs.size(); i++) {
+            text.append(paragraphs.get(i)).append("\n\n");
+            html.append("<p>").append(escape(paragraphs.get(i))).append("</p>");
+            if (i == 0 && !listed.isEmpty()) {
+                html.append("<ol>");
+                for (int n = 0; n < listed.size(); n++) {
+                    text.append(n + 1).append(". ").append(listed.get(n)).append('\n');
+                    html.append("<li>").append(escape(listed.get(n))).append("</li>");
+                }
+                text.append('\n');
+                html.append("</ol>");
+            }
+        }
+        text.append(SIGNATURE).append('\n').append(FOOTER).append('\n');
+        html.append("<p>").append(SIGNATURE).append("</p><p><small>").append(FOOTER).append("</small></p></body></html>");
+        return new Mail(to, subject, text.toString(), html.toString());
+    }
+
+    private String renewalClause(String kind) {
+        return policy.rules().stream().filter(r -> r.renewal() && r.kinds().contains(kind)).findFirst()
+                .map(r -> "，并可按《" + policy.title() + "》" + r.clause() + "申请重新认定补助").orElse("");
+    }
+
+    private String kindName(String kind) {
+        return policy.kind(kind).map(Policy.Kind::name).orElse(kind);
+    }
+
+    private String levelName(String level) {
+        return policy.levels().stream().filter(l -> l.code().equals(level)).map(Policy.Code::name).findFirst()
+                .orElse(String.valueOf(level));
+    }
+
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,204 @@
+package cn.bijie.innovation.shared.store.dynamodb;
+
+import cn.bijie.innovation.shared.application.Application;
+import cn.bijie.innovation.shared.application.ApplicationQuery;
+import cn.bijie.innovation.shared.application.ApplicationStatus;
+import cn.bijie.innovation.shared.application.ApplicationStore;
+import cn.bijie.innovation.shared.audit.AuditEntry;
+import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.Prior;
+import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.paging.Page;
+import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import cn.bijie.innovation.shared.time.LocalDates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Applications at {@code APP#<id> / APP}, listed through GSI1 (one organisation's), GSI2 (one status) and GSI3 (all),
+ * each sorted by {@code <submittedAt>#<id>}. While {@code SUBMITTED} an application carries the {@link DueIndex}
+ * attributes of the day staff should be reminded of it; it drops them when it leaves that status.
+ */
+public final class DynamoApplicationStore implements ApplicationStore {
+    static final String TYPE = "APPLICATION";
+    /** Attributes another module may set (the staff decision) and that a change here must neither write nor drop. */
+    private static final Set<String> NOT_OURS = Set.of("reason", "certificationId");
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final TableWriter writer;
+    private final PageToken pageTokens;
+    private final int waitingDays;
+
+    /** {@code waitingDays}: policy {@code reminders.applicationWaitingDays}, how long staff may leave one unread. */
+    public DynamoApplicationStore(DynamoDbClient dynamo, String table, PageToken pageTokens, int waitingDays) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.writer = new TableWriter(dynamo);
+        this.pageTokens = pageTokens;
+        this.waitingDays = waitingDays;
+    }
+
+    @Override
+    public Optional<Application> find(String applicationId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.application(applicationId)))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Prior<Organization> organization(String uscc, IdempotencyKey key) {
+        Prior<Map<String, AttributeValue>> prior = writer.prior(table, Keys.organization(uscc), key);
+        return new Prior<>(prior.found().map(DynamoOrganizationStore::fromItem).orElse(null), prior.replay());
+    }
+
+    @Override
+    public Prior<Application> application(String applicationId, IdempotencyKey key) {
+        Prior<Map<String, AttributeValue>> prior = writer.prior(table, Keys.application(applicationId), key);
+        return new Prior<>(prior.found().map(DynamoApplicationStore::fromItem).orElse(null), prior.replay());
+    }
+
+    @Override
+    public Committed create(Application application, String actor, IdempotencyKey key) {
+        var tx = new WriteTransaction(table)
+                .put(toItem(application), Condition.absent(),
+                        () -> new Conflict("申报编号冲突，请重试 (application id taken; retry)"))
+                .check(Keys.organization(application.uscc()), Condition.present(),
+                        () -> new Conflict("请先填写单位资料 (the organisation needs a profile before it can apply)"))
+                .put(new AuditEntry(Keys.applicationPk(application.applicationId()), actor, "APPLICATION_SUBMITTED",
+                        Instant.parse(application.submittedAt()), null, application).toItem(), Condition.NONE, null);
+        return writer.commit(tx, key, 201, application);
+    }
+
+    @Override
+    public Committed change(Application before, Application after, String action, String actor, IdempotencyKey key,
+            int status) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> set = new ArrayList<>();
+        List<String> remove = new ArrayList<>();
+        toItem(after).forEach((name, value) -> {
+            if (!name.equals(Keys.PK) && !name.equals(Keys.SK) && !NOT_OURS.contains(name)) {
+                String n = "#a" + names.size();
+                names.put(n, name);
+                values.put(":a" + values.size(), value);
+                set.add(n + " = :a" + (values.size() - 1));
+            }
+        });
+        for (String optional : List.of("notes", DueIndex.PK, DueIndex.SK)) {
+            if (!names.containsValue(optional)) {
+                String n = "#a" + names.size();
+                names.put(n, optional);
+                remove.add(n);
+            }
+        }
+        String expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE "
+                + String.join(", ", remove));
+        // The application must still be what this request saw: a staff decision or another change in between
+        // makes this one a 409 that changes nothing.
+        Condition unchanged = new Condition("#bs = :bs AND #bu = :bu", Map.of("#bs", "status", "#bu", "updatedAt"),
+                Map.of(":bs", Items.s(before.status().name()), ":bu", Items.s(before.updatedAt())));
+        var tx = new WriteTransaction(table)
+                .update(Keys.application(after.applicationId()), expression, names, values, unchanged,
+                        () -> new Conflict("申报状态已变化，请刷新后重试 (the application changed meanwhile; reload)"))
+                .put(new AuditEntry(Keys.applicationPk(after.applicationId()), actor, action,
+                        Instant.parse(after.updatedAt()), before, after).toItem(), Condition.NONE, null);
+        return writer.commit(tx, key, status, after);
+    }
+
+    @Override
+    public Page<Application> list(ApplicationQuery query, int limit, String nextToken, String callerSub) {
+        String index;
+        String partition;
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        Map<String, String> filters = new LinkedHashMap<>();
+        if (query.uscc() != null) {
+            index = "GSI1";
+            partition = Keys.applicationsOf(query.uscc());
+            filters.put("status", query.status() == null ? null : query.status().name());
+        } else if (query.status() != null) {
+            index = "GSI2";
+            partition = Keys.applicationsIn(query.status().name());
+        } else {
+            index = "GSI3";
+            partition = Keys.ALL_APPLICATIONS;
+        }
+        filters.put("kind", query.kind());
+        filters.put("county", query.county());
+        names.put("#pk", index + "PK");
+        values.put(":pk", Items.s(partition));
+        List<String> conditions = new ArrayList<>();
+        filters.forEach((name, value) -> {
+            if (value != null) {
+                names.put("#f_" + name, name);
+                values.put(":f_" + name, Items.s(value));
+                conditions.add("#f_" + name + " = :f_" + name);
+            }
+        });
+        QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(names).expressionAttributeValues(values)
+                .scanIndexForward(false).limit(limit)
+                .exclusiveStartKey(pageTokens.open(nextToken, callerSub, query.fingerprint()));
+        if (!conditions.isEmpty()) {
+            request.filterExpression(String.join(" AND ", conditions));
+        }
+        QueryResponse response = dynamo.query(request.build());
+        return new Page<>(response.items().stream().map(DynamoApplicationStore::fromItem).toList(),
+                pageTokens.issue(response.lastEvaluatedKey(), callerSub, query.fingerprint()));
+    }
+
+    Map<String, AttributeValue> toItem(Application a) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.application(a.applicationId()));
+        String sortKey = Keys.applicationSortKey(a.submittedAt(), a.applicationId());
+        item.put("type", Items.s(TYPE));
+        item.put("applicationId", Items.s(a.applicationId()));
+        item.put("status", Items.s(a.status().name()));
+        item.put("submittedAt", Items.s(a.submittedAt()));
+        item.put("uscc", Items.s(a.uscc()));
+        item.put("kind", Items.s(a.kind()));
+        item.put("level", Items.s(a.level()));
+        item.put("renewal", Items.bool(a.renewal()));
+        item.put("platformName", Items.s(a.platformName()));
+        item.put("certificateNo", Items.s(a.certificateNo()));
+        item.put("issuedOn", Items.s(a.issuedOn()));
+        Items.putIfPresent(item, "notes", a.notes());
+        item.put("county", Items.s(a.county()));
+        item.put("updatedAt", Items.s(a.updatedAt()));
+        Items.putIfPresent(item, "reason", a.reason());
+        Items.putIfPresent(item, "certificationId", a.certificationId());
+        item.put("GSI1PK", Items.s(Keys.applicationsOf(a.uscc())));
+        item.put("GSI1SK", Items.s(sortKey));
+        item.put("GSI2PK", Items.s(Keys.applicationsIn(a.status().name())));
+        item.put("GSI2SK", Items.s(sortKey));
+        item.put("GSI3PK", Items.s(Keys.ALL_APPLICATIONS));
+        item.put("GSI3SK", Items.s(sortKey));
+        if (a.status() == ApplicationStatus.SUBMITTED) {
+            item.putAll(DueIndex.attributes(
+                    LocalDates.dateOf(Instant.parse(a.submittedAt())).plusDays(waitingDays),
+                    Keys.applicationPk(a.applicationId())));
+        }
+        return item;
+    }
+
+    public static Application fromItem(Map<String, AttributeValue> item) {
+        return new Application(Items.str(item, "applicationId"), ApplicationStatus.valueOf(Items.str(item, "status")),
+                Items.str(item, "submittedAt"), Items.str(item, "uscc"), Items.str(item, "kind"),
+                Items.str(item, "level"), Items.flag(item, "renewal"), Items.str(item, "platformName"),
+                Items.str(item, "certificateNo"), Items.str(item, "issuedOn"), Items.str(item, "notes"),
+                Items.str(item, "county"), Items.str(item, "updatedAt"), Items.str(item, "reason"),
+                Items.str(item, "certificationId"));
+    }
+}

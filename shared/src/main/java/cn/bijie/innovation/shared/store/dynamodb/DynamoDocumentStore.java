@@ -1,0 +1,131 @@
+package cn.bijie.innovation.shared.store.dynamodb;
+
+import cn.bijie.innovation.shared.application.Application;
+import cn.bijie.innovation.shared.application.ApplicationStatus;
+import cn.bijie.innovation.shared.audit.AuditEntry;
+import cn.bijie.innovation.shared.documents.Document;
+import cn.bijie.innovation.shared.documents.DocumentListing;
+import cn.bijie.innovation.shared.documents.DocumentStore;
+import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Documents at {@code APP#<applicationId> / DOC#<documentId>}: in their application's partition, so that one query
+ * reads the application (who may see them) and its documents together. Document ids sort by time, so the partition
+ * read backwards lists the newest first; the application item ({@code SK = APP}) sorts last.
+ */
+public final class DynamoDocumentStore implements DocumentStore {
+    static final String TYPE = "DOCUMENT";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final TableWriter writer;
+    private final PageToken pageTokens;
+
+    public DynamoDocumentStore(DynamoDbClient dynamo, String table, PageToken pageTokens) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.writer = new TableWriter(dynamo);
+        this.pageTokens = pageTokens;
+    }
+
+    @Override
+    public Committed create(Document document, int maxDocuments, String actor, IdempotencyKey key, Object body) {
+        // Counting on the application item makes "still open" and "not too many" one atomic condition.
+        Condition openWithRoom = new Condition(
+                "#st IN (:submitted, :returned) AND (attribute_not_exists(#count) OR #count < :max)",
+                Map.of("#st", "status"),
+                Map.of(":submitted", Items.s(ApplicationStatus.SUBMITTED.name()),
+                        ":returned", Items.s(ApplicationStatus.RETURNED.name()), ":max", Items.n(maxDocuments)));
+        var tx = new WriteTransaction(table)
+                .put(toItem(document), Condition.absent(),
+                        () -> new Conflict("附件编号冲突，请重试 (document id taken; retry)"))
+                .update(Keys.application(document.applicationId()),
+                        "SET #count = if_not_exists(#count, :zero) + :one", Map.of("#count", "documentCount"),
+                        Map.of(":zero", Items.n(0), ":one", Items.n(1)), openWithRoom,
+                        () -> new Conflict("申报已结束或附件数已达上限 " + maxDocuments + " (the application is no longer "
+                                + "open, or it has " + maxDocuments + " documents already)"))
+                .put(new AuditEntry(Keys.applicationPk(document.applicationId()), actor, "DOCUMENT_DECLARED",
+                        Instant.parse(document.createdAt()), null, document).toItem(), Condition.NONE, null);
+        return writer.commit(tx, key, 201, body);
+    }
+
+    @Override
+    public Optional<Document> find(String applicationId, String documentId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(Keys.document(applicationId, documentId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /**
+     * One query over the application's partition, backwards: documents newest first, then (past the audit entries,
+     * filtered out) the application itself. The partition is small (at most the service's document limit and their
+     * audit entries), so it is read whole and paged here; a next page starts after the last document shown.
+     */
+    @Override
+    public DocumentListing list(String applicationId, int limit, String nextToken, String callerSub) {
+        String fingerprint = "GET /applications/" + applicationId + "/documents";
+        Map<String, AttributeValue> start = pageTokens.open(nextToken, callerSub, fingerprint);
+        Application application = null;
+        List<Document> documents = new ArrayList<>();
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = dynamo.query(q -> q.tableName(table)
+                    .keyConditionExpression("#pk = :pk")
+                    .filterExpression("#type IN (:application, :document)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#type", "type"))
+                    .expressionAttributeValues(Map.of(":pk", Items.s(Keys.applicationPk(applicationId)),
+                            ":application", Items.s(DynamoApplicationStore.TYPE), ":document", Items.s(TYPE)))
+                    .scanIndexForward(false)
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (TYPE.equals(Items.str(item, "type"))) {
+                    documents.add(fromItem(item));
+                } else {
+                    application = DynamoApplicationStore.fromItem(item);
+                }
+            }
+            start = response.lastEvaluatedKey() == null || response.lastEvaluatedKey().isEmpty() ? null
+                    : response.lastEvaluatedKey();
+        } while (start != null);
+        if (documents.size() <= limit) {
+            return new DocumentListing(application, documents, null);
+        }
+        Document last = documents.get(limit - 1);
+        return new DocumentListing(application, documents.subList(0, limit),
+                pageTokens.issue(Keys.document(applicationId, last.documentId()), callerSub, fingerprint));
+    }
+
+    static Map<String, AttributeValue> toItem(Document d) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.document(d.applicationId(), d.documentId()));
+        item.put("type", Items.s(TYPE));
+        item.put("documentId", Items.s(d.documentId()));
+        item.put("applicationId", Items.s(d.applicationId()));
+        item.put("uscc", Items.s(d.uscc()));
+        item.put("fileName", Items.s(d.fileName()));
+        item.put("contentType", Items.s(d.contentType()));
+        item.put("sizeBytes", Items.n(d.sizeBytes()));
+        item.put("sha256", Items.s(d.sha256()));
+        item.put("category", Items.s(d.category()));
+        item.put("objectKey", Items.s(d.objectKey()));
+        item.put("createdAt", Items.s(d.createdAt()));
+        return item;
+    }
+
+    static Document fromItem(Map<String, AttributeValue> item) {
+        return new Document(Items.str(item, "documentId"), Items.str(item, "applicationId"), Items.str(item, "uscc"),
+                Items.str(item, "fileName"), Items.str(item, "contentType"), Items.num(item, "sizeBytes"),
+                Items.str(item, "sha256"), Items.str(item, "category"), Items.str(item, "createdAt"));
+    }
+}
