@@ -11,6 +11,7 @@ import cn.bijie.innovation.local.LocalStack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +36,10 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.println(BenchOptions.USAGE);
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
@@ -45,10 +50,14 @@ public final class Bench {
             return;
         }
         Files.createDirectories(options.out());
+        // the functions under test log to stdout; only the report goes there
+        PrintStream report = System.out;
+        System.setOut(System.err);
         Instant started = Instant.now();
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("startedAt", started.toString());
-        results.put("machine", machine());
+        Map<String, Object> machine = machine();
+        results.put("machine", machine);
         List<Table> tables = new ArrayList<>();
 
         List<FunctionUnderTest> functions = TemplateFunctions.read(options.root());
@@ -77,18 +86,20 @@ public final class Bench {
                 BenchContext.progress(measurement.id() + " took " + (System.nanoTime() - start) / 1_000_000_000 + " s");
             }
         }
-        results.put("machineAtEnd", Map.of("loadAverage", loadAverage()));
+        double loadAtEnd = loadAverage();
+        results.put("machineAtEnd", Map.of("loadAverage", loadAtEnd));
         results.put("seconds", (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
 
         Path json = options.out().resolve("results.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
-        System.out.println();
-        System.out.println("## Benchmarks, " + started + " — " + describe(machine()));
+        report.println();
+        report.println("## Benchmarks, " + started + " — " + describe(machine) + " at the start, " + loadAtEnd
+                + " at the end");
         for (Table table : tables) {
-            table.print(System.out);
+            table.print(report);
         }
-        System.out.println();
-        System.out.println("Written: " + options.root().relativize(json));
+        report.println();
+        report.println("Written: " + options.root().relativize(json));
     }
 
     static Map<String, Object> machine() {

@@ -20,13 +20,16 @@ public record BenchOptions(
         List<String> measurements,
         List<String> functions,
         Map<String, Path> samples,
-        List<Integer> indicatorOrganisations) {
+        List<Integer> indicatorOrganisations,
+        int seedSeconds,
+        List<String> runnerJvmFlags) {
 
     public static final String USAGE = """
             usage: bench --endpoint http://127.0.0.1:4566 [--root .] [--out target/bench]
                    [--runs 5] [--priming-runs 3] [--warm 20] [--duration 20] [--concurrency 8]
                    [--measure jars,calls,cold,priming,runner,reminders,indicators] [--only LogicalId,...]
-                   [--sample LogicalId=events/x.json]... [--indicator-orgs 100,10000]""";
+                   [--sample LogicalId=events/x.json]... [--indicator-orgs 100,10000] [--seed-seconds 150]
+                   [--runner-jvm "-XX:TieredStopAtLevel=1"]   (the local runner's JVM flags; ./dev up's by default)""";
 
     public static BenchOptions parse(String... args) {
         Path root = Path.of("").toAbsolutePath();
@@ -41,6 +44,8 @@ public record BenchOptions(
         List<String> functions = List.of();
         Map<String, String> samples = new LinkedHashMap<>();
         List<Integer> organisations = List.of(100, 10_000);
+        List<String> runnerFlags = List.of("-XX:TieredStopAtLevel=1");
+        int seedSeconds = 150;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -68,6 +73,9 @@ public record BenchOptions(
                     }
                     organisations = List.copyOf(counts);
                 }
+                case "--seed-seconds" -> seedSeconds = positive(args[i], value);
+                case "--runner-jvm" -> runnerFlags = value == null || value.isBlank() ? List.of()
+                        : List.of(value.trim().split("\\s+"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -79,7 +87,8 @@ public record BenchOptions(
         Map<String, Path> samplePaths = new LinkedHashMap<>();
         samples.forEach((id, file) -> samplePaths.put(id, finalRoot.resolve(file).normalize()));
         return new BenchOptions(root, endpoint, out == null ? root.resolve("target/bench") : root.resolve(out), runs,
-                primingRuns, warm, duration, concurrency, measurements, functions, samplePaths, organisations);
+                primingRuns, warm, duration, concurrency, measurements, functions, samplePaths, organisations,
+                seedSeconds, runnerFlags);
     }
 
     public boolean measures(String id) {

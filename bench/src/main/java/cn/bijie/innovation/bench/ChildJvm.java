@@ -23,8 +23,11 @@ public final class ChildJvm {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_SECONDS = 120;
 
-    /** One run: wall time to the marker line, and what the program reported on it. */
-    public record Run(double wallMs, JsonNode report) {}
+    /**
+     * One run: wall time to the marker line, the CPU time the process had used by then (all its threads: less
+     * sensitive than wall time to other work on a shared machine), and what the program reported on the line.
+     */
+    public record Run(double wallMs, double cpuMs, JsonNode report) {}
 
     private ChildJvm() {}
 
@@ -68,11 +71,12 @@ public final class ChildJvm {
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(Harness.MARKER)) {
                     double wallMs = (System.nanoTime() - started) / 1e6;
+                    double cpuMs = process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
                     JsonNode report = JSON.readTree(line.substring(Harness.MARKER.length()));
                     out.transferTo(java.io.Writer.nullWriter());
                     await(process);
                     watchdog.interrupt();
-                    return new Run(wallMs, report);
+                    return new Run(wallMs, cpuMs, report);
                 }
             }
         }

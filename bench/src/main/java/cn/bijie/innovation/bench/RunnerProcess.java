@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +35,12 @@ public final class RunnerProcess implements AutoCloseable {
         }
         Path root = bench.options().root();
         Path log = bench.log("local-runner");
-        Process process = new ProcessBuilder(ChildJvm.java(), "-XX:TieredStopAtLevel=1", "-jar",
-                bench.runnerJar().toString(), "--template", root.resolve("template.yaml").toString(),
-                "--port", Integer.toString(port), "--endpoint", bench.options().endpoint().toString(),
-                "--stack", BenchContext.STACK)
+        List<String> command = new ArrayList<>(List.of(ChildJvm.java()));
+        command.addAll(bench.options().runnerJvmFlags());
+        command.addAll(List.of("-jar", bench.runnerJar().toString(), "--template",
+                root.resolve("template.yaml").toString(), "--port", Integer.toString(port),
+                "--endpoint", bench.options().endpoint().toString(), "--stack", BenchContext.STACK));
+        Process process = new ProcessBuilder(command)
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RunnerProcess runner = new RunnerProcess(process, URI.create("http://127.0.0.1:" + port));
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

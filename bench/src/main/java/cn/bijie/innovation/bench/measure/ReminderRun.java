@@ -50,7 +50,8 @@ public final class ReminderRun implements Measurement {
         }
         BenchContext.progress("reminders: recording " + (DUE + NOT_DUE) + " organisations");
         seeder.organisationsWithCertifications(FIRST + 1, FIRST + DUE + NOT_DUE,
-                i -> i < FIRST + DUE ? BenchData.today().plusDays(30) : BenchData.today().plusYears(2));
+                i -> i < FIRST + DUE ? BenchData.today().plusDays(30) : BenchData.today().plusYears(2),
+                System.nanoTime() + bench.options().seedSeconds() * 1_000_000_000L);
         reminders.calls();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String run : List.of("first run of the day", "second run, same day")) {

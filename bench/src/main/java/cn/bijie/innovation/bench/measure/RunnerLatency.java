@@ -56,6 +56,7 @@ public final class RunnerLatency implements Measurement {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("concurrency", concurrency);
             data.put("seconds", seconds);
+            data.put("runnerJvmFlags", bench.options().runnerJvmFlags());
 
             BenchContext.progress("runner: reads");
             row(table, data, "read: GET /organizations/{uscc}", Load.drive(concurrency, WARMUP_SECONDS, seconds,
@@ -90,7 +91,8 @@ public final class RunnerLatency implements Measurement {
             direct.calls(); // the probe's records of these calls are not wanted
             double overhead = Stats.median(throughRunner.latenciesMs()) - Stats.median(inProcess.latenciesMs());
             Table overheadTable = new Table("Local runner overhead (GET /organizations/{uscc}, one at a time, "
-                    + (int) overheadSeconds + " s each; goal ≤ " + GOAL_OVERHEAD_MS + " ms at p50)",
+                    + (int) overheadSeconds + " s each, runner JVM flags " + bench.options().runnerJvmFlags()
+                    + "; goal ≤ " + GOAL_OVERHEAD_MS + " ms at p50)",
                     "path", "requests", "p50 ms", "p99 ms", "overhead p50 ms", "goal");
             overheadTable.row("through the runner (HTTP, JWT check, event)", throughRunner.latenciesMs().size(),
                     Stats.median(throughRunner.latenciesMs()), Stats.percentile(throughRunner.latenciesMs(), 99),

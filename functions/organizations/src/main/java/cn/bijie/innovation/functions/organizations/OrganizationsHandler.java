@@ -8,6 +8,7 @@ import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
 import cn.bijie.innovation.shared.http.Role;
 import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationInput;
 import cn.bijie.innovation.shared.organization.OrganizationService;
 import cn.bijie.innovation.shared.policy.Policy;
@@ -32,15 +33,18 @@ public final class OrganizationsHandler implements RequestStreamHandler {
     }
 
     private OrganizationsHandler(DynamoDbClient dynamo, String table) {
-        this(new OrganizationService(new DynamoOrganizationStore(dynamo, table), Policy.active(), Clock.systemUTC()));
-        // SnapStart: both routes and the write path run once before the snapshot, and nothing is written: the GET reads
-        // a key that cannot exist, the PUT's empty body fails validation, the transaction's condition cannot hold
+        this(new OrganizationService(new DynamoOrganizationStore(dynamo, table), Policy::active, Clock.systemUTC()));
+        // SnapStart: both routes, the write path and the response of a found profile run once before the snapshot, and
+        // nothing is written: the GET reads a key that cannot exist, the PUT's empty body fails validation, the
+        // transaction's condition cannot hold
         Priming.register(api,
                 ApiEvent.of("GET /organizations/{uscc}").path("uscc", Priming.NO_SUCH_USCC)
                         .caller("priming", null, Role.STAFF),
                 ApiEvent.of("PUT /organizations/{uscc}").path("uscc", Priming.NO_SUCH_USCC)
                         .caller("priming", null, Role.STAFF).body("{}"));
         Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
+        Priming.register("profile response", () -> ApiResponse.json(200, new Organization(Priming.NO_SUCH_USCC,
+                "毕节示例科技有限公司", "520502", "NEW_MATERIALS", "priming@example.com", null, "2020-01-01T00:00:00Z")));
     }
 
     public OrganizationsHandler(OrganizationService organizations) {
