@@ -70,7 +70,11 @@ public final class DynamoCalls implements Measurement {
     public static Map<String, Object> summarise(List<Map<String, Object>> calls) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("calls", calls.size());
-        row.put("operations", calls.stream().map(c -> (String) c.get("operation")).collect(Collectors.joining(", ")));
+        Map<String, Integer> operations = new LinkedHashMap<>();
+        calls.forEach(c -> operations.merge((String) c.get("operation"), 1, Integer::sum));
+        row.put("operations", operations.entrySet().stream()
+                .map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + " ×" + e.getValue())
+                .collect(Collectors.joining(", ")));
         row.put("itemsRead", calls.stream().mapToInt(c -> (Integer) c.get("itemsRead")).sum());
         double capacity = calls.stream().filter(c -> c.get("capacity") != null)
                 .mapToDouble(c -> (Double) c.get("capacity")).sum();
