@@ -41,6 +41,9 @@ final class HttpApiServer {
         this.jwt = jwt;
         this.local = local;
         this.stack = stack;
+        // Without TCP_NODELAY a small response waits ~40 ms for the client's delayed ACK (Nagle): the runner would add
+        // that to every request it serves. The JDK server reads this property once, when its first server is made.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(32, r -> new Thread(r, "http-" + threads.incrementAndGet()));

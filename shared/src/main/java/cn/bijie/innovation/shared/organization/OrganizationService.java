@@ -9,16 +9,22 @@ import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Organisation profiles: an applicant keeps its own, staff keep any; the roles that read everything read them. */
 public final class OrganizationService {
     static final int MAX_NAME = 100;
 
     private final OrganizationStore store;
-    private final Policy policy;
+    private final Supplier<Policy> policy;
     private final Clock clock;
 
     public OrganizationService(OrganizationStore store, Policy policy, Clock clock) {
+        this(store, () -> policy, clock);
+    }
+
+    /** With the policy read on first use: reads never need it, so a cold start that serves a read skips loading it. */
+    public OrganizationService(OrganizationStore store, Supplier<Policy> policy, Clock clock) {
         this.store = store;
         this.policy = policy;
         this.clock = clock;
@@ -30,12 +36,13 @@ public final class OrganizationService {
             caller.requireAny(Role.APPLICANT);
             caller.requireRead(uscc, "组织");
         }
+        Policy codes = policy.get();
         Validator v = new Validator();
         v.text("name", input.name(), MAX_NAME);
-        v.code("county", input.county(), policy::isCounty);
-        v.code("industry", input.industry(), policy::isIndustry);
+        v.code("county", input.county(), codes::isCounty);
+        v.code("industry", input.industry(), codes::isIndustry);
         v.email("contactEmail", input.contactEmail());
-        v.optionalCode("growthTier", input.growthTier(), policy::isGrowthTier);
+        v.optionalCode("growthTier", input.growthTier(), codes::isGrowthTier);
         v.throwIfAny();
 
         Organization before = store.find(uscc).orElse(null);

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Pure rules of the profile service, over an in-memory fake of our own store port. */
@@ -26,7 +27,7 @@ class OrganizationServiceTest {
             new OrganizationInput("毕节某科技有限公司", "520502", "NEW_MATERIALS", "a@example.com", "SEED");
 
     final Map<String, Organization> saved = new HashMap<>();
-    final OrganizationService service = new OrganizationService(new OrganizationStore() {
+    final OrganizationStore store = new OrganizationStore() {
         @Override
         public Optional<Organization> find(String uscc) {
             return Optional.ofNullable(saved.get(uscc));
@@ -36,7 +37,9 @@ class OrganizationServiceTest {
         public void save(Organization before, Organization after, String actor) {
             saved.put(after.uscc(), after);
         }
-    }, Policy.active(), Clock.fixed(Instant.parse("2026-11-25T01:00:00Z"), ZoneOffset.UTC));
+    };
+    final OrganizationService service = new OrganizationService(store, Policy.active(),
+            Clock.fixed(Instant.parse("2026-11-25T01:00:00Z"), ZoneOffset.UTC));
 
     static Caller applicant(String uscc) {
         return new Caller("u-" + uscc, Set.of(Role.APPLICANT), uscc, "a@example.com");
@@ -84,5 +87,21 @@ class OrganizationServiceTest {
     void get_isNotFound_whenNoProfileExists() {
         Caller staff = new Caller("s1", Set.of(Role.STAFF), null, null);
         assertThatThrownBy(() -> service.get(staff, OWN)).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void theLazyPolicy_isReadByWrites_andNeverByReads() {
+        AtomicInteger reads = new AtomicInteger();
+        OrganizationService lazy = new OrganizationService(store, () -> {
+            reads.incrementAndGet();
+            return Policy.active();
+        }, Clock.systemUTC());
+
+        lazy.put(applicant(OWN), OWN, VALID);
+        int afterWrite = reads.get();
+        lazy.get(applicant(OWN), OWN);
+
+        assertThat(afterWrite).isEqualTo(1);
+        assertThat(reads).hasValue(1);
     }
 }

@@ -2,13 +2,18 @@ package cn.bijie.innovation.functions.organizations;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.crac.Priming;
+import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.http.Role;
 import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationInput;
 import cn.bijie.innovation.shared.organization.OrganizationService;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -16,6 +21,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code PUT/GET /organizations/{uscc}}: organisation profiles. */
 public final class OrganizationsHandler implements RequestStreamHandler {
@@ -23,9 +29,22 @@ public final class OrganizationsHandler implements RequestStreamHandler {
 
     /** Called by the Lambda runtime: wires the real table once per container. */
     public OrganizationsHandler() {
-        this(new OrganizationService(
-                new DynamoOrganizationStore(AwsClients.dynamoDb(), Env.require("TABLE_NAME")),
-                Policy.active(), Clock.systemUTC()));
+        this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
+    }
+
+    private OrganizationsHandler(DynamoDbClient dynamo, String table) {
+        this(new OrganizationService(new DynamoOrganizationStore(dynamo, table), Policy::active, Clock.systemUTC()));
+        // SnapStart: both routes, the write path and the response of a found profile run once before the snapshot, and
+        // nothing is written: the GET reads a key that cannot exist, the PUT's empty body fails validation, the
+        // transaction's condition cannot hold
+        Priming.register(api,
+                ApiEvent.of("GET /organizations/{uscc}").path("uscc", Priming.NO_SUCH_USCC)
+                        .caller("priming", null, Role.STAFF),
+                ApiEvent.of("PUT /organizations/{uscc}").path("uscc", Priming.NO_SUCH_USCC)
+                        .caller("priming", null, Role.STAFF).body("{}"));
+        Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
+        Priming.register("profile response", () -> ApiResponse.json(200, new Organization(Priming.NO_SUCH_USCC,
+                "毕节示例科技有限公司", "520502", "NEW_MATERIALS", "priming@example.com", null, "2020-01-01T00:00:00Z")));
     }
 
     public OrganizationsHandler(OrganizationService organizations) {

@@ -4,6 +4,7 @@ import static cn.bijie.innovation.shared.testing.ApiEvents.event;
 import static cn.bijie.innovation.shared.testing.ApiEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.organization.OrganizationService;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
@@ -147,5 +148,16 @@ class OrganizationsHandlerIT {
         calls.reset();
         invoke(counted, event(GET, Claims.applicant(uscc), null, uscc));
         assertThat(calls.operations()).containsExactly("GetItem");
+    }
+
+    @Test
+    void priming_runsBothRoutesAndTheWritePath_andWritesNothing() {
+        int before = stack.countItems(dynamo);
+        new OrganizationsHandler(); // the no-arg constructor registers the SnapStart priming
+
+        int ran = Priming.primeAll();
+
+        assertThat(ran).isGreaterThanOrEqualTo(2);
+        assertThat(stack.countItems(dynamo)).isEqualTo(before);
     }
 }

@@ -42,7 +42,7 @@ public final class DynamoOrganizationStore implements OrganizationStore {
         writer.commit(tx, null, 200, after);
     }
 
-    static Map<String, AttributeValue> toItem(Organization o) {
+    public static Map<String, AttributeValue> toItem(Organization o) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.organization(o.uscc()));
         item.put("type", Items.s("ORGANIZATION"));
         item.put("uscc", Items.s(o.uscc()));

@@ -93,6 +93,20 @@ public final class TableWriter {
                 stored == null || stored.isEmpty() ? null : replay(table, idempotency, stored));
     }
 
+    /**
+     * SnapStart priming: a transaction whose only item is a condition check on a key that cannot exist, so DynamoDB
+     * cancels it and nothing is written, yet the write path runs once (marshalling, signing, the call, the
+     * cancellation and its mapping).
+     */
+    public void primeWritePath(String table) {
+        try {
+            commit(new WriteTransaction(table).check(Keys.key("PRIMING", "PRIMING"), Condition.present(), null),
+                    null, 200, Map.of());
+        } catch (Conflict expected) {
+            // the condition cannot hold: that is the point
+        }
+    }
+
     private Committed replay(String table, IdempotencyKey idempotency, Map<String, AttributeValue> stored) {
         if (stored == null || stored.isEmpty()) {
             stored = dynamo.getItem(r -> r.tableName(table).key(
