@@ -3,6 +3,7 @@ package cn.bijie.innovation.shared.http;
 import cn.bijie.innovation.shared.errors.DomainException;
 import cn.bijie.innovation.shared.errors.FieldProblem;
 import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,12 @@ public record ApiResponse(int statusCode, Map<String, String> headers, String bo
     /** A body that is JSON already, e.g. a stored idempotent response. */
     public static ApiResponse rawJson(int status, String json) {
         return raw(status, JSON, json);
+    }
+
+    /** The response of a committed write: the first one, also when this request replayed it. */
+    public static ApiResponse of(TableWriter.Committed committed) {
+        ApiResponse response = rawJson(committed.status(), committed.bodyJson());
+        return committed.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
     }
 
     public static ApiResponse raw(int status, String contentType, String body) {

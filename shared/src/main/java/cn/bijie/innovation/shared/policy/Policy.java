@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,8 @@ public record Policy(
         List<Kind> kinds,
         List<Rule> rules,
         String noSubsidyNote,
+        Upgrade upgrade,
+        Notes notes,
         List<Parameter> parameters,
         Reminders reminders,
         List<Code> counties,
@@ -60,11 +63,32 @@ public record Policy(
     /** A point the plan leaves open, held as data that staff set. */
     public record Parameter(String name, String type, Object value, List<String> allowed, String description) {}
 
+    /**
+     * A platform that got the provincial amount and is later recognised nationally: the plan's 分别给予 is read as
+     * {@code FULL}; {@code DIFFERENCE} is the switch's other setting. Each mode names its rule id and explanation.
+     */
+    public record Upgrade(List<String> kinds, String fromLevel, String toLevel, String modeParameter, String clause,
+            List<UpgradeMode> modes) {
+        public Optional<UpgradeMode> mode(String mode) {
+            return modes.stream().filter(m -> m.mode().equals(mode)).findFirst();
+        }
+    }
+
+    public record UpgradeMode(String mode, String rule, String explanation) {}
+
+    /** Sentences added to explanations; {@code {name}} placeholders are filled by {@link #fill}. */
+    public record Notes(String pendingAmount, String parameterAmount, String cancelled, String revokedAfterPayment) {}
+
     public record Reminders(List<Integer> expiryThresholdDays, int applicationWaitingDays, int subsidyUnpaidDays) {}
 
     public record TargetPeriod(String period, String deadline, String source, List<Indicator> indicators) {}
 
-    public record Indicator(String id, String name, int target, List<Counts> counts) {}
+    public record Indicator(String id, String name, int target, List<Counts> counts) {
+        /** Whether a recognition of {@code kind} at {@code level} counts toward this indicator. */
+        public boolean counts(String kind, String level) {
+            return counts.stream().anyMatch(c -> c.kind().equals(kind) && c.levels().contains(level));
+        }
+    }
 
     /** An indicator counts organisations holding an active recognition of this kind at one of these levels. */
     public record Counts(String kind, List<String> levels) {}
@@ -75,6 +99,30 @@ public record Policy(
 
     public boolean isLevelOf(String kind, String level) {
         return kind(kind).map(k -> k.levels().contains(level)).orElse(false);
+    }
+
+    /** The subsidy rule for a recognition, if the policy gives one. */
+    public Optional<Rule> rule(String kind, String level, boolean renewal) {
+        return rules.stream()
+                .filter(r -> r.kinds().contains(kind) && r.levels().contains(level) && r.renewal() == renewal)
+                .findFirst();
+    }
+
+    public Optional<Parameter> parameter(String name) {
+        return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public Optional<String> levelName(String code) {
+        return levels.stream().filter(l -> l.code().equals(code)).map(Code::name).findFirst();
+    }
+
+    /** Fills {@code {name}} placeholders of a text from the policy file. */
+    public static String fill(String template, Map<String, ?> values) {
+        String text = template;
+        for (Map.Entry<String, ?> value : values.entrySet()) {
+            text = text.replace("{" + value.getKey() + "}", String.valueOf(value.getValue()));
+        }
+        return text;
     }
 
     public boolean isCounty(String code) {

@@ -1,6 +1,92 @@
 package cn.bijie.innovation.functions.subsidycalc;
 
-import cn.bijie.innovation.shared.http.NotImplementedHandler;
+import cn.bijie.innovation.shared.aws.AwsClients;
+import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.log.Log;
+import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoCertificationStore;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoPolicyParameterStore;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
+import cn.bijie.innovation.shared.store.dynamodb.Items;
+import cn.bijie.innovation.shared.store.dynamodb.StreamImages;
+import cn.bijie.innovation.shared.subsidy.SubsidyCalculator;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Answers 501 until its issue lands. */
-public final class CalculateSubsidyHandler extends NotImplementedHandler {}
+/**
+ * The table's stream in, subsidies out: a recorded certification gets its subsidy, a policy parameter set by staff
+ * moves the subsidies waiting for it. Each record is handled on its own; a record that fails is reported in
+ * {@code batchItemFailures} (so Lambda retries from it) while the others of the batch still get done.
+ */
+public final class CalculateSubsidyHandler implements RequestStreamHandler {
+    private final SubsidyCalculator calculator;
+
+    /** Called by the Lambda runtime: wires the real table once per container. */
+    public CalculateSubsidyHandler() {
+        this(wire(AwsClients.dynamoDb(), Env.require("TABLE_NAME")));
+    }
+
+    public CalculateSubsidyHandler(SubsidyCalculator calculator) {
+        this.calculator = calculator;
+    }
+
+    public static SubsidyCalculator wire(DynamoDbClient dynamo, String table) {
+        Policy policy = Policy.active();
+        Clock clock = Clock.systemUTC();
+        return new SubsidyCalculator(new DynamoCertificationStore(dynamo, table, policy, clock),
+                new DynamoSubsidyStore(dynamo, table, policy), new DynamoPolicyParameterStore(dynamo, table),
+                policy, clock);
+    }
+
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        JsonNode event = Json.MAPPER.readTree(in);
+        List<Map<String, String>> failures = new ArrayList<>();
+        for (JsonNode record : event.path("Records")) {
+            String sequenceNumber = record.path("dynamodb").path("SequenceNumber").asText();
+            try {
+                handle(record);
+            } catch (RuntimeException e) {
+                Log.error("stream record failed", Map.of("sequenceNumber", sequenceNumber,
+                        "exception", e.getClass().getSimpleName(), "message", String.valueOf(e.getMessage())));
+                failures.add(Map.of("itemIdentifier", sequenceNumber));
+            }
+        }
+        Json.MAPPER.writeValue(out, Map.of("batchItemFailures", failures));
+    }
+
+    private void handle(JsonNode record) {
+        String eventName = record.path("eventName").asText();
+        Map<String, AttributeValue> image = StreamImages.item(record.path("dynamodb").path("NewImage"));
+        String type = Items.str(image, "type");
+        if (DynamoCertificationStore.TYPE.equals(type) && "INSERT".equals(eventName)) {
+            String certificationId = require(image, "certificationId");
+            var outcome = calculator.onCertificationRecorded(certificationId);
+            Log.info("certification", Map.of("certificationId", certificationId, "outcome", outcome));
+        } else if (DynamoPolicyParameterStore.TYPE.equals(type)
+                && ("INSERT".equals(eventName) || "MODIFY".equals(eventName))) {
+            String name = require(image, "name");
+            int moved = calculator.onParameterChanged(name);
+            Log.info("policy parameter", Map.of("name", name, "subsidiesMoved", moved));
+        }
+    }
+
+    private static String require(Map<String, AttributeValue> image, String attribute) {
+        String value = Items.str(image, attribute);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("stream image without " + attribute);
+        }
+        return value;
+    }
+}

@@ -1,6 +1,66 @@
 package cn.bijie.innovation.functions.certifications;
 
-import cn.bijie.innovation.shared.http.NotImplementedHandler;
+import cn.bijie.innovation.shared.aws.AwsClients;
+import cn.bijie.innovation.shared.certification.CertificationInput;
+import cn.bijie.innovation.shared.certification.CertificationService;
+import cn.bijie.innovation.shared.certification.DecisionInput;
+import cn.bijie.innovation.shared.certification.RevocationInput;
+import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.http.ApiResponse;
+import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoCertificationStore;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Answers 501 until its issue lands. */
-public final class RecordCertificationHandler extends NotImplementedHandler {}
+/** Staff decisions on applications, certification records and their revocation. */
+public final class RecordCertificationHandler implements RequestStreamHandler {
+    private final HttpApi api;
+
+    /** Called by the Lambda runtime: wires the real table once per container. */
+    public RecordCertificationHandler() {
+        this(wire(AwsClients.dynamoDb(), Env.require("TABLE_NAME")));
+    }
+
+    public RecordCertificationHandler(CertificationService certifications) {
+        this.api = new HttpApi(Map.of(
+                "POST /applications/{applicationId}/decision", request -> ApiResponse.of(certifications.decide(
+                        request.requireCaller(), request.path("applicationId"),
+                        Json.read(request.body(), DecisionInput.class), IdempotencyKey.of(request).orElse(null))),
+                "POST /certifications", request -> ApiResponse.of(certifications.record(
+                        request.requireCaller(), Json.read(request.body(), CertificationInput.class),
+                        IdempotencyKey.of(request).orElse(null))),
+                "GET /certifications", request -> ApiResponse.json(200, certifications.list(
+                        request.requireCaller(), request.query("uscc"), request.query("kind"),
+                        request.query("status"), request.query("expiringBefore"), request.query("limit"),
+                        request.query("nextToken"))),
+                "GET /certifications/{certificationId}", request -> ApiResponse.json(200, certifications.get(
+                        request.requireCaller(), request.path("certificationId"))),
+                "POST /certifications/{certificationId}/revocation", request -> ApiResponse.of(certifications.revoke(
+                        request.requireCaller(), request.path("certificationId"),
+                        Json.read(request.body(), RevocationInput.class), IdempotencyKey.of(request).orElse(null)))));
+    }
+
+    public static CertificationService wire(DynamoDbClient dynamo, String table) {
+        Policy policy = Policy.active();
+        Clock clock = Clock.systemUTC();
+        return new CertificationService(new DynamoCertificationStore(dynamo, table, policy, clock),
+                new DynamoSubsidyStore(dynamo, table, policy), policy,
+                new PageToken(Env.require("PAGE_TOKEN_SECRET")), clock);
+    }
+
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        api.serve(in, out);
+    }
+}

@@ -9,7 +9,7 @@ import cn.bijie.innovation.shared.reminder.ReminderRun;
 import cn.bijie.innovation.shared.reminder.RunSummary;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoReminderStore;
-import cn.bijie.innovation.shared.store.dynamodb.HoldingCounterMoves;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorCounterMoves;
 import cn.bijie.innovation.shared.store.dynamodb.ReadMeter;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -51,7 +51,7 @@ public final class SendRemindersHandler implements RequestStreamHandler {
         String table = Env.require("TABLE_NAME");
         Policy policy = Policy.active();
         return new ReminderRun(
-                new DynamoReminderStore(dynamo, table, new HoldingCounterMoves(dynamo, table, policy)),
+                new DynamoReminderStore(dynamo, table, new DynamoIndicatorCounterMoves(dynamo, table, policy)),
                 new DynamoOrganizationStore(dynamo, table),
                 new SesMailer(ses, Env.require("SENDER_EMAIL")),
                 policy,

@@ -1,6 +1,64 @@
 package cn.bijie.innovation.functions.subsidies;
 
-import cn.bijie.innovation.shared.http.NotImplementedHandler;
+import cn.bijie.innovation.shared.aws.AwsClients;
+import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.http.ApiResponse;
+import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.policy.ParameterInput;
+import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.policy.PolicyService;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoPolicyParameterStore;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
+import cn.bijie.innovation.shared.subsidy.DisbursementInput;
+import cn.bijie.innovation.shared.subsidy.SubsidyService;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Answers 501 until its issue lands. */
-public final class SubsidiesHandler extends NotImplementedHandler {}
+/** Subsidy reads and disbursement; the policy (public) and its open parameters. */
+public final class SubsidiesHandler implements RequestStreamHandler {
+    /** The policy changes rarely (a parameter now and then): a public page may cache it briefly. */
+    static final String POLICY_CACHE = "public, max-age=60";
+
+    private final HttpApi api;
+
+    /** Called by the Lambda runtime: wires the real table once per container. */
+    public SubsidiesHandler() {
+        this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
+    }
+
+    private SubsidiesHandler(DynamoDbClient dynamo, String table) {
+        this(new SubsidyService(new DynamoSubsidyStore(dynamo, table, Policy.active()),
+                        new PageToken(Env.require("PAGE_TOKEN_SECRET")), Clock.systemUTC()),
+                new PolicyService(Policy.active(), new DynamoPolicyParameterStore(dynamo, table), Clock.systemUTC()));
+    }
+
+    public SubsidiesHandler(SubsidyService subsidies, PolicyService policy) {
+        this.api = new HttpApi(Map.of(
+                "GET /subsidies", request -> ApiResponse.json(200, subsidies.list(request.requireCaller(),
+                        request.query("uscc"), request.query("status"), request.query("limit"),
+                        request.query("nextToken"))),
+                "GET /subsidies/{subsidyId}", request -> ApiResponse.json(200, subsidies.get(
+                        request.requireCaller(), request.path("subsidyId"))),
+                "POST /subsidies/{subsidyId}/disbursement", request -> ApiResponse.of(subsidies.disburse(
+                        request.requireCaller(), request.path("subsidyId"),
+                        Json.read(request.body(), DisbursementInput.class), IdempotencyKey.of(request).orElse(null))),
+                "GET /policy", request -> ApiResponse.json(200, policy.view()).withHeader("cache-control", POLICY_CACHE),
+                "PUT /policy/parameters/{name}", request -> ApiResponse.json(200, policy.setParameter(
+                        request.requireCaller(), request.path("name"),
+                        Json.read(request.body(), ParameterInput.class)))));
+    }
+
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        api.serve(in, out);
+    }
+}

@@ -2,6 +2,7 @@ package cn.bijie.innovation.shared.store.dynamodb;
 
 import cn.bijie.innovation.shared.audit.AuditEntry;
 import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.errors.ReadOutdated;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
 import cn.bijie.innovation.shared.reminder.Due;
@@ -156,7 +157,7 @@ public final class DynamoReminderStore implements ReminderStore {
         try {
             writer.commit(tx, null, 200, Map.of("certificationId", c.certificationId(), "status", "EXPIRED"));
             return true;
-        } catch (Conflict e) {
+        } catch (Conflict | ReadOutdated e) {
             Log.info("expiry not applied", Map.of("certificationId", c.certificationId(), "reason", e.getMessage()));
             return false;
         }

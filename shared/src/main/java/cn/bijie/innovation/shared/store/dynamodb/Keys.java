@@ -35,6 +35,47 @@ public final class Keys {
         return "AUDIT#" + at + "#" + entryId;
     }
 
+    public static String certificationPk(String certificationId) {
+        return "CERT#" + certificationId;
+    }
+
+    public static Map<String, AttributeValue> certification(String certificationId) {
+        return key(certificationPk(certificationId), "CERT");
+    }
+
+    public static String subsidyPk(String subsidyId) {
+        return "SUB#" + subsidyId;
+    }
+
+    public static Map<String, AttributeValue> subsidy(String subsidyId) {
+        return key(subsidyPk(subsidyId), "SUB");
+    }
+
+    public static String policyPk(String version) {
+        return "POLICY#" + version;
+    }
+
+    /** A policy parameter staff set; the stream carries its change to the subsidy function. */
+    public static Map<String, AttributeValue> policyParameter(String version, String name) {
+        return key(policyPk(version), PARAMETER_PREFIX + name);
+    }
+
+    public static final String PARAMETER_PREFIX = "PARAM#";
+    public static final String HOLDING_PREFIX = "HOLD#";
+
+    /** Which ACTIVE certifications make the organisation count toward one indicator of one period. */
+    public static Map<String, AttributeValue> holding(String uscc, String period, String indicatorId) {
+        return key(organizationPk(uscc), HOLDING_PREFIX + period + "#" + indicatorId);
+    }
+
+    public static String indicatorPk(String period) {
+        return "INDICATOR#" + period;
+    }
+
+    public static Map<String, AttributeValue> indicatorCounter(String period, String indicatorId) {
+        return key(indicatorPk(period), indicatorId);
+    }
+
     public static String applicationPk(String applicationId) {
         return "APP#" + applicationId;
     }

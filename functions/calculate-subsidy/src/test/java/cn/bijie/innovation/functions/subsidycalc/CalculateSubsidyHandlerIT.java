@@ -1,0 +1,248 @@
+package cn.bijie.innovation.functions.subsidycalc;
+
+import static cn.bijie.innovation.shared.store.dynamodb.BureauFixture.STAFF;
+import static cn.bijie.innovation.shared.testing.TestData.newUscc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.bijie.innovation.shared.certification.Certification;
+import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.policy.ParameterInput;
+import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
+import cn.bijie.innovation.shared.store.dynamodb.Items;
+import cn.bijie.innovation.shared.store.dynamodb.Keys;
+import cn.bijie.innovation.shared.subsidy.Subsidy;
+import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
+import cn.bijie.innovation.shared.testing.ProjectRoot;
+import cn.bijie.innovation.shared.testing.TestStack;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The subsidy function fed DynamoDB stream events against MiniStack: one subsidy per recognition whatever the stream
+ * does — the same batch again and again, deliveries racing, a poisoned record among good ones.
+ */
+class CalculateSubsidyHandlerIT {
+    static final BureauFixture bureau = new BureauFixture();
+    static final CalculateSubsidyHandler handler = new CalculateSubsidyHandler(bureau.calculator);
+    static final AtomicLong SEQUENCE = new AtomicLong(5_000_000);
+
+    /** The handler's answer to one event: the sequence numbers it reported as failed. */
+    static List<String> deliver(CalculateSubsidyHandler to, String event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            to.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> failed = new ArrayList<>();
+        Json.tree(out.toString(StandardCharsets.UTF_8)).path("batchItemFailures")
+                .forEach(f -> failed.add(f.path("itemIdentifier").asText()));
+        return failed;
+    }
+
+    @Test
+    void theSampleEvent_deliveredFiveTimes_yieldsOneSubsidyOf100000() throws IOException {
+        // GIVEN the certification of events/calculate-subsidy-certification.json, recorded
+        String event = Files.readString(ProjectRoot.path().resolve("events/calculate-subsidy-certification.json"));
+        String certificationId = Json.tree(event).at("/Records/0/dynamodb/NewImage/certificationId/S").asText();
+        if (bureau.certificationStore.find(certificationId).isEmpty()) {
+            bureau.organization("91520500MA6DKQ5X35", "520502");
+            Certification c = bureau.record("91520500MA6DKQ5X35", "HIGH_TECH_ENTERPRISE", "NATIONAL", false,
+                    "GR202652000101", "2026-11-02");
+            assertThat(c.certificationId()).isEqualTo(certificationId);
+        }
+
+        // WHEN the stream delivers it five times
+        for (int i = 0; i < 5; i++) {
+            assertThat(deliver(handler, event)).isEmpty();
+        }
+
+        // THEN one subsidy, written once
+        Subsidy subsidy = bureau.subsidyOf(certificationId);
+        assertThat(subsidy.amountYuan()).isEqualTo(100_000L);
+        assertThat(subsidy.status()).isEqualTo(SubsidyStatus.AWAITING_PAYMENT);
+        assertThat(auditActions(subsidy.subsidyId())).containsExactly("SUBSIDY_CREATED");
+    }
+
+    @Test
+    void theSameBatch_deliveredFiveTimes_yieldsOneSubsidyPerRecognition() {
+        List<Certification> certifications = certifications(4);
+        String batch = batch(certifications.stream().map(CalculateSubsidyHandlerIT::insertOf).toList());
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(deliver(handler, batch)).as("delivery " + (i + 1)).isEmpty();
+        }
+
+        assertOneSubsidyEach(certifications);
+    }
+
+    @Test
+    void twentyConcurrentDeliveries_yieldOneSubsidyPerRecognition() throws Exception {
+        List<Certification> certifications = certifications(3);
+        String batch = batch(certifications.stream().map(CalculateSubsidyHandlerIT::insertOf).toList());
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<String> failed = new ArrayList<>();
+        try {
+            List<Callable<List<String>>> deliveries = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                deliveries.add(() -> deliver(handler, batch));
+            }
+            for (Future<List<String>> delivery : pool.invokeAll(deliveries)) {
+                failed.addAll(delivery.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // Lambda retries a reported record; the retry changes nothing more
+        if (!failed.isEmpty()) {
+            assertThat(deliver(handler, batch)).isEmpty();
+        }
+
+        assertOneSubsidyEach(certifications);
+    }
+
+    @Test
+    void aPoisonedRecord_isReported_whileTheOthersOfTheBatchGetTheirSubsidies() {
+        List<Certification> certifications = certifications(2);
+        ObjectNode poisoned = insertOf(certifications.get(0));
+        ((ObjectNode) poisoned.path("dynamodb").path("NewImage")).remove("certificationId");
+        String poisonedSequence = poisoned.path("dynamodb").path("SequenceNumber").asText();
+        ObjectNode good = insertOf(certifications.get(1));
+
+        List<String> failed = deliver(handler, batch(List.of(poisoned, good)));
+
+        assertThat(failed).containsExactly(poisonedSequence);
+        assertThat(bureau.subsidyOf(certifications.get(1).certificationId())).isNotNull();
+        assertThat(bureau.subsidyOf(certifications.get(0).certificationId())).isNull();
+    }
+
+    @Test
+    void aParameterRecord_movesTheRenewalsThatWaitedForIt() {
+        bureau.resetParameters();
+        String uscc = newUscc();
+        bureau.organization(uscc, "520527");
+        Certification renewal = bureau.record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", true, "GR-RN-S1",
+                "2026-11-03");
+        deliver(handler, batch(List.of(insertOf(renewal))));
+        assertThat(bureau.subsidyOf(renewal.certificationId()).status()).isEqualTo(SubsidyStatus.PENDING_AMOUNT);
+
+        bureau.policyService.setParameter(STAFF, "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN",
+                Json.read("{\"value\":80000}", ParameterInput.class));
+        var parameter = bureau.item(Keys.policyParameter("BJ-2019", "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN"));
+        assertThat(deliver(handler, batch(List.of(record("INSERT", parameter))))).isEmpty();
+
+        Subsidy moved = bureau.subsidyOf(renewal.certificationId());
+        assertThat(moved.status()).isEqualTo(SubsidyStatus.AWAITING_PAYMENT);
+        assertThat(moved.amountYuan()).isEqualTo(80_000L);
+        bureau.resetParameters();
+    }
+
+    @Test
+    void recordsOfOtherItems_areIgnored() {
+        String uscc = newUscc();
+        bureau.organization(uscc, "520502");
+        var profile = bureau.item(Keys.organization(uscc));
+
+        assertThat(deliver(handler, batch(List.of(record("INSERT", profile))))).isEmpty();
+    }
+
+    @Test
+    void theRuntimeWiring_handlesTheSampleEvent() throws IOException {
+        TestStack.shared().actAs("CalculateSubsidyFunction");
+        String event = Files.readString(ProjectRoot.path().resolve("events/calculate-subsidy-certification.json"));
+
+        assertThat(deliver(new CalculateSubsidyHandler(), event)).isEmpty();
+    }
+
+    static List<Certification> certifications(int count) {
+        List<Certification> certifications = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String uscc = newUscc();
+            bureau.organization(uscc, "520502");
+            certifications.add(bureau.record(uscc, i % 2 == 0 ? "HIGH_TECH_ENTERPRISE" : "KEY_LABORATORY",
+                    i % 2 == 0 ? "NATIONAL" : "PROVINCIAL", false, "NO-" + i, "2026-11-01"));
+        }
+        return certifications;
+    }
+
+    static void assertOneSubsidyEach(List<Certification> certifications) {
+        for (Certification c : certifications) {
+            Subsidy subsidy = bureau.subsidyOf(c.certificationId());
+            assertThat(subsidy).as(c.certificationId()).isNotNull();
+            assertThat(auditActions(subsidy.subsidyId())).as("written once").containsExactly("SUBSIDY_CREATED");
+            var byOrganization = bureau.subsidies.list(BureauFixture.applicant(c.uscc()), null, null, null, null);
+            assertThat(byOrganization.items()).hasSize(1);
+        }
+    }
+
+    static List<String> auditActions(String subsidyId) {
+        return bureau.dynamo.query(q -> q.tableName(bureau.table)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :a)")
+                        .expressionAttributeValues(Map.of(":pk", Items.s(Keys.subsidyPk(subsidyId)),
+                                ":a", Items.s("AUDIT#"))))
+                .items().stream().map(i -> Items.str(i, "action")).toList();
+    }
+
+    static ObjectNode insertOf(Certification c) {
+        return record("INSERT", bureau.item(Keys.certification(c.certificationId())));
+    }
+
+    /** A stream record as Lambda's event source mapping shapes it. */
+    static ObjectNode record(String eventName, Map<String, AttributeValue> newImage) {
+        ObjectNode record = Json.MAPPER.createObjectNode();
+        record.put("eventID", "it-" + SEQUENCE.get());
+        record.put("eventName", eventName);
+        record.put("eventVersion", "1.1");
+        record.put("eventSource", "aws:dynamodb");
+        record.put("awsRegion", "us-east-1");
+        ObjectNode dynamodb = record.putObject("dynamodb");
+        dynamodb.set("Keys", image(Map.of("PK", newImage.get("PK"), "SK", newImage.get("SK"))));
+        dynamodb.set("NewImage", image(newImage));
+        dynamodb.put("SequenceNumber", Long.toString(SEQUENCE.incrementAndGet()));
+        dynamodb.put("StreamViewType", "NEW_AND_OLD_IMAGES");
+        return record;
+    }
+
+    static String batch(List<ObjectNode> records) {
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        ArrayNode array = event.putArray("Records");
+        records.forEach(array::add);
+        return Json.write(event);
+    }
+
+    /** An item in DynamoDB JSON (the types our items use). */
+    static ObjectNode image(Map<String, AttributeValue> item) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        item.forEach((name, value) -> {
+            ObjectNode typed = json.putObject(name);
+            if (value.s() != null) {
+                typed.put("S", value.s());
+            } else if (value.n() != null) {
+                typed.put("N", value.n());
+            } else if (value.bool() != null) {
+                typed.put("BOOL", value.bool());
+            } else if (value.hasSs()) {
+                value.ss().forEach(typed.putArray("SS")::add);
+            } else {
+                throw new IllegalArgumentException("type not used by our items: " + value);
+            }
+        });
+        return json;
+    }
+}

@@ -1,0 +1,162 @@
+package cn.bijie.innovation.functions.subsidies;
+
+import static cn.bijie.innovation.shared.testing.TestData.newUscc;
+import static cn.bijie.innovation.shared.testing.ApiEvents.event;
+import static cn.bijie.innovation.shared.testing.ApiEvents.invoke;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.bijie.innovation.shared.certification.Certification;
+import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
+import cn.bijie.innovation.shared.subsidy.Subsidy;
+import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
+import cn.bijie.innovation.shared.testing.ApiEvents.Claims;
+import cn.bijie.innovation.shared.testing.ProjectRoot;
+import cn.bijie.innovation.shared.testing.TestStack;
+import cn.bijie.innovation.shared.time.Shanghai;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Subsidy reads, disbursement, the public policy and its parameters, through the HTTP edge against MiniStack. */
+class SubsidiesHandlerIT {
+    static final String LIST = "GET /subsidies";
+    static final String GET = "GET /subsidies/{subsidyId}";
+    static final String PAY = "POST /subsidies/{subsidyId}/disbursement";
+    static final String POLICY = "GET /policy";
+    static final String SET = "PUT /policy/parameters/{name}";
+    static final Claims STAFF = Claims.of("staff");
+    static final Claims FINANCE = Claims.of("finance");
+
+    static final BureauFixture bureau = new BureauFixture();
+    static final SubsidiesHandler handler = new SubsidiesHandler(bureau.subsidies, bureau.policyService);
+
+    @BeforeEach
+    void defaults() {
+        bureau.resetParameters();
+    }
+
+    static String payment(String voucherNo) {
+        return "{\"paidOn\":\"%s\",\"voucherNo\":\"%s\"}".formatted(Shanghai.today(bureau.clock), voucherNo);
+    }
+
+    Certification subsidised(String kind, String level) {
+        String uscc = newUscc();
+        bureau.organization(uscc, "520502");
+        return bureau.recordAndCalculate(uscc, kind, level, false, "NO-" + uscc);
+    }
+
+    @Test
+    void policy_isPublic_withItsRulesParametersAndTargets() {
+        Answer answer = invoke(handler, event(POLICY, null, null));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("version").asText()).isEqualTo("BJ-2019");
+        assertThat(answer.body().path("rules").findValuesAsText("id")).contains("HIGH_TECH_ENTERPRISE_NEW",
+                "PLATFORM_NATIONAL", "PLATFORM_PROVINCIAL");
+        assertThat(answer.body().path("parameters").findValuesAsText("name"))
+                .contains("HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", "PLATFORM_UPGRADE_MODE");
+        assertThat(answer.body().path("targetPeriods").get(0).path("period").asText()).isEqualTo("2020");
+        assertThat(answer.headers().path("cache-control").asText()).startsWith("public");
+    }
+
+    @Test
+    void setParameter_byStaff_showsInThePolicy_andOthersAreForbidden() {
+        for (Claims forbidden : new Claims[] {Claims.applicant(newUscc()), FINANCE, Claims.of("supervisor")}) {
+            assertThat(invoke(handler, event(SET, forbidden, "{\"value\":60000}",
+                    "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN")).status()).as(forbidden.groups()).isEqualTo(403);
+        }
+
+        Answer set = invoke(handler, event(SET, STAFF, "{\"value\":60000}", "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN"));
+        Answer policy = invoke(handler, event(POLICY, null, null));
+
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.body().path("value").asLong()).isEqualTo(60_000);
+        assertThat(policy.body().path("rules").findParents("id").stream()
+                .filter(r -> r.path("id").asText().equals("HIGH_TECH_ENTERPRISE_RENEWAL")).findFirst().orElseThrow()
+                .path("amountYuan").asLong()).isEqualTo(60_000);
+        assertThat(invoke(handler, event(SET, STAFF, "{\"value\":\"很多\"}", "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN"))
+                .status()).isEqualTo(400);
+        assertThat(invoke(handler, event(SET, STAFF, "{\"value\":1}", "NO_SUCH_PARAMETER")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void disbursement_byFinance_paysOnce_andTheSameKeyReplaysIt() {
+        Certification c = subsidised("HIGH_TECH_ENTERPRISE", "NATIONAL");
+        String subsidyId = Subsidy.idFor(c.certificationId());
+        Map<String, String> key = Map.of("Idempotency-Key", "pay-" + subsidyId);
+
+        Answer paid = invoke(handler, event(PAY, FINANCE, payment("PZ-1"), Map.of(), key, subsidyId));
+        Answer replay = invoke(handler, event(PAY, FINANCE, payment("PZ-1"), Map.of(), key, subsidyId));
+        Answer again = invoke(handler, event(PAY, FINANCE, payment("PZ-2"), subsidyId));
+
+        assertThat(paid.status()).isEqualTo(200);
+        assertThat(paid.body().path("status").asText()).isEqualTo("PAID");
+        assertThat(paid.body().path("voucherNo").asText()).isEqualTo("PZ-1");
+        assertThat(replay.rawBody()).isEqualTo(paid.rawBody());
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void disbursement_isForbidden_forApplicantsAndStaff() {
+        Certification c = subsidised("KEY_LABORATORY", "PROVINCIAL");
+        String subsidyId = Subsidy.idFor(c.certificationId());
+
+        assertThat(invoke(handler, event(PAY, Claims.applicant(c.uscc()), payment("PZ-3"), subsidyId)).status())
+                .isEqualTo(403);
+        assertThat(invoke(handler, event(PAY, STAFF, payment("PZ-3"), subsidyId)).status()).isEqualTo(403);
+        assertThat(bureau.subsidyOf(c.certificationId()).status().name()).isEqualTo("AWAITING_PAYMENT");
+    }
+
+    @Test
+    void disbursement_isConflict_whileTheAmountIsPending() {
+        String uscc = newUscc();
+        bureau.organization(uscc, "520502");
+        Certification renewal = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", true, "GR-PEND");
+
+        Answer answer = invoke(handler, event(PAY, FINANCE, payment("PZ-4"), Subsidy.idFor(renewal.certificationId())));
+
+        assertThat(answer.status()).isEqualTo(409);
+    }
+
+    @Test
+    void subsidies_areTheApplicantsOwn_andAnotherOrganisationsIsNotFound() {
+        Certification own = subsidised("ENTERPRISE_TECH_CENTER", "NATIONAL");
+        Certification other = subsidised("ENTERPRISE_TECH_CENTER", "PROVINCIAL");
+        Claims applicant = Claims.applicant(own.uscc());
+
+        Answer mine = invoke(handler, event(GET, applicant, null, Subsidy.idFor(own.certificationId())));
+        Answer theirs = invoke(handler, event(GET, applicant, null, Subsidy.idFor(other.certificationId())));
+        Answer list = invoke(handler, event(LIST, applicant, null));
+
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body().fieldNames()).toIterable().contains("subsidyId", "certificationId", "uscc", "kind",
+                "level", "renewal", "amountYuan", "status", "policyVersion", "rule", "explanation", "createdAt");
+        assertThat(mine.body().path("amountYuan").asLong()).isEqualTo(1_000_000);
+        assertThat(theirs.status()).isEqualTo(404);
+        assertThat(list.body().path("items")).hasSize(1);
+    }
+
+    @Test
+    void theRuntimeWiring_paysTheSampleDisbursement() throws IOException {
+        // GIVEN the subsidy of the sample certification (events/calculate-subsidy-certification.json)
+        bureau.organization("91520500MA6DKQ5X35", "520502");
+        Certification sample = bureau.certificationStore.find("cert-93690554a14b4ed9932b5f6fee6ef8b0")
+                .orElseGet(() -> bureau.record("91520500MA6DKQ5X35", "HIGH_TECH_ENTERPRISE", "NATIONAL", false,
+                        "GR202652000101", "2026-11-02"));
+        bureau.calculator.onCertificationRecorded(sample.certificationId());
+        String event = Files.readString(ProjectRoot.path().resolve("events/subsidies-disbursement.json"));
+        assertThat(Json.tree(event).at("/pathParameters/subsidyId").asText())
+                .isEqualTo(Subsidy.idFor(sample.certificationId()));
+
+        // WHEN the handler wired as on Lambda serves events/subsidies-disbursement.json
+        TestStack.shared().actAs("SubsidiesFunction");
+        Answer answer = invoke(new SubsidiesHandler(), event);
+
+        // THEN it is paid
+        assertThat(answer.status()).as(answer.rawBody()).isEqualTo(200);
+        assertThat(bureau.subsidyOf(sample.certificationId()).voucherNo()).isEqualTo("BJCZ-2026-0001");
+    }
+}

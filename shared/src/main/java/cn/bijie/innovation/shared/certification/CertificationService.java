@@ -1,0 +1,241 @@
+package cn.bijie.innovation.shared.certification;
+
+import cn.bijie.innovation.shared.application.Application;
+import cn.bijie.innovation.shared.application.ApplicationStatus;
+import cn.bijie.innovation.shared.certification.CertificationStore.ApplicationTransition;
+import cn.bijie.innovation.shared.certification.CertificationStore.Recording;
+import cn.bijie.innovation.shared.certification.CertificationStore.Revocation;
+import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.errors.NotFound;
+import cn.bijie.innovation.shared.errors.ReadOutdated;
+import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.http.Caller;
+import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
+import cn.bijie.innovation.shared.paging.OwnedLists;
+import cn.bijie.innovation.shared.paging.Page;
+import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.paging.Slice;
+import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import cn.bijie.innovation.shared.subsidy.Subsidy;
+import cn.bijie.innovation.shared.subsidy.SubsidyRules;
+import cn.bijie.innovation.shared.subsidy.SubsidyStore;
+import cn.bijie.innovation.shared.subsidy.SubsidyTerms;
+import cn.bijie.innovation.shared.time.Shanghai;
+import cn.bijie.innovation.shared.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Staff decide applications and record recognitions; staff revoke them. A certification write moves, in the same
+ * transaction, the application it decides and the indicator counters; a revocation also cancels the unpaid subsidy.
+ * State conflicts are left to the transaction's conditions (never pre-checked), so that an idempotent replay of a
+ * request that succeeded answers like the first time.
+ */
+public final class CertificationService {
+    static final int MAX_NAME = 200;
+    static final int MAX_CERTIFICATE_NO = 64;
+    static final int MAX_AUTHORITY = 100;
+    static final int MAX_REASON = 500;
+    static final List<String> OUTCOMES = List.of("CERTIFIED", "REJECTED", "RETURNED");
+
+    private final CertificationStore store;
+    private final SubsidyStore subsidies;
+    private final Policy policy;
+    private final SubsidyRules rules;
+    private final PageToken tokens;
+    private final Clock clock;
+
+    public CertificationService(CertificationStore store, SubsidyStore subsidies, Policy policy, PageToken tokens,
+            Clock clock) {
+        this.store = store;
+        this.subsidies = subsidies;
+        this.policy = policy;
+        this.rules = new SubsidyRules(policy);
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** {@code POST /certifications}: staff record a recognition from an official list. 201. */
+    public Committed record(Caller caller, CertificationInput input, IdempotencyKey key) {
+        caller.requireAny(Role.STAFF);
+        Validator v = new Validator();
+        v.uscc("uscc", input.uscc());
+        kindAndLevel(v, input.kind(), input.level());
+        if (v.required("renewal", input.renewal()) && input.renewal()
+                && policy.kind(input.kind()).map(k -> !k.renewable()).orElse(false)) {
+            v.problem("renewal", "该类型的认定没有重新认定 (this kind is not renewed)");
+        }
+        v.text("platformName", input.platformName(), MAX_NAME);
+        v.text("certificateNo", input.certificateNo(), MAX_CERTIFICATE_NO);
+        LocalDate issuedOn = v.date("issuedOn", input.issuedOn());
+        LocalDate expiresOn = v.optionalDate("expiresOn", input.expiresOn());
+        dates(v, issuedOn, expiresOn);
+        v.optionalText("authority", input.authority(), MAX_AUTHORITY);
+        v.throwIfAny();
+
+        return ReadOutdated.retry(() -> {
+            OrganizationHoldings organization = store.organization(input.uscc());
+            if (organization.profile() == null) {
+                throw ValidationFailed.field("uscc",
+                        "该组织尚未登记资料 (no organisation profile: PUT /organizations/{uscc} first)");
+            }
+            Instant now = clock.instant();
+            Certification certification = certification(input.uscc(), input.kind(), input.level(), input.renewal(),
+                    input.platformName().strip(), input.certificateNo().strip(), issuedOn, expiresOn,
+                    input.authority(), null, now);
+            return store.record(new Recording(certification, organization.profile().county(),
+                    organization.holdings(), null, caller.sub(), now), key, 201, certification);
+        });
+    }
+
+    /** {@code POST /applications/{id}/decision}: staff certify, reject or return a submitted application. 200. */
+    public Committed decide(Caller caller, String applicationId, DecisionInput input, IdempotencyKey key) {
+        caller.requireAny(Role.STAFF);
+        Validator v = new Validator();
+        v.code("outcome", input.outcome(), OUTCOMES::contains);
+        if ("CERTIFIED".equals(input.outcome())) {
+            v.optionalText("reason", input.reason(), MAX_REASON);
+        } else {
+            v.text("reason", input.reason(), MAX_REASON);
+        }
+        v.optionalText("certificateNo", input.certificateNo(), MAX_CERTIFICATE_NO);
+        if (input.certificateNo() != null && input.certificateNo().isBlank()) {
+            v.problem("certificateNo", "不能为空 (must not be blank)");
+        }
+        LocalDate issuedOverride = v.optionalDate("issuedOn", input.issuedOn());
+        LocalDate expiresOverride = v.optionalDate("expiresOn", input.expiresOn());
+        v.optionalText("authority", input.authority(), MAX_AUTHORITY);
+        v.throwIfAny();
+
+        Application application = store.application(applicationId)
+                .orElseThrow(() -> new NotFound("申报不存在 (not found)"));
+        if (!"CERTIFIED".equals(input.outcome())) {
+            Instant now = clock.instant();
+            var transition = new ApplicationTransition(application, ApplicationStatus.valueOf(input.outcome()),
+                    input.reason(), null, caller.sub(), now);
+            return store.decide(transition, key, 200, result(application, transition, null));
+        }
+
+        LocalDate issuedOn = issuedOverride != null ? issuedOverride : LocalDate.parse(application.issuedOn());
+        Validator dates = new Validator();
+        dates(dates, issuedOn, expiresOverride);
+        dates.throwIfAny();
+        String certificateNo = input.certificateNo() != null ? input.certificateNo().strip()
+                : application.certificateNo();
+        return ReadOutdated.retry(() -> {
+            OrganizationHoldings organization = store.organization(application.uscc());
+            if (organization.profile() == null) {
+                throw new Conflict("申报组织的资料不存在 (the applicant's organisation profile is missing)");
+            }
+            Instant now = clock.instant();
+            Certification certification = certification(application.uscc(), application.kind(),
+                    application.level(), application.renewal(), application.platformName(), certificateNo,
+                    issuedOn, expiresOverride, input.authority(), application.applicationId(), now);
+            var transition = new ApplicationTransition(application, ApplicationStatus.CERTIFIED, input.reason(),
+                    certification.certificationId(), caller.sub(), now);
+            return store.record(new Recording(certification, organization.profile().county(),
+                    organization.holdings(), transition, caller.sub(), now),
+                    key, 200, result(application, transition, certification));
+        });
+    }
+
+    /** {@code GET /certifications}. */
+    public Page<Certification> list(Caller caller, String uscc, String kind, String status, String expiringBefore,
+            String limit, String nextToken) {
+        Validator v = new Validator();
+        if (uscc != null) {
+            v.uscc("uscc", uscc);
+        }
+        v.optionalCode("kind", kind, code -> policy.kind(code).isPresent());
+        v.optionalCode("status", status, code -> Arrays.stream(CertificationStatus.values())
+                .anyMatch(s -> s.name().equals(code)));
+        v.optionalDate("expiringBefore", expiringBefore);
+        v.throwIfAny();
+        int pageSize = Page.limit(limit);
+        return OwnedLists.list(caller, uscc, visible -> {
+            var filter = new CertificationFilter(visible, kind,
+                    status == null ? null : CertificationStatus.valueOf(status), expiringBefore);
+            String sub = caller.sub();
+            Slice<Certification> slice = store.list(filter, pageSize,
+                    tokens.open(nextToken, sub, filter.fingerprint()));
+            return new Page<>(slice.items(), tokens.issue(slice.lastKey(), sub, filter.fingerprint()));
+        });
+    }
+
+    /** {@code GET /certifications/{id}}: another organisation's is a 404 like a missing one. */
+    public Certification get(Caller caller, String certificationId) {
+        caller.requireAny(Role.values());
+        Certification certification = store.find(certificationId)
+                .orElseThrow(() -> new NotFound("认定记录不存在 (not found)"));
+        caller.requireRead(certification.uscc(), "认定记录");
+        return certification;
+    }
+
+    /** {@code POST /certifications/{id}/revocation}: staff; cancels the unpaid subsidy, flags a paid one. 200. */
+    public Committed revoke(Caller caller, String certificationId, RevocationInput input, IdempotencyKey key) {
+        caller.requireAny(Role.STAFF);
+        Validator v = new Validator();
+        v.text("reason", input.reason(), MAX_REASON);
+        v.throwIfAny();
+        return ReadOutdated.retry(() -> {
+            Certification before = store.find(certificationId)
+                    .orElseThrow(() -> new NotFound("认定记录不存在 (not found)"));
+            OrganizationHoldings organization = store.organization(before.uscc());
+            Subsidy subsidyBefore = subsidies.find(Subsidy.idFor(certificationId)).orElse(null);
+            Instant now = clock.instant();
+            Certification after = before.revoked(now.toString(), input.reason().strip());
+            Subsidy subsidyAfter = subsidyBefore == null ? null
+                    : rules.onRevocation(subsidyBefore, Shanghai.dateOf(now));
+            return store.revoke(new Revocation(before, after, organization.holdings(), subsidyBefore, subsidyAfter,
+                    caller.sub(), now), key, 200, after);
+        });
+    }
+
+    private Certification certification(String uscc, String kind, String level, boolean renewal,
+            String platformName, String certificateNo, LocalDate issuedOn, LocalDate expiresOn, String authority,
+            String applicationId, Instant now) {
+        if (expiresOn == null) {
+            expiresOn = policy.kind(kind).map(Policy.Kind::validityYears).map(issuedOn::plusYears).orElse(null);
+        }
+        // recorded late (e.g. from an old official list): it never counts, and the reminder run has nothing to do
+        CertificationStatus status = expiresOn != null && expiresOn.isBefore(Shanghai.today(clock))
+                ? CertificationStatus.EXPIRED : CertificationStatus.ACTIVE;
+        SubsidyTerms eligibility = rules.eligibility(kind, level, renewal);
+        return new Certification(Certification.idOf(uscc, kind, level, certificateNo, issuedOn.toString()), uscc,
+                kind, level, renewal, platformName, certificateNo, issuedOn.toString(),
+                expiresOn == null ? null : expiresOn.toString(), status, eligibility.eligible(),
+                eligibility.explanation(), authority == null ? null : authority.strip(), applicationId,
+                now.toString(), null, null);
+    }
+
+    private void kindAndLevel(Validator v, String kind, String level) {
+        v.code("kind", kind, code -> policy.kind(code).isPresent());
+        if (v.required("level", level) && policy.kind(kind).isPresent() && !policy.isLevelOf(kind, level)) {
+            v.problem("level", "该类型没有这一级别 (no such level for this kind): " + level);
+        }
+    }
+
+    private void dates(Validator v, LocalDate issuedOn, LocalDate expiresOn) {
+        if (issuedOn != null && issuedOn.isAfter(Shanghai.today(clock))) {
+            v.problem("issuedOn", "不能晚于今天 (must not be in the future)");
+        }
+        if (issuedOn != null && expiresOn != null && !expiresOn.isAfter(issuedOn)) {
+            v.problem("expiresOn", "须晚于发证日期 (must be after issuedOn)");
+        }
+    }
+
+    private static DecisionResult result(Application application, ApplicationTransition transition,
+            Certification certification) {
+        return new DecisionResult(application.applicationId(), transition.toStatus().name(), application.uscc(),
+                application.kind(), application.level(), application.renewal(), application.platformName(),
+                certification == null ? application.certificateNo() : certification.certificateNo(),
+                certification == null ? application.issuedOn() : certification.issuedOn(), transition.reason(),
+                transition.at().toString(), transition.certificationId(), certification);
+    }
+}

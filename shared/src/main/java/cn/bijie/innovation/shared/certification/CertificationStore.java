@@ -1,0 +1,51 @@
+package cn.bijie.innovation.shared.certification;
+
+import cn.bijie.innovation.shared.application.Application;
+import cn.bijie.innovation.shared.application.ApplicationStatus;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.indicator.Holding;
+import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
+import cn.bijie.innovation.shared.paging.Slice;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import cn.bijie.innovation.shared.subsidy.Subsidy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Where certifications live, with what their writes touch: the application a decision moves, the indicator holdings
+ * and counters, the subsidy a revocation cancels. Each write is one transaction; a condition that stands for a state
+ * the request read and that changed meanwhile fails as {@code ReadOutdated}, one that stands for an illegal change as
+ * {@code Conflict}.
+ */
+public interface CertificationStore {
+    Optional<Certification> find(String certificationId);
+
+    /** The organisation's profile and indicator holdings. */
+    OrganizationHoldings organization(String uscc);
+
+    Optional<Application> application(String applicationId);
+
+    Slice<Certification> list(CertificationFilter filter, int limit, Map<String, AttributeValue> start);
+
+    /** A new certification (absent until now), counted if ACTIVE; with a transition, the application's decision. */
+    Committed record(Recording recording, IdempotencyKey key, int status, Object body);
+
+    /** A decision that records no certification (rejected, returned). */
+    Committed decide(ApplicationTransition transition, IdempotencyKey key, int status, Object body);
+
+    Committed revoke(Revocation revocation, IdempotencyKey key, int status, Object body);
+
+    record Recording(Certification certification, String county, List<Holding> holdings,
+            ApplicationTransition transition, String actor, Instant at) {}
+
+    /** An application leaving {@code SUBMITTED}. */
+    record ApplicationTransition(Application before, ApplicationStatus toStatus, String reason,
+            String certificationId, String actor, Instant at) {}
+
+    /** {@code subsidyBefore} null: none yet (the write then requires that still none exists). */
+    record Revocation(Certification before, Certification after, List<Holding> holdings, Subsidy subsidyBefore,
+            Subsidy subsidyAfter, String actor, Instant at) {}
+}

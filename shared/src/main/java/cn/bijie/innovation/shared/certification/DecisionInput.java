@@ -1,0 +1,8 @@
+package cn.bijie.innovation.shared.certification;
+
+/**
+ * The body of {@code POST /applications/{id}/decision}. For {@code CERTIFIED} the certificate's values default to the
+ * application's; {@code REJECTED} and {@code RETURNED} need a reason.
+ */
+public record DecisionInput(String outcome, String reason, String certificateNo, String issuedOn, String expiresOn,
+        String authority) {}

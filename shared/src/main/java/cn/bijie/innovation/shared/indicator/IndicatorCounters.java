@@ -1,0 +1,146 @@
+package cn.bijie.innovation.shared.indicator;
+
+import cn.bijie.innovation.shared.certification.Certification;
+import cn.bijie.innovation.shared.errors.ReadOutdated;
+import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.Condition;
+import cn.bijie.innovation.shared.store.dynamodb.Items;
+import cn.bijie.innovation.shared.store.dynamodb.Keys;
+import cn.bijie.innovation.shared.store.dynamodb.WriteTransaction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The indicator counters' write side. A counter ({@code INDICATOR#<period> / <indicatorId>}: {@code actual} and
+ * {@code c_<county>}) counts organisations, not certifications: it moves only when an organisation's holding gains
+ * its first ACTIVE certification or loses its last. Every holding write is conditioned on the holding as the caller
+ * read it, so two requests racing on one organisation cannot both count it; the loser's transaction fails whole with
+ * {@link ReadOutdated} and is retried after a fresh read.
+ *
+ * <p>Called inside the transaction that certifies ({@link #onActive}), revokes or expires ({@link #onInactive}).
+ */
+public final class IndicatorCounters {
+    public static final String HOLDING_TYPE = "INDICATOR_HOLDING";
+    public static final String COUNTER_TYPE = "INDICATOR_COUNTER";
+    public static final String COUNTY_PREFIX = "c_";
+
+    private final Policy policy;
+
+    public IndicatorCounters(Policy policy) {
+        this.policy = policy;
+    }
+
+    /** One holding's change: add or remove a certification; {@code counterDelta} ±1 when the organisation's count moves. */
+    public record Change(String uscc, String period, String indicatorId, String certificationId, boolean add,
+            Set<String> seen, String county, int counterDelta) {}
+
+    /** The changes when {@code certification} becomes ACTIVE for an organisation in {@code county}. */
+    public List<Change> activate(List<Holding> holdings, Certification certification, String county) {
+        List<Change> changes = new ArrayList<>();
+        for (Policy.TargetPeriod period : policy.targetPeriods()) {
+            for (Policy.Indicator indicator : period.indicators()) {
+                if (!indicator.counts(certification.kind(), certification.level())) {
+                    continue;
+                }
+                Set<String> seen = find(holdings, period.period(), indicator.id()).map(Holding::certs).orElse(Set.of());
+                if (!seen.contains(certification.certificationId())) {
+                    changes.add(new Change(certification.uscc(), period.period(), indicator.id(),
+                            certification.certificationId(), true, seen, county, seen.isEmpty() ? 1 : 0));
+                }
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * The changes when {@code certification} stops being ACTIVE: every holding that lists it, whatever the policy says
+     * today, so a counter never keeps an organisation that no longer holds a recognition.
+     */
+    public List<Change> deactivate(List<Holding> holdings, String certificationId) {
+        List<Change> changes = new ArrayList<>();
+        for (Holding holding : holdings) {
+            if (holding.certs().contains(certificationId)) {
+                changes.add(new Change(holding.uscc(), holding.period(), holding.indicatorId(), certificationId, false,
+                        holding.certs(), holding.county(), holding.certs().size() == 1 ? -1 : 0));
+            }
+        }
+        return changes;
+    }
+
+    /** Adds to {@code tx} the writes that count {@code certification}, now ACTIVE. */
+    public void onActive(WriteTransaction tx, List<Holding> holdings, Certification certification, String county) {
+        apply(tx, activate(holdings, certification, county));
+    }
+
+    /**
+     * Adds to {@code tx} the writes that stop counting a certification (revoked or expired), from the organisation's
+     * {@code holdings} as just read.
+     */
+    public void onInactive(WriteTransaction tx, List<Holding> holdings, String certificationId) {
+        apply(tx, deactivate(holdings, certificationId));
+    }
+
+    public void apply(WriteTransaction tx, List<Change> changes) {
+        for (Change change : changes) {
+            holdingWrite(tx, change);
+            if (change.counterDelta() != 0) {
+                counterWrite(tx, change);
+            }
+        }
+    }
+
+    private static void holdingWrite(WriteTransaction tx, Change change) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":ids", AttributeValue.fromSs(List.of(change.certificationId())));
+        String update;
+        if (change.add() && change.seen().isEmpty()) {
+            // the county is set when the organisation starts counting: the count stays where it was made
+            names.put("#type", "type");
+            values.put(":type", Items.s(HOLDING_TYPE));
+            values.put(":uscc", Items.s(change.uscc()));
+            values.put(":period", Items.s(change.period()));
+            values.put(":indicator", Items.s(change.indicatorId()));
+            values.put(":county", Items.s(change.county()));
+            update = "ADD certs :ids SET #type = :type, uscc = :uscc, period = :period, indicatorId = :indicator,"
+                    + " county = :county";
+        } else {
+            update = change.add() ? "ADD certs :ids" : "DELETE certs :ids";
+        }
+        tx.update(Keys.holding(change.uscc(), change.period(), change.indicatorId()), update, names, values,
+                asRead(change.seen()), ReadOutdated::new);
+    }
+
+    /**
+     * The holding still has as many certifications as the caller read, one of them among them (none: no {@code certs}
+     * at all) — enough to know the organisation's count did not move meanwhile.
+     */
+    public static Condition asRead(Set<String> seen) {
+        if (seen.isEmpty()) {
+            return new Condition("attribute_not_exists(certs)", Map.of(), Map.of());
+        }
+        String anyOne = seen.iterator().next();
+        return new Condition("size(certs) = :seenSize AND contains(certs, :seenOne)", Map.of(), Map.of(
+                ":seenSize", Items.n(seen.size()), ":seenOne", Items.s(anyOne)));
+    }
+
+    private static void counterWrite(WriteTransaction tx, Change change) {
+        tx.update(Keys.indicatorCounter(change.period(), change.indicatorId()),
+                "ADD actual :delta, #county :delta SET #type = :type, period = :period, indicatorId = :indicator",
+                Map.of("#county", COUNTY_PREFIX + change.county(), "#type", "type"),
+                Map.of(":delta", Items.n(change.counterDelta()), ":type", Items.s(COUNTER_TYPE),
+                        ":period", Items.s(change.period()), ":indicator", Items.s(change.indicatorId())),
+                Condition.NONE, null);
+    }
+
+    private static Optional<Holding> find(List<Holding> holdings, String period, String indicatorId) {
+        return holdings.stream()
+                .filter(h -> h.period().equals(period) && h.indicatorId().equals(indicatorId))
+                .findFirst();
+    }
+}

@@ -1,0 +1,143 @@
+package cn.bijie.innovation.shared.indicator;
+
+import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.indicator.IndicatorStore.CertificationRef;
+import cn.bijie.innovation.shared.policy.Policy;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The published progress of the targets (public), and the operators' recount: the counters rebuilt from the
+ * certifications themselves, with every difference reported — counters can be trusted only if they can be checked.
+ */
+public final class IndicatorService {
+    private final Policy policy;
+    private final IndicatorStore store;
+    private final Clock clock;
+
+    public IndicatorService(Policy policy, IndicatorStore store, Clock clock) {
+        this.policy = policy;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** {@code GET /indicators?period=…}; without a period, the policy's latest. */
+    public IndicatorReport report(String period) {
+        Policy.TargetPeriod target = period == null
+                ? policy.targetPeriods().get(policy.targetPeriods().size() - 1)
+                : policy.targetPeriod(period).orElseThrow(() -> ValidationFailed.field("period",
+                        "没有这个目标期 (no such target period): " + period));
+        return IndicatorReport.of(policy, target, store.counters(target.period()), clock.instant());
+    }
+
+    /** What a recount found and repaired. */
+    public record Recount(int certifications, int organisations, List<Drift> drift, int holdingsRepaired) {}
+
+    /**
+     * Rebuilds every holding and counter from the ACTIVE certifications and reports what differed. Run by an operator
+     * ({@code ./dev invoke IndicatorsFunction -e events/indicators-recount.json}); its cost follows the number of
+     * certifications, which is why no request path ever does it.
+     */
+    public Recount recount() {
+        List<CertificationRef> active = store.certifications("ACTIVE");
+        // every organisation that may hold something: whoever has a certification in any state
+        Set<String> organisations = new LinkedHashSet<>();
+        active.forEach(c -> organisations.add(c.uscc()));
+        for (String status : List.of("EXPIRED", "REVOKED")) {
+            store.certifications(status).forEach(c -> organisations.add(c.uscc()));
+        }
+        Map<String, Counter> expected = new HashMap<>();
+        int holdingsRepaired = 0;
+        for (String uscc : organisations) {
+            OrganizationHoldings organization = store.organization(uscc);
+            for (Holding should : expectedHoldings(uscc, active, organization)) {
+                Holding stored = find(organization.holdings(), should.period(), should.indicatorId());
+                if (stored == null ? !should.certs().isEmpty() : !stored.certs().equals(should.certs())) {
+                    store.replaceHolding(stored, should);
+                    holdingsRepaired++;
+                }
+                if (!should.certs().isEmpty()) {
+                    expected.merge(key(should.period(), should.indicatorId()), new Counter(should.period(),
+                            should.indicatorId(), 1, should.county() == null ? Map.of() : Map.of(should.county(), 1L)),
+                            IndicatorService::add);
+                }
+            }
+        }
+        List<Drift> drift = new ArrayList<>();
+        for (Policy.TargetPeriod period : policy.targetPeriods()) {
+            Map<String, Counter> stored = store.counters(period.period());
+            for (Policy.Indicator indicator : period.indicators()) {
+                Counter was = stored.getOrDefault(indicator.id(), Counter.zero(period.period(), indicator.id()));
+                Counter should = expected.getOrDefault(key(period.period(), indicator.id()),
+                        Counter.zero(period.period(), indicator.id()));
+                List<Drift> found = compare(was, should);
+                if (!found.isEmpty()) {
+                    drift.addAll(found);
+                    store.replaceCounter(was, should);
+                }
+            }
+        }
+        return new Recount(active.size(), organisations.size(), drift, holdingsRepaired);
+    }
+
+    /**
+     * The holdings an organisation should have: for every indicator of every period, the ACTIVE certifications that
+     * count there, in the county it was counted in (or its profile's, for a holding that starts now).
+     */
+    private List<Holding> expectedHoldings(String uscc, List<CertificationRef> active, OrganizationHoldings organization) {
+        List<Holding> holdings = new ArrayList<>();
+        String profileCounty = organization.profile() == null ? null : organization.profile().county();
+        for (Policy.TargetPeriod period : policy.targetPeriods()) {
+            for (Policy.Indicator indicator : period.indicators()) {
+                Set<String> certs = new HashSet<>();
+                active.stream().filter(c -> c.uscc().equals(uscc) && indicator.counts(c.kind(), c.level()))
+                        .forEach(c -> certs.add(c.certificationId()));
+                Holding stored = find(organization.holdings(), period.period(), indicator.id());
+                if (certs.isEmpty() && stored == null) {
+                    continue;
+                }
+                String county = stored != null && !stored.certs().isEmpty() ? stored.county() : profileCounty;
+                holdings.add(new Holding(uscc, period.period(), indicator.id(), county, certs));
+            }
+        }
+        return holdings;
+    }
+
+    private static List<Drift> compare(Counter was, Counter should) {
+        List<Drift> drift = new ArrayList<>();
+        if (was.actual() != should.actual()) {
+            drift.add(new Drift(was.period(), was.indicatorId(), "actual", was.actual(), should.actual()));
+        }
+        Map<String, Long> counties = new TreeMap<>(was.byCounty());
+        should.byCounty().forEach(counties::putIfAbsent);
+        for (String county : counties.keySet()) {
+            if (was.inCounty(county) != should.inCounty(county)) {
+                drift.add(new Drift(was.period(), was.indicatorId(), county, was.inCounty(county),
+                        should.inCounty(county)));
+            }
+        }
+        return drift;
+    }
+
+    private static Counter add(Counter a, Counter b) {
+        Map<String, Long> byCounty = new HashMap<>(a.byCounty());
+        b.byCounty().forEach((county, n) -> byCounty.merge(county, n, Long::sum));
+        return new Counter(a.period(), a.indicatorId(), a.actual() + b.actual(), byCounty);
+    }
+
+    private static String key(String period, String indicatorId) {
+        return period + "#" + indicatorId;
+    }
+
+    private static Holding find(List<Holding> holdings, String period, String indicatorId) {
+        return holdings.stream().filter(h -> h.period().equals(period) && h.indicatorId().equals(indicatorId))
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,87 @@
+package cn.bijie.innovation.shared.policy;
+
+import cn.bijie.innovation.shared.errors.NotFound;
+import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.http.Caller;
+import cn.bijie.innovation.shared.http.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.Objects;
+
+/** The policy as the public reads it, and the open parameters staff set. */
+public final class PolicyService {
+    /**
+     * A technical bound, not a policy number: no single subsidy of a city programme reaches a billion yuan, so a value
+     * above it is a typing error (and sums of amounts stay far from overflow).
+     */
+    static final long MAX_YUAN = 1_000_000_000L;
+
+    private final Policy policy;
+    private final PolicyParameterStore store;
+    private final Clock clock;
+
+    public PolicyService(Policy policy, PolicyParameterStore store, Clock clock) {
+        this.policy = policy;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public PolicyView view() {
+        PolicyParameters parameters = new PolicyParameters(policy, store.load(policy.version()));
+        return new PolicyView(policy.version(), policy.title(), policy.source(), policy.levels(), policy.kinds(),
+                policy.rules().stream().map(rule -> new PolicyView.RuleView(rule.id(), rule.kinds(), rule.levels(),
+                        rule.renewal(), rule.amountParameter() == null ? rule.amountYuan()
+                                : parameters.yuan(rule.amountParameter()),
+                        rule.amountParameter(), rule.clause(), rule.explanation())).toList(),
+                policy.upgrade(), policy.noSubsidyNote(),
+                policy.parameters().stream().map(p -> parameterView(p, parameters.storedValue(p.name()))).toList(),
+                policy.reminders(), policy.counties(), policy.targetPeriods());
+    }
+
+    /** Staff set an open parameter; the change reaches the subsidy function through the table's stream. */
+    public PolicyView.ParameterView setParameter(Caller caller, String name, ParameterInput input) {
+        caller.requireAny(Role.STAFF);
+        Policy.Parameter parameter = policy.parameter(name)
+                .orElseThrow(() -> new NotFound("没有这个政策参数 (no such policy parameter): " + name));
+        Object value = parse(parameter, input.value());
+
+        StoredParameter before = store.load(policy.version()).get(name);
+        if (before != null && Objects.equals(before.value(), value)) {
+            return parameterView(parameter, before);
+        }
+        StoredParameter after = new StoredParameter(policy.version(), name, value, clock.instant().toString(),
+                caller.sub());
+        store.save(before, after);
+        return parameterView(parameter, after);
+    }
+
+    private static Object parse(Policy.Parameter parameter, JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            throw ValidationFailed.field("value", "必填 (required)");
+        }
+        return switch (parameter.type()) {
+            case "YUAN" -> {
+                if (!value.isIntegralNumber() || !value.canConvertToLong()
+                        || value.longValue() < 1 || value.longValue() > MAX_YUAN) {
+                    throw ValidationFailed.field("value",
+                            "须为正整数元 (a whole number of yuan, 1 to " + MAX_YUAN + ")");
+                }
+                yield value.longValue();
+            }
+            case "CHOICE" -> {
+                if (!value.isTextual() || !parameter.allowed().contains(value.asText())) {
+                    throw ValidationFailed.field("value", "须为以下之一 (one of): " + parameter.allowed());
+                }
+                yield value.asText();
+            }
+            default -> throw new IllegalStateException("parameter type " + parameter.type() + " in the policy file");
+        };
+    }
+
+    private static PolicyView.ParameterView parameterView(Policy.Parameter parameter, StoredParameter stored) {
+        return new PolicyView.ParameterView(parameter.name(), parameter.type(),
+                stored == null ? parameter.value() : stored.value(), parameter.value(), parameter.allowed(),
+                parameter.description(), stored == null ? null : stored.updatedAt(),
+                stored == null ? null : stored.updatedBy());
+    }
+}

@@ -1,0 +1,248 @@
+package cn.bijie.innovation.shared.store.dynamodb;
+
+import cn.bijie.innovation.shared.audit.AuditEntry;
+import cn.bijie.innovation.shared.certification.Certification;
+import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.errors.ReadOutdated;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.paging.Slice;
+import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.policy.PolicyParameters;
+import cn.bijie.innovation.shared.policy.StoredParameter;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import cn.bijie.innovation.shared.subsidy.Subsidy;
+import cn.bijie.innovation.shared.subsidy.SubsidyFilter;
+import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
+import cn.bijie.innovation.shared.subsidy.SubsidyStore;
+import cn.bijie.innovation.shared.time.Shanghai;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Subsidies at {@code SUB#<id> / SUB}, listed through GSI1 (the organisation's), GSI2 (by status) and GSI3 (all), each
+ * by creation time. One {@code AWAITING_PAYMENT} is due in the {@link DueIndex} once it has waited
+ * {@code subsidyUnpaidDays}; paying or cancelling it takes it out.
+ */
+public final class DynamoSubsidyStore implements SubsidyStore {
+    public static final String TYPE = "SUBSIDY";
+    private static final String STATUS_PREFIX = "SUB#";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final TableWriter writer;
+    private final Policy policy;
+
+    public DynamoSubsidyStore(DynamoDbClient dynamo, String table, Policy policy) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.writer = new TableWriter(dynamo);
+        this.policy = policy;
+    }
+
+    /**
+     * The condition that stands for "done already" (a repeated delivery): one shared instance, so that it is told
+     * apart from every other failure by identity.
+     */
+    private static final Conflict DONE_ALREADY = new Conflict("the subsidy is in that state already");
+
+    @Override
+    public Optional<Subsidy> find(String subsidyId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.subsidy(subsidyId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Slice<Subsidy> list(SubsidyFilter filter, int limit, Map<String, AttributeValue> start) {
+        String status = filter.status() == null ? null : filter.status().name();
+        IndexQuery query;
+        if (filter.uscc() != null) {
+            query = IndexQuery.on(Indexes.BY_ORGANIZATION, orgList(filter.uscc())).whereEquals("status", status);
+        } else if (status != null) {
+            query = IndexQuery.on(Indexes.BY_STATUS, STATUS_PREFIX + status);
+        } else {
+            query = IndexQuery.on(Indexes.ALL, "SUB");
+        }
+        QueryResponse response = query.page(dynamo, table, limit, start);
+        return new Slice<>(response.items().stream().map(DynamoSubsidyStore::fromItem).toList(),
+                response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null);
+    }
+
+    @Override
+    public Committed disburse(Subsidy before, Subsidy after, String actor, Instant at, IdempotencyKey key,
+            int status, Object body) {
+        var tx = new WriteTransaction(table);
+        tx.update(Keys.subsidy(after.subsidyId()),
+                "SET #status = :status, GSI2PK = :byStatus, paidOn = :paidOn, voucherNo = :voucherNo,"
+                        + " paidAt = :at, paidBy = :by REMOVE " + DueIndex.PK + ", " + DueIndex.SK,
+                Map.of("#status", "status"),
+                Map.of(":status", Items.s(SubsidyStatus.PAID.name()),
+                        ":byStatus", Items.s(STATUS_PREFIX + SubsidyStatus.PAID.name()),
+                        ":paidOn", Items.s(after.paidOn()), ":voucherNo", Items.s(after.voucherNo()),
+                        ":at", Items.s(at.toString()), ":by", Items.s(actor)),
+                Condition.equals("status", Items.s(SubsidyStatus.AWAITING_PAYMENT.name())),
+                () -> new Conflict("只有待拨付(AWAITING_PAYMENT)的补助可以登记拨付 (only a subsidy awaiting payment can be paid)"));
+        audit(tx, actor, "SUBSIDY_PAID", at, before, after);
+        return writer.commit(tx, key, status, body);
+    }
+
+    @Override
+    public Optional<Subsidy> paidOrAwaiting(String uscc, String kind, String level) {
+        return IndexQuery.on(Indexes.BY_ORGANIZATION, orgList(uscc))
+                .whereEquals("kind", kind).whereEquals("level", level)
+                .whereIn("status", List.of(SubsidyStatus.AWAITING_PAYMENT.name(), SubsidyStatus.PAID.name()))
+                .all(dynamo, table).stream().map(DynamoSubsidyStore::fromItem).findFirst();
+    }
+
+    @Override
+    public boolean create(Subsidy subsidy, Certification seen, List<String> parameters, PolicyParameters in,
+            String actor, Instant at) {
+        var tx = new WriteTransaction(table);
+        tx.put(toItem(subsidy, at), Condition.absent(), () -> DONE_ALREADY);
+        tx.check(Keys.certification(seen.certificationId()), Condition.equals("status", Items.s(seen.status().name())),
+                ReadOutdated::new);
+        for (String name : parameters) {
+            StoredParameter stored = in.storedValue(name);
+            tx.check(Keys.policyParameter(policy.version(), name), stored == null ? Condition.absent()
+                    : Condition.equals("updatedAt", Items.s(stored.updatedAt())), ReadOutdated::new);
+        }
+        audit(tx, actor, "SUBSIDY_CREATED", at, null, subsidy);
+        return committedUnlessDone(tx, subsidy);
+    }
+
+    @Override
+    public List<Subsidy> pending(String policyVersion, String rule) {
+        return IndexQuery.on(Indexes.BY_STATUS, STATUS_PREFIX + SubsidyStatus.PENDING_AMOUNT.name())
+                .whereEquals("policyVersion", policyVersion).whereEquals("rule", rule)
+                .all(dynamo, table).stream().map(DynamoSubsidyStore::fromItem).toList();
+    }
+
+    @Override
+    public boolean assignAmount(Subsidy before, Subsidy after, String actor, Instant at) {
+        Map<String, AttributeValue> due = due(after.subsidyId(), at);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":duePk", due.get(DueIndex.PK));
+        values.put(":dueSk", due.get(DueIndex.SK));
+        values.put(":status", Items.s(after.status().name()));
+        values.put(":byStatus", Items.s(STATUS_PREFIX + after.status().name()));
+        values.put(":amount", Items.n(after.amountYuan()));
+        values.put(":explanation", Items.s(after.explanation()));
+        values.put(":at", Items.s(at.toString()));
+        var tx = new WriteTransaction(table);
+        tx.update(Keys.subsidy(after.subsidyId()),
+                "SET #status = :status, GSI2PK = :byStatus, amountYuan = :amount, explanation = :explanation,"
+                        + " awaitingPaymentSince = :at, " + DueIndex.PK + " = :duePk, " + DueIndex.SK + " = :dueSk",
+                Map.of("#status", "status"), values,
+                Condition.equals("status", Items.s(SubsidyStatus.PENDING_AMOUNT.name())), () -> DONE_ALREADY);
+        audit(tx, actor, "SUBSIDY_AMOUNT_SET", at, before, after);
+        return committedUnlessDone(tx, after);
+    }
+
+    /** Commits; false when the write's first condition found it done already. */
+    private boolean committedUnlessDone(WriteTransaction tx, Subsidy body) {
+        try {
+            writer.commit(tx, null, 200, body);
+            return true;
+        } catch (Conflict e) {
+            if (e == DONE_ALREADY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The revocation's effect on the subsidy, in the revocation's transaction: cancelled or flagged, conditioned on
+     * the state read; none read means none may have appeared meanwhile (the subsidy function writes it then).
+     */
+    static void onCertificationRevoked(WriteTransaction tx, String certificationId, Subsidy before, Subsidy after,
+            String actor, Instant at) {
+        if (before == null) {
+            tx.check(Keys.subsidy(Subsidy.idFor(certificationId)), Condition.absent(), ReadOutdated::new);
+            return;
+        }
+        if (before.equals(after)) {
+            return;
+        }
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":note", Items.s(after.note()));
+        values.put(":at", Items.s(at.toString()));
+        String update;
+        if (after.status() == SubsidyStatus.CANCELLED) {
+            values.put(":status", Items.s(after.status().name()));
+            values.put(":byStatus", Items.s(STATUS_PREFIX + after.status().name()));
+            update = "SET #status = :status, GSI2PK = :byStatus, note = :note, cancelledAt = :at"
+                    + " REMOVE " + DueIndex.PK + ", " + DueIndex.SK;
+        } else {
+            values.put(":revoked", Items.bool(true));
+            update = "SET certificationRevoked = :revoked, note = :note, flaggedAt = :at";
+        }
+        Map<String, String> names = update.contains("#status") ? Map.of("#status", "status") : Map.of();
+        tx.update(Keys.subsidy(after.subsidyId()), update, names, values,
+                Condition.equals("status", Items.s(before.status().name())), ReadOutdated::new);
+        audit(tx, actor, after.status() == SubsidyStatus.CANCELLED ? "SUBSIDY_CANCELLED" : "SUBSIDY_FLAGGED", at,
+                before, after);
+    }
+
+    private static void audit(WriteTransaction tx, String actor, String action, Instant at, Subsidy before,
+            Subsidy after) {
+        tx.put(new AuditEntry(Keys.subsidyPk(after.subsidyId()), actor, action, at, before, after).toItem(),
+                Condition.NONE, null);
+    }
+
+    private static String orgList(String uscc) {
+        return Keys.organizationPk(uscc) + "#SUB";
+    }
+
+    /** A subsidy that starts waiting for payment at {@code at} is due once it has waited subsidyUnpaidDays. */
+    private Map<String, AttributeValue> due(String subsidyId, Instant at) {
+        return DueIndex.attributes(Shanghai.dateOf(at).plusDays(policy.reminders().subsidyUnpaidDays()), at,
+                Keys.subsidyPk(subsidyId));
+    }
+
+    Map<String, AttributeValue> toItem(Subsidy s, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.subsidy(s.subsidyId()));
+        item.put("type", Items.s(TYPE));
+        item.put("subsidyId", Items.s(s.subsidyId()));
+        item.put("certificationId", Items.s(s.certificationId()));
+        item.put("uscc", Items.s(s.uscc()));
+        item.put("kind", Items.s(s.kind()));
+        item.put("level", Items.s(s.level()));
+        item.put("renewal", Items.bool(s.renewal()));
+        if (s.amountYuan() != null) {
+            item.put("amountYuan", Items.n(s.amountYuan()));
+        }
+        item.put("status", Items.s(s.status().name()));
+        item.put("policyVersion", Items.s(s.policyVersion()));
+        item.put("rule", Items.s(s.rule()));
+        item.put("explanation", Items.s(s.explanation()));
+        item.put("createdAt", Items.s(s.createdAt()));
+        Items.putIfPresent(item, "paidOn", s.paidOn());
+        Items.putIfPresent(item, "voucherNo", s.voucherNo());
+        item.put("certificationRevoked", Items.bool(s.certificationRevoked()));
+        Items.putIfPresent(item, "note", s.note());
+        String id = s.subsidyId();
+        Indexes.put(item, Indexes.BY_ORGANIZATION, orgList(s.uscc()), s.createdAt() + "#" + id);
+        Indexes.put(item, Indexes.BY_STATUS, STATUS_PREFIX + s.status().name(), s.createdAt() + "#" + id);
+        Indexes.put(item, Indexes.ALL, "SUB", s.createdAt() + "#" + id);
+        if (s.status() == SubsidyStatus.AWAITING_PAYMENT) {
+            item.putAll(due(id, at));
+        }
+        return item;
+    }
+
+    public static Subsidy fromItem(Map<String, AttributeValue> item) {
+        return new Subsidy(Items.str(item, "subsidyId"), Items.str(item, "certificationId"), Items.str(item, "uscc"),
+                Items.str(item, "kind"), Items.str(item, "level"), Items.flag(item, "renewal"),
+                Items.num(item, "amountYuan"), SubsidyStatus.valueOf(Items.str(item, "status")),
+                Items.str(item, "policyVersion"), Items.str(item, "rule"), Items.str(item, "explanation"),
+                Items.str(item, "createdAt"), Items.str(item, "paidOn"), Items.str(item, "voucherNo"),
+                Items.flag(item, "certificationRevoked"), Items.str(item, "note"));
+    }
+}

@@ -1,0 +1,111 @@
+package cn.bijie.innovation.shared.store.dynamodb;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * A list as one {@code Query} on one of the list indexes ({@code GSI1}: an organisation's records, {@code GSI2}: by
+ * status, {@code GSI3}: all), newest first; the filters the key cannot carry go into the {@code FilterExpression}.
+ */
+public final class IndexQuery {
+    private final String index;
+    private final String partition;
+    private String sortBelow;
+    private final List<String> filters = new ArrayList<>();
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, AttributeValue> values = new HashMap<>();
+
+    private IndexQuery(String index, String partition) {
+        this.index = index;
+        this.partition = partition;
+    }
+
+    /** The items whose {@code <index>PK} is {@code partition}. */
+    public static IndexQuery on(String index, String partition) {
+        return new IndexQuery(index, partition);
+    }
+
+    /** Only sort keys below {@code bound} (e.g. {@code GSI2SK < 2027-01-01} for "expires before"). */
+    public IndexQuery sortBelow(String bound) {
+        this.sortBelow = bound;
+        return this;
+    }
+
+    /** {@code attribute = value}, skipped when value is null. */
+    public IndexQuery whereEquals(String attribute, String value) {
+        return where(attribute, "=", value);
+    }
+
+    /** {@code attribute < value}, skipped when value is null. */
+    public IndexQuery whereBelow(String attribute, String value) {
+        return where(attribute, "<", value);
+    }
+
+    /** {@code attribute IN (values…)}. */
+    public IndexQuery whereIn(String attribute, List<String> options) {
+        int n = filters.size();
+        List<String> placeholders = new ArrayList<>();
+        for (int i = 0; i < options.size(); i++) {
+            placeholders.add(":f" + n + "_" + i);
+            values.put(":f" + n + "_" + i, AttributeValue.fromS(options.get(i)));
+        }
+        names.put("#f" + n, attribute);
+        filters.add("#f" + n + " IN (" + String.join(", ", placeholders) + ")");
+        return this;
+    }
+
+    private IndexQuery where(String attribute, String operator, String value) {
+        if (value != null) {
+            int n = filters.size();
+            names.put("#f" + n, attribute);
+            values.put(":f" + n, AttributeValue.fromS(value));
+            filters.add("#f" + n + " " + operator + " :f" + n);
+        }
+        return this;
+    }
+
+    public QueryResponse page(DynamoDbClient dynamo, String table, Integer limit, Map<String, AttributeValue> start) {
+        Map<String, String> allNames = new HashMap<>(names);
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allNames.put("#pk", index + "PK");
+        allValues.put(":pk", AttributeValue.fromS(partition));
+        String keyCondition = "#pk = :pk";
+        if (sortBelow != null) {
+            allNames.put("#sk", index + "SK");
+            allValues.put(":sk", AttributeValue.fromS(sortBelow));
+            keyCondition += " AND #sk < :sk";
+        }
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression(keyCondition).expressionAttributeNames(allNames)
+                .expressionAttributeValues(allValues).scanIndexForward(false);
+        if (!filters.isEmpty()) {
+            query.filterExpression(String.join(" AND ", filters));
+        }
+        if (limit != null) {
+            query.limit(limit);
+        }
+        if (start != null) {
+            query.exclusiveStartKey(start);
+        }
+        return dynamo.query(query.build());
+    }
+
+    /** Every matching item, page after page (for background work, never a request path list). */
+    public List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, String table) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse response = page(dynamo, table, null, start);
+            items.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+}

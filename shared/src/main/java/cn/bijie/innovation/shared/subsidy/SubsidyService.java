@@ -1,0 +1,78 @@
+package cn.bijie.innovation.shared.subsidy;
+
+import cn.bijie.innovation.shared.errors.NotFound;
+import cn.bijie.innovation.shared.http.Caller;
+import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.paging.OwnedLists;
+import cn.bijie.innovation.shared.paging.Page;
+import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.paging.Slice;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import cn.bijie.innovation.shared.time.Shanghai;
+import cn.bijie.innovation.shared.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+
+/** Subsidy reads for every role (an applicant its own), and finance's record of payment. */
+public final class SubsidyService {
+    static final int MAX_VOUCHER_NO = 64;
+
+    private final SubsidyStore store;
+    private final PageToken tokens;
+    private final Clock clock;
+
+    public SubsidyService(SubsidyStore store, PageToken tokens, Clock clock) {
+        this.store = store;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** {@code GET /subsidies}. */
+    public Page<Subsidy> list(Caller caller, String uscc, String status, String limit, String nextToken) {
+        Validator v = new Validator();
+        if (uscc != null) {
+            v.uscc("uscc", uscc);
+        }
+        v.optionalCode("status", status, code -> Arrays.stream(SubsidyStatus.values())
+                .anyMatch(s -> s.name().equals(code)));
+        v.throwIfAny();
+        int pageSize = Page.limit(limit);
+        return OwnedLists.list(caller, uscc, visible -> {
+            var filter = new SubsidyFilter(visible, status == null ? null : SubsidyStatus.valueOf(status));
+            String sub = caller.sub();
+            Slice<Subsidy> slice = store.list(filter, pageSize, tokens.open(nextToken, sub, filter.fingerprint()));
+            return new Page<>(slice.items(), tokens.issue(slice.lastKey(), sub, filter.fingerprint()));
+        });
+    }
+
+    /** {@code GET /subsidies/{id}}: another organisation's is a 404 like a missing one. */
+    public Subsidy get(Caller caller, String subsidyId) {
+        caller.requireAny(Role.values());
+        Subsidy subsidy = store.find(subsidyId).orElseThrow(SubsidyService::notFound);
+        caller.requireRead(subsidy.uscc(), "补助");
+        return subsidy;
+    }
+
+    /** {@code POST /subsidies/{id}/disbursement}: finance, only from {@code AWAITING_PAYMENT}. 200. */
+    public Committed disburse(Caller caller, String subsidyId, DisbursementInput input, IdempotencyKey key) {
+        caller.requireAny(Role.FINANCE);
+        Validator v = new Validator();
+        LocalDate paidOn = v.date("paidOn", input.paidOn());
+        if (paidOn != null && paidOn.isAfter(Shanghai.today(clock))) {
+            v.problem("paidOn", "不能晚于今天 (must not be in the future)");
+        }
+        v.text("voucherNo", input.voucherNo(), MAX_VOUCHER_NO);
+        v.throwIfAny();
+        Subsidy before = store.find(subsidyId).orElseThrow(SubsidyService::notFound);
+        Instant now = clock.instant();
+        Subsidy after = before.paid(paidOn.toString(), input.voucherNo().strip());
+        return store.disburse(before, after, caller.sub(), now, key, 200, after);
+    }
+
+    private static NotFound notFound() {
+        return new NotFound("补助不存在 (not found)");
+    }
+}

@@ -1,0 +1,214 @@
+package cn.bijie.innovation.shared.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.bijie.innovation.shared.application.Application;
+import cn.bijie.innovation.shared.errors.Forbidden;
+import cn.bijie.innovation.shared.errors.NotFound;
+import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.http.Caller;
+import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
+import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.paging.Slice;
+import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import cn.bijie.innovation.shared.subsidy.SubsidyStore;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The rules of recording a recognition, over an in-memory fake of our own store port. */
+class CertificationServiceTest {
+    static final String USCC = "91520500MA6DKQ5X35";
+    static final Caller STAFF = new Caller("s1", Set.of(Role.STAFF), null, null);
+
+    final Map<String, Certification> stored = new HashMap<>();
+    final List<CertificationStore.Recording> recordings = new java.util.ArrayList<>();
+    final CertificationService service = new CertificationService(new FakeStore(), unusedSubsidies(), Policy.active(),
+            new PageToken("0123456789abcdef0123456789abcdef"),
+            Clock.fixed(Instant.parse("2026-11-25T01:00:00Z"), ZoneOffset.UTC));
+
+    static CertificationInput input(String kind, String level, boolean renewal, String issuedOn, String expiresOn) {
+        return new CertificationInput(USCC, kind, level, renewal, "毕节某平台", "GR202652000123", issuedOn, expiresOn,
+                "贵州省科学技术厅");
+    }
+
+    @Test
+    void record_letsAHighTechEnterpriseExpireThreeYearsAfterIssue_unlessTold() {
+        service.record(STAFF, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2026-11-01", null), null);
+        service.record(STAFF, new CertificationInput(USCC, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "毕节某平台",
+                "GR-OTHER", "2026-11-01", "2028-06-30", null), null);
+
+        assertThat(recordings).extracting(r -> r.certification().expiresOn())
+                .containsExactly("2029-11-01", "2028-06-30");
+    }
+
+    @Test
+    void record_givesOtherKindsNoExpiry_unlessTold() {
+        service.record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null), null);
+
+        assertThat(recordings.get(0).certification().expiresOn()).isNull();
+        assertThat(recordings.get(0).certification().status()).isEqualTo(CertificationStatus.ACTIVE);
+    }
+
+    @Test
+    void record_isExpiredAlready_whenItsTermEndedBeforeToday() {
+        service.record(STAFF, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2020-01-01", null), null);
+
+        assertThat(recordings.get(0).certification().status()).isEqualTo(CertificationStatus.EXPIRED);
+    }
+
+    @Test
+    void record_saysWhyThereIsNoSubsidy_forAnAcademicianWorkstation() {
+        service.record(STAFF, input("ACADEMICIAN_WORKSTATION", "PROVINCIAL", false, "2026-11-01", null), null);
+
+        Certification c = recordings.get(0).certification();
+        assertThat(c.subsidyEligible()).isFalse();
+        assertThat(c.subsidyNote()).contains("不设补助");
+    }
+
+    @Test
+    void record_derivesTheSameId_forTheSameCertificate() {
+        service.record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null), null);
+        service.record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null), null);
+
+        assertThat(recordings.get(0).certification().certificationId())
+                .isEqualTo(recordings.get(1).certification().certificationId())
+                .isEqualTo(Certification.idOf(USCC, "KEY_LABORATORY", "PROVINCIAL", "GR202652000123", "2026-11-01"));
+    }
+
+    @Test
+    void record_namesEveryBadField() {
+        var bad = new CertificationInput("91520500MA6DKQ5X36", "KEY_LABORATORY", "DISTRICT", null, " ", null,
+                "2099-01-01", "2098-01-01", null);
+
+        assertThatThrownBy(() -> service.record(STAFF, bad, null))
+                .isInstanceOf(ValidationFailed.class)
+                .satisfies(e -> assertThat(((ValidationFailed) e).details()).extracting(p -> p.field())
+                        .containsExactlyInAnyOrder("uscc", "level", "renewal", "platformName", "certificateNo",
+                                "issuedOn", "expiresOn"));
+        assertThat(recordings).isEmpty();
+    }
+
+    @Test
+    void record_isValidationFailed_forARenewalOfAKindThatIsNotRenewed() {
+        assertThatThrownBy(() -> service.record(STAFF,
+                input("MAKERSPACE", "PROVINCIAL", true, "2026-11-01", null), null))
+                .isInstanceOf(ValidationFailed.class);
+    }
+
+    @Test
+    void record_isValidationFailed_whenTheOrganisationHasNoProfile() {
+        var unknown = new CertificationInput("91520581MA6H12345G", "KEY_LABORATORY", "PROVINCIAL", false, "平台",
+                "NO-1", "2026-11-01", null, null);
+
+        assertThatThrownBy(() -> service.record(STAFF, unknown, null)).isInstanceOf(ValidationFailed.class);
+    }
+
+    @Test
+    void record_isForbidden_forApplicantsFinanceAndSupervisors() {
+        for (Role role : Set.of(Role.APPLICANT, Role.FINANCE, Role.SUPERVISOR)) {
+            Caller caller = new Caller("u", Set.of(role), USCC, null);
+            assertThatThrownBy(() -> service.record(caller,
+                    input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null), null))
+                    .isInstanceOf(Forbidden.class);
+        }
+        assertThat(recordings).isEmpty();
+    }
+
+    @Test
+    void decide_isForbidden_forFinance_beforeAnythingIsRead() {
+        Caller finance = new Caller("f1", Set.of(Role.FINANCE), null, null);
+        assertThatThrownBy(() -> service.decide(finance, "app-1",
+                new DecisionInput("CERTIFIED", null, null, null, null, null), null)).isInstanceOf(Forbidden.class);
+    }
+
+    @Test
+    void decide_needsAReason_toRejectOrReturn() {
+        assertThatThrownBy(() -> service.decide(STAFF, "app-1",
+                new DecisionInput("REJECTED", null, null, null, null, null), null))
+                .isInstanceOf(ValidationFailed.class)
+                .satisfies(e -> assertThat(((ValidationFailed) e).details()).extracting(p -> p.field())
+                        .containsExactly("reason"));
+    }
+
+    @Test
+    void get_isNotFound_forAnotherOrganisationsApplicant() {
+        service.record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null), null);
+        String id = recordings.get(0).certification().certificationId();
+        Caller other = new Caller("a2", Set.of(Role.APPLICANT), "91520581MA6H12345G", null);
+        Caller owner = new Caller("a1", Set.of(Role.APPLICANT), USCC, null);
+
+        assertThatThrownBy(() -> service.get(other, id)).isInstanceOf(NotFound.class);
+        assertThat(service.get(owner, id).certificationId()).isEqualTo(id);
+    }
+
+    @Test
+    void list_isEmpty_whenAnApplicantAsksForAnotherOrganisation() {
+        Caller owner = new Caller("a1", Set.of(Role.APPLICANT), USCC, null);
+
+        assertThat(service.list(owner, "91520581MA6H12345G", null, null, null, null, null).items()).isEmpty();
+    }
+
+    private final class FakeStore implements CertificationStore {
+        @Override
+        public Optional<Certification> find(String certificationId) {
+            return Optional.ofNullable(stored.get(certificationId));
+        }
+
+        @Override
+        public OrganizationHoldings organization(String uscc) {
+            Organization profile = USCC.equals(uscc)
+                    ? new Organization(USCC, "毕节某科技有限公司", "520502", "NEW_MATERIALS", "a@example.com", null, "t")
+                    : null;
+            return new OrganizationHoldings(profile, List.of());
+        }
+
+        @Override
+        public Optional<Application> application(String applicationId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Slice<Certification> list(CertificationFilter filter, int limit, Map<String, AttributeValue> start) {
+            return new Slice<>(stored.values().stream().filter(c -> c.uscc().equals(filter.uscc())).toList(), null);
+        }
+
+        @Override
+        public Committed record(Recording recording, IdempotencyKey key, int status, Object body) {
+            recordings.add(recording);
+            stored.put(recording.certification().certificationId(), recording.certification());
+            return new Committed(status, "{}", false);
+        }
+
+        @Override
+        public Committed decide(ApplicationTransition transition, IdempotencyKey key, int status, Object body) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Committed revoke(Revocation revocation, IdempotencyKey key, int status, Object body) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** The recording paths never touch subsidies. */
+    private static SubsidyStore unusedSubsidies() {
+        return (SubsidyStore) Proxy.newProxyInstance(SubsidyStore.class.getClassLoader(),
+                new Class<?>[] {SubsidyStore.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
