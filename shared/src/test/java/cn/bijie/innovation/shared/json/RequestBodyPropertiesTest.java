@@ -4,20 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.application.ApplicationInput;
 import cn.bijie.innovation.shared.application.ApplicationService;
-import cn.bijie.innovation.shared.application.ApplicationStatus;
-import cn.bijie.innovation.shared.application.InMemoryApplicationStore;
+import cn.bijie.innovation.shared.application.ApplicationStore;
+import cn.bijie.innovation.shared.certification.CertificationInput;
+import cn.bijie.innovation.shared.certification.CertificationService;
+import cn.bijie.innovation.shared.certification.CertificationStore;
+import cn.bijie.innovation.shared.certification.DecisionInput;
+import cn.bijie.innovation.shared.certification.RevocationInput;
 import cn.bijie.innovation.shared.documents.DocumentInput;
 import cn.bijie.innovation.shared.documents.DocumentService;
+import cn.bijie.innovation.shared.documents.DocumentStorage;
+import cn.bijie.innovation.shared.documents.DocumentStore;
 import cn.bijie.innovation.shared.errors.DomainException;
+import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.http.Caller;
 import cn.bijie.innovation.shared.http.Role;
-import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.organization.OrganizationInput;
 import cn.bijie.innovation.shared.organization.OrganizationService;
 import cn.bijie.innovation.shared.organization.OrganizationStore;
+import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.policy.ParameterInput;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.policy.PolicyParameterStore;
+import cn.bijie.innovation.shared.policy.PolicyService;
+import cn.bijie.innovation.shared.subsidy.DisbursementInput;
+import cn.bijie.innovation.shared.subsidy.SubsidyService;
+import cn.bijie.innovation.shared.subsidy.SubsidyStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -27,7 +42,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import net.jqwik.api.Arbitraries;
@@ -48,6 +62,7 @@ class RequestBodyPropertiesTest {
     static final ObjectMapper PLAIN = new ObjectMapper();
     static final Caller APPLICANT = new Caller("u1", Set.of(Role.APPLICANT), OWN, "a@example.com");
     static final Caller STAFF = new Caller("s1", Set.of(Role.STAFF), null, "s@example.com");
+    static final Caller FINANCE = new Caller("f1", Set.of(Role.FINANCE), null, "f@example.com");
 
     /** Values a generator would seldom hit by chance but that reach the deeper rules: codes, dates, sizes. */
     static final List<Object> PLAUSIBLE = List.of(OWN, "91520500MA6DKQ5X36", "HIGH_TECH_ENTERPRISE",
@@ -65,42 +80,70 @@ class RequestBodyPropertiesTest {
     }
 
     static List<RequestType> allRequestTypes() {
-        InMemoryApplicationStore applications = new InMemoryApplicationStore();
-        applications.organizations.put(OWN, new Organization(OWN, "毕节某科技有限公司", "520502", "NEW_MATERIALS",
-                "a@example.com", null, "2026-11-01T00:00:00Z"));
-        ApplicationService applicationService = new ApplicationService(applications, Policy.active(), CLOCK);
-        OrganizationService organizations = new OrganizationService(new OrganizationStore() {
-            @Override
-            public Optional<Organization> find(String uscc) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void save(Organization before, Organization after, String actor) {
-                // kept nowhere: only the checks matter here
-            }
-        }, Policy.active(), CLOCK);
-        // a well-formed id that names no application: a body that passes its checks ends in 404, not in a store
-        DocumentService documents = new DocumentService(applicationService, null, null, CLOCK);
-        String missingApplication = cn.bijie.innovation.shared.ids.SortableId.next(CLOCK);
+        Policy policy = Policy.active();
+        PageToken tokens = new PageToken("property-test-page-token-secret-0123456789");
+        ApplicationService applications = new ApplicationService(beyondTheChecks(ApplicationStore.class), policy,
+                CLOCK);
+        OrganizationService organizations = new OrganizationService(beyondTheChecks(OrganizationStore.class), policy,
+                CLOCK);
+        DocumentService documents = new DocumentService(applications, beyondTheChecks(DocumentStore.class),
+                beyondTheChecks(DocumentStorage.class), CLOCK);
+        CertificationService certifications = new CertificationService(beyondTheChecks(CertificationStore.class),
+                beyondTheChecks(SubsidyStore.class), policy, tokens, CLOCK);
+        SubsidyService subsidies = new SubsidyService(beyondTheChecks(SubsidyStore.class), tokens, CLOCK);
+        PolicyService policyService = new PolicyService(policy, beyondTheChecks(PolicyParameterStore.class), CLOCK);
+        String id = SortableId.next(CLOCK);
         return List.of(
                 new RequestType("PUT /organizations/{uscc}", OrganizationInput.class,
                         Map.of("name", "毕节某科技有限公司", "county", "520502", "industry", "NEW_MATERIALS",
                                 "contactEmail", "a@example.com"),
                         body -> organizations.put(STAFF, OWN, (OrganizationInput) body)),
                 new RequestType("POST /applications", ApplicationInput.class, applicationBody(),
-                        body -> applicationService.submit(APPLICANT, (ApplicationInput) body, null)),
+                        body -> applications.submit(APPLICANT, (ApplicationInput) body, null)),
                 new RequestType("PUT /applications/{applicationId}", ApplicationInput.class, applicationBody(),
-                        body -> {
-                            var submitted = applications.applications.values().stream()
-                                    .filter(a -> a.status() == ApplicationStatus.SUBMITTED).findFirst();
-                            applicationService.correct(APPLICANT, submitted.map(a -> a.applicationId())
-                                    .orElse(missingApplication), (ApplicationInput) body, null);
-                        }),
+                        body -> applications.correct(APPLICANT, id, (ApplicationInput) body, null)),
                 new RequestType("POST /applications/{applicationId}/documents", DocumentInput.class,
                         Map.of("fileName", "证书.pdf", "contentType", "application/pdf", "sizeBytes", 1234,
                                 "sha256", "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", "category", "CERTIFICATE"),
-                        body -> documents.create(APPLICANT, missingApplication, (DocumentInput) body, null)));
+                        body -> documents.create(APPLICANT, id, (DocumentInput) body, null)),
+                new RequestType("POST /applications/{applicationId}/decision", DecisionInput.class,
+                        Map.of("outcome", "RETURNED", "reason", "请补充材料"),
+                        body -> certifications.decide(STAFF, id, (DecisionInput) body, null)),
+                new RequestType("POST /certifications", CertificationInput.class, certificationBody(),
+                        body -> certifications.record(STAFF, (CertificationInput) body, null)),
+                new RequestType("POST /certifications/{certificationId}/revocation", RevocationInput.class,
+                        Map.of("reason", "经核查撤销"),
+                        body -> certifications.revoke(STAFF, id, (RevocationInput) body, null)),
+                new RequestType("POST /subsidies/{subsidyId}/disbursement", DisbursementInput.class,
+                        Map.of("paidOn", "2026-11-20", "voucherNo", "毕财拨〔2026〕1号"),
+                        body -> subsidies.disburse(FINANCE, id, (DisbursementInput) body, null)),
+                new RequestType("PUT /policy/parameters/HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", ParameterInput.class,
+                        Map.of("value", 50000), body -> policyService.setParameter(STAFF,
+                                "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", (ParameterInput) body)),
+                new RequestType("PUT /policy/parameters/PLATFORM_UPGRADE_MODE", ParameterInput.class,
+                        Map.of("value", "FULL"), body -> policyService.setParameter(STAFF, "PLATFORM_UPGRADE_MODE",
+                                (ParameterInput) body)));
+    }
+
+    /**
+     * One of our store ports that answers every call with a 404: a body that got past every check ends there, as a
+     * 4xx, so the property covers the checks only (the stores have their own tests against MiniStack).
+     */
+    static <T> T beyondTheChecks(Class<T> port) {
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.getName().equals("equals") ? proxy == args[0]
+                        : method.getName().equals("hashCode") ? System.identityHashCode(proxy) : port.getSimpleName();
+            }
+            throw new NotFound("past the checks: " + port.getSimpleName() + "." + method.getName());
+        }));
+    }
+
+    static Map<String, Object> certificationBody() {
+        Map<String, Object> body = new LinkedHashMap<>(applicationBody());
+        body.remove("notes");
+        body.put("authority", "贵州省科学技术厅");
+        return body;
     }
 
     static Map<String, Object> applicationBody() {
