@@ -15,7 +15,6 @@ import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoApplicationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoDocumentStore;
-import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -37,12 +36,9 @@ public final class DocumentsHandler implements RequestStreamHandler {
 
     public DocumentsHandler(DocumentService documents) {
         this.api = new HttpApi(Map.of(
-                "POST /applications/{applicationId}/documents", request -> {
-                    Committed committed = documents.create(request.requireCaller(), request.path("applicationId"),
-                            Json.read(request.body(), DocumentInput.class),
-                            IdempotencyKey.of(request).orElse(null));
-                    return ApiResponse.rawJson(committed.status(), committed.bodyJson());
-                },
+                "POST /applications/{applicationId}/documents", request -> ApiResponse.of(documents.create(
+                        request.requireCaller(), request.path("applicationId"),
+                        Json.read(request.body(), DocumentInput.class), IdempotencyKey.of(request).orElse(null))),
                 "GET /applications/{applicationId}/documents", request -> ApiResponse.json(200, documents.list(
                         request.requireCaller(), request.path("applicationId"), Page.limit(request.query("limit")),
                         request.query("nextToken"))),

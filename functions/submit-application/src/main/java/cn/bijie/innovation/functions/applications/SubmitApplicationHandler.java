@@ -13,7 +13,6 @@ import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoApplicationStore;
-import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -37,26 +36,22 @@ public final class SubmitApplicationHandler implements RequestStreamHandler {
 
     public SubmitApplicationHandler(ApplicationService applications) {
         this.api = new HttpApi(Map.of(
-                "POST /applications", request -> committed(applications.submit(request.requireCaller(),
+                "POST /applications", request -> ApiResponse.of(applications.submit(request.requireCaller(),
                         Json.read(request.body(), ApplicationInput.class), idempotency(request))),
                 "GET /applications", request -> ApiResponse.json(200, applications.list(request.requireCaller(),
                         request.query("status"), request.query("kind"), request.query("county"),
                         Page.limit(request.query("limit")), request.query("nextToken"))),
                 "GET /applications/{applicationId}", request -> ApiResponse.json(200, applications.get(
                         request.requireCaller(), request.path("applicationId"))),
-                "PUT /applications/{applicationId}", request -> committed(applications.correct(
+                "PUT /applications/{applicationId}", request -> ApiResponse.of(applications.correct(
                         request.requireCaller(), request.path("applicationId"),
                         Json.read(request.body(), ApplicationInput.class), idempotency(request))),
-                "POST /applications/{applicationId}/withdrawal", request -> committed(applications.withdraw(
+                "POST /applications/{applicationId}/withdrawal", request -> ApiResponse.of(applications.withdraw(
                         request.requireCaller(), request.path("applicationId"), idempotency(request)))));
     }
 
     private static IdempotencyKey idempotency(ApiRequest request) {
         return IdempotencyKey.of(request).orElse(null);
-    }
-
-    private static ApiResponse committed(Committed committed) {
-        return ApiResponse.rawJson(committed.status(), committed.bodyJson());
     }
 
     @Override
