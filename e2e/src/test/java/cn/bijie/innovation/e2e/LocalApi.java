@@ -45,6 +45,11 @@ public final class LocalApi {
     }
 
     static LocalApi start(MiniStack miniStack) {
+        return start(miniStack, Map.of());
+    }
+
+    /** A runner of a test's own, with extra process environment (e.g. {@code AWS_ENDPOINT_URL_S3} for a fault). */
+    static LocalApi start(MiniStack miniStack, Map<String, String> environment) {
         Path root = ProjectRoot.path();
         Path jar = root.resolve("local/target/local-runner.jar");
         if (!Files.isRegularFile(jar)) {
@@ -60,14 +65,21 @@ public final class LocalApi {
                     "--port", Integer.toString(port),
                     "--endpoint", miniStack.endpoint().toString(),
                     "--stack", "e2e"));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .directory(root.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).directory(root.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             LocalApi api = new LocalApi(process, URI.create("http://127.0.0.1:" + port), miniStack);
             api.awaitHealthy(log);
             return api;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the local runner", e);
         }
+    }
+
+    /** Where the runner listens, e.g. {@code http://127.0.0.1:41234}. */
+    public URI base() {
+        return base;
     }
 
     public MiniStack miniStack() {

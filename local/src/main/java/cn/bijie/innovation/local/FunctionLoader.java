@@ -55,6 +55,11 @@ final class FunctionLoader {
         env.put("AWS_REGION", stack.region());
         env.put("AWS_DEFAULT_REGION", stack.region());
         env.put("AWS_ENDPOINT_URL", stack.endpoint().toString());
+        // the SDK's service-specific override, passed through so a fault test can take S3 alone away
+        String s3Endpoint = System.getenv("AWS_ENDPOINT_URL_S3");
+        if (s3Endpoint != null && !s3Endpoint.isBlank()) {
+            env.put("AWS_ENDPOINT_URL_S3", s3Endpoint);
+        }
         env.put("AWS_ACCESS_KEY_ID", "test");
         env.put("AWS_SECRET_ACCESS_KEY", "test");
         env.put("AWS_LAMBDA_FUNCTION_NAME", resolver.physicalName(spec.logicalId()));

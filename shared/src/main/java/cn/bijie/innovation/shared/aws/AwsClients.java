@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -36,6 +37,15 @@ public final class AwsClients {
     public static URI endpoint() {
         String url = Env.get("AWS_ENDPOINT_URL");
         return url == null ? null : URI.create(url);
+    }
+
+    /**
+     * The S3 endpoint: the SDK's standard service-specific {@code AWS_ENDPOINT_URL_S3} when set (a test points S3 alone
+     * at a dead port), else the general one.
+     */
+    static URI s3Endpoint() {
+        String url = Env.get("AWS_ENDPOINT_URL_S3");
+        return url == null ? endpoint() : URI.create(url);
     }
 
     /**
@@ -63,7 +73,12 @@ public final class AwsClients {
      * SDK may call this). Path-style addressing against an emulator, whose host has no bucket subdomains.
      */
     public static S3Client s3(ExecutionInterceptor... interceptors) {
-        return configured(S3Client.builder(), interceptors).forcePathStyle(endpoint() != null).build();
+        URI endpoint = s3Endpoint();
+        S3ClientBuilder builder = configured(S3Client.builder(), interceptors).forcePathStyle(endpoint != null);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
     }
 
     /** What every client of a function shares: region, credentials, the URL-connection client, the endpoint. */
@@ -85,7 +100,7 @@ public final class AwsClients {
         var builder = S3Presigner.builder()
                 .region(region())
                 .credentialsProvider(credentials());
-        URI endpoint = endpoint();
+        URI endpoint = s3Endpoint();
         if (endpoint != null) {
             builder.endpointOverride(endpoint)
                     .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());

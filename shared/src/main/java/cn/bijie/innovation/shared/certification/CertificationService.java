@@ -12,6 +12,8 @@ import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.http.Caller;
 import cn.bijie.innovation.shared.http.Role;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.ids.DerivedId;
+import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.paging.OwnedLists;
 import cn.bijie.innovation.shared.paging.Page;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Staff decide applications and record recognitions; staff revoke them. A certification write moves, in the same
@@ -113,8 +116,9 @@ public final class CertificationService {
         v.optionalText("authority", input.authority(), MAX_AUTHORITY);
         v.throwIfAny();
 
-        Application application = store.application(applicationId)
-                .orElseThrow(() -> new NotFound("申报不存在 (not found)"));
+        // a path id of another shape names nothing: 404 without a read
+        Application application = (SortableId.isWellFormed(applicationId) ? store.application(applicationId)
+                : Optional.<Application>empty()).orElseThrow(() -> new NotFound("申报不存在 (not found)"));
         if (!"CERTIFIED".equals(input.outcome())) {
             Instant now = clock.instant();
             var transition = new ApplicationTransition(application, ApplicationStatus.valueOf(input.outcome()),
@@ -171,7 +175,7 @@ public final class CertificationService {
     /** {@code GET /certifications/{id}}: another organisation's is a 404 like a missing one. */
     public Certification get(Caller caller, String certificationId) {
         caller.requireAny(Role.values());
-        Certification certification = store.find(certificationId)
+        Certification certification = find(certificationId)
                 .orElseThrow(() -> new NotFound("认定记录不存在 (not found)"));
         caller.requireRead(certification.uscc(), "认定记录");
         return certification;
@@ -184,7 +188,7 @@ public final class CertificationService {
         v.text("reason", input.reason(), MAX_REASON);
         v.throwIfAny();
         return ReadOutdated.retry(() -> {
-            Certification before = store.find(certificationId)
+            Certification before = find(certificationId)
                     .orElseThrow(() -> new NotFound("认定记录不存在 (not found)"));
             OrganizationHoldings organization = store.organization(before.uscc());
             Subsidy subsidyBefore = subsidies.find(Subsidy.idFor(certificationId)).orElse(null);
@@ -195,6 +199,11 @@ public final class CertificationService {
             return store.revoke(new Revocation(before, after, organization.holdings(), subsidyBefore, subsidyAfter,
                     caller.sub(), now), key, 200, after);
         });
+    }
+
+    /** A path id of another shape names nothing: 404 without a read. */
+    private Optional<Certification> find(String certificationId) {
+        return DerivedId.isWellFormed("cert", certificationId) ? store.find(certificationId) : Optional.empty();
     }
 
     private Certification certification(String uscc, String kind, String level, boolean renewal,

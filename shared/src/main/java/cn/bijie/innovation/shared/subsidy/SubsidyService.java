@@ -4,6 +4,7 @@ import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.http.Caller;
 import cn.bijie.innovation.shared.http.Role;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.ids.DerivedId;
 import cn.bijie.innovation.shared.paging.OwnedLists;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
@@ -51,7 +52,7 @@ public final class SubsidyService {
     /** {@code GET /subsidies/{id}}: another organisation's is a 404 like a missing one. */
     public Subsidy get(Caller caller, String subsidyId) {
         caller.requireAny(Role.values());
-        Subsidy subsidy = store.find(subsidyId).orElseThrow(SubsidyService::notFound);
+        Subsidy subsidy = find(subsidyId).orElseThrow(SubsidyService::notFound);
         caller.requireRead(subsidy.uscc(), "补助");
         return subsidy;
     }
@@ -66,10 +67,15 @@ public final class SubsidyService {
         }
         v.text("voucherNo", input.voucherNo(), MAX_VOUCHER_NO);
         v.throwIfAny();
-        Subsidy before = store.find(subsidyId).orElseThrow(SubsidyService::notFound);
+        Subsidy before = find(subsidyId).orElseThrow(SubsidyService::notFound);
         Instant now = clock.instant();
         Subsidy after = before.paid(paidOn.toString(), input.voucherNo().strip());
         return store.disburse(before, after, caller.sub(), now, key, 200, after);
+    }
+
+    /** A path id of another shape names nothing: 404 without a read. */
+    private java.util.Optional<Subsidy> find(String subsidyId) {
+        return DerivedId.isWellFormed("sub", subsidyId) ? store.find(subsidyId) : java.util.Optional.empty();
     }
 
     private static NotFound notFound() {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A MiniStack emulator that the tests start themselves: the project's pinned one from {@code .venv}, bound to loopback
@@ -36,7 +37,14 @@ public final class MiniStack {
     }
 
     public static MiniStack start() {
-        int port = freePort();
+        return start(freePort(), Map.of());
+    }
+
+    /**
+     * An emulator of a test's own on {@code port} (the same port again after {@link #stop()}, for a restart), with
+     * extra environment such as {@code PERSIST_STATE=1} and {@code STATE_DIR}, which keep the tables across a restart.
+     */
+    public static MiniStack start(int port, Map<String, String> environment) {
         Path root = ProjectRoot.path();
         Path bin = Path.of(System.getProperty("ministack.bin", root.resolve(".venv/bin/ministack").toString()));
         if (!Files.isExecutable(bin)) {
@@ -52,6 +60,7 @@ public final class MiniStack {
             builder.environment().put("IOT_MTLS_ENABLED", "0");
             builder.environment().put("SERVICES", "dynamodb,dynamodbstreams,s3,ses,sesv2,sqs,sts");
             builder.environment().put("MINISTACK_REGION", "us-east-1");
+            builder.environment().putAll(environment);
             builder.directory(new File(System.getProperty("java.io.tmpdir")));
             MiniStack miniStack = new MiniStack(builder.start(), URI.create("http://127.0.0.1:" + port));
             miniStack.awaitReady(log);
@@ -137,7 +146,7 @@ public final class MiniStack {
         throw new IllegalStateException("MiniStack did not answer within 60 s; log: " + log);
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -67,7 +67,7 @@ public final class BureauFixture {
 
     /** A SUBMITTED application, written by the applications module's store. */
     public String application(String uscc, String kind, String level, boolean renewal, String certificateNo) {
-        String id = "app-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString(); // the shape of an application id: another is a 404 unread
         String submittedAt = clock.instant().toString();
         new DynamoApplicationStore(dynamo, table, tokens, policy.reminders().applicationWaitingDays()).create(
                 new Application(id, ApplicationStatus.SUBMITTED, submittedAt, uscc, kind, level, renewal,

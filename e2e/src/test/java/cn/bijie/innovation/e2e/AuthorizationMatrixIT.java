@@ -1,0 +1,201 @@
+package cn.bijie.innovation.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.bijie.innovation.e2e.LocalApi.Reply;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Who may do what, as a table: every route × every caller × {the organisation's record, another organisation's
+ * record, a record that does not exist}, driven through the local runner with its real tokens. The caller "owner" is
+ * the applicant of organisation A, "stranger" the applicant of organisation B; "own" is A's record, "other's" B's.
+ * Every answer is also held against openapi.yaml.
+ */
+class AuthorizationMatrixIT {
+    enum Caller { ANONYMOUS, OWNER, STRANGER, STAFF, FINANCE, SUPERVISOR }
+
+    enum Target { OWN, OTHERS, MISSING }
+
+    /** One request of a cell: method, path, body. */
+    record Call(String method, String path, String body) {}
+
+    /** A route's row: how to make the request for a caller and target, and the status each cell expects. */
+    record Row(String route, BiFunction<Caller, Target, Call> request, Map<Caller, int[]> expected) {}
+
+    static ContractedApi api;
+    static Bureau bureau;
+    static String orgA;
+    static String orgB;
+    /** Records that a read may look at without changing them: A's and B's. */
+    static Map<Target, String> application = new LinkedHashMap<>();
+    static Map<Target, String> document = new LinkedHashMap<>();
+    static Map<Target, String> certification = new LinkedHashMap<>();
+    static Map<Target, String> subsidy = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void records() {
+        api = new ContractedApi(HardeningStack.api());
+        bureau = new Bureau(api);
+        orgA = bureau.organization();
+        orgB = bureau.organization();
+        for (Target t : List.of(Target.OWN, Target.OTHERS)) {
+            String uscc = org(t);
+            String app = bureau.submittedApplication(uscc);
+            application.put(t, app);
+            document.put(t, bureau.uploadedDocument(uscc, app));
+            String cert = bureau.certification(uscc);
+            certification.put(t, cert);
+            subsidy.put(t, bureau.subsidyOf(uscc, cert));
+        }
+        application.put(Target.MISSING, Bureau.missing(application.get(Target.OWN)));
+        document.put(Target.MISSING, Bureau.missing(document.get(Target.OWN)));
+        certification.put(Target.MISSING, Bureau.missing(certification.get(Target.OWN)));
+        subsidy.put(Target.MISSING, Bureau.missing(subsidy.get(Target.OWN)));
+    }
+
+    static String org(Target t) {
+        return switch (t) {
+            case OWN -> orgA;
+            case OTHERS -> orgB;
+            case MISSING -> Bureau.newUscc();
+        };
+    }
+
+    /**
+     * The table. Each caller's cell lists the status for own, other's, missing. Write routes get a fresh record per
+     * cell (a withdrawal that succeeded would make the next cell a 409, and that is not what the cell asks).
+     */
+    static List<Row> rows() {
+        return List.of(
+                row("PUT /organizations/{uscc}", (c, t) -> new Call("PUT", "/organizations/" + org(t),
+                        Bureau.profileBody()),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 200", "403 403 403", "403 403 403"),
+                row("GET /organizations/{uscc}", (c, t) -> new Call("GET", "/organizations/" + org(t), null),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 404", "200 200 404", "200 200 404"),
+                row("POST /applications", (c, t) -> new Call("POST", "/applications",
+                        Bureau.applicationBody(org(t))),
+                        "401 401 401", "201 403 403", "403 201 403", "403 403 403", "403 403 403", "403 403 403"),
+                row("GET /applications", (c, t) -> new Call("GET", "/applications?limit=100", null),
+                        "401 401 401", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"),
+                row("GET /applications/{applicationId}", (c, t) -> new Call("GET",
+                        "/applications/" + application.get(t), null),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 404", "200 200 404", "200 200 404"),
+                row("PUT /applications/{applicationId}", (c, t) -> {
+                    String id = t == Target.MISSING ? application.get(t) : bureau.returnedApplication(org(t));
+                    return new Call("PUT", "/applications/" + id, Bureau.applicationBody(t == Target.MISSING
+                            ? orgA : org(t)));
+                }, "401 401 401", "200 404 404", "404 200 404", "403 403 404", "403 403 404", "403 403 404"),
+                row("POST /applications/{applicationId}/withdrawal", (c, t) -> new Call("POST",
+                        "/applications/" + freshApplication(t) + "/withdrawal", null),
+                        "401 401 401", "200 404 404", "404 200 404", "403 403 404", "403 403 404", "403 403 404"),
+                row("POST /applications/{applicationId}/decision", (c, t) -> new Call("POST",
+                        "/applications/" + freshApplication(t) + "/decision",
+                        "{\"outcome\":\"REJECTED\",\"reason\":\"不符合申报条件\"}"),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "403 403 403"),
+                row("POST /applications/{applicationId}/documents", (c, t) -> new Call("POST",
+                        "/applications/" + application.get(t) + "/documents", Bureau.documentBody()),
+                        "401 401 401", "201 404 404", "404 201 404", "403 403 404", "403 403 404", "403 403 404"),
+                row("GET /applications/{applicationId}/documents", (c, t) -> new Call("GET",
+                        "/applications/" + application.get(t) + "/documents", null),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 404", "403 403 403", "200 200 404"),
+                row("GET /applications/{applicationId}/documents/{documentId}", (c, t) -> new Call("GET",
+                        "/applications/" + application.get(t) + "/documents/" + document.get(t), null),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 404", "403 403 403", "200 200 404"),
+                row("POST /certifications", (c, t) -> new Call("POST", "/certifications",
+                        Bureau.certificationBody(org(t))),
+                        "401 401 401", "403 403 403", "403 403 403", "201 201 400", "403 403 403", "403 403 403"),
+                row("GET /certifications", (c, t) -> new Call("GET", "/certifications?uscc=" + org(t), null),
+                        "401 401 401", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"),
+                row("GET /certifications/{certificationId}", (c, t) -> new Call("GET",
+                        "/certifications/" + certification.get(t), null),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 404", "200 200 404", "200 200 404"),
+                row("POST /certifications/{certificationId}/revocation", (c, t) -> new Call("POST",
+                        "/certifications/" + (t == Target.MISSING ? certification.get(t)
+                                : bureau.certification(org(t))) + "/revocation", "{\"reason\":\"经核查，存在弄虚作假行为\"}"),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "403 403 403"),
+                row("GET /subsidies", (c, t) -> new Call("GET", "/subsidies?uscc=" + org(t), null),
+                        "401 401 401", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"),
+                row("GET /subsidies/{subsidyId}", (c, t) -> new Call("GET", "/subsidies/" + subsidy.get(t), null),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 404", "200 200 404", "200 200 404"),
+                row("POST /subsidies/{subsidyId}/disbursement", (c, t) -> new Call("POST",
+                        "/subsidies/" + (t == Target.MISSING || c != Caller.FINANCE ? subsidy.get(t)
+                                : bureau.subsidy(org(t))) + "/disbursement",
+                        "{\"paidOn\":\"" + Bureau.today() + "\",\"voucherNo\":\"毕财拨〔2026〕" + Bureau.random() + "号\"}"),
+                        "401 401 401", "403 403 403", "403 403 403", "403 403 403", "200 200 404", "403 403 403"),
+                row("GET /policy", (c, t) -> new Call("GET", "/policy", null),
+                        "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"),
+                row("PUT /policy/parameters/{name}", (c, t) -> new Call("PUT", "/policy/parameters/"
+                        + (t == Target.MISSING ? "NO_SUCH_PARAMETER" : "PLATFORM_UPGRADE_MODE"), "{\"value\":\"FULL\"}"),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "403 403 403"),
+                row("GET /indicators", (c, t) -> new Call("GET", "/indicators", null),
+                        "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"));
+    }
+
+    /** A SUBMITTED application of the target's organisation, made for this cell only; a missing one's id. */
+    static String freshApplication(Target t) {
+        return t == Target.MISSING ? application.get(t) : bureau.submittedApplication(org(t));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoute_answersEachCallerAsTheTableSays() {
+        Stream<DynamicTest> cells = rows().stream().map(row -> DynamicTest.dynamicTest(row.route(), () -> {
+            SoftAssertions soft = new SoftAssertions();
+            for (Caller caller : Caller.values()) {
+                int[] expected = row.expected().get(caller);
+                for (Target target : Target.values()) {
+                    Call call = row.request().apply(caller, target);
+                    Reply reply = api.call(call.method(), call.path(), token(caller), call.body());
+                    soft.assertThat(reply.status())
+                            .as("%s as %s on %s: %s", row.route(), caller, target, reply.body())
+                            .isEqualTo(expected[target.ordinal()]);
+                    if (reply.status() == 200 && (caller == Caller.OWNER || caller == Caller.STRANGER)) {
+                        onlyOwnItems(soft, reply, caller == Caller.OWNER ? orgA : orgB);
+                    }
+                }
+            }
+            soft.assertAll();
+        }));
+        return Stream.concat(cells, Stream.of(DynamicTest.dynamicTest("every answer is one openapi.yaml documents",
+                () -> {
+                    System.out.println("authorization matrix: " + api.calls() + " requests, statuses "
+                            + api.statuses());
+                    api.assertConforms();
+                    assertThat(api.statuses()).doesNotContainKeys(500, 502, 503);
+                })));
+    }
+
+    /** A list that an applicant reads holds its own organisation's items only. */
+    static void onlyOwnItems(SoftAssertions cells, Reply reply, String uscc) {
+        for (var item : reply.json().path("items")) {
+            cells.assertThat(item.path("uscc").asText(uscc)).as("an item of another organisation in " + reply.body())
+                    .isEqualTo(uscc);
+        }
+    }
+
+    static String token(Caller caller) {
+        return switch (caller) {
+            case ANONYMOUS -> null;
+            case OWNER -> bureau.applicant(orgA);
+            case STRANGER -> bureau.applicant(orgB);
+            case STAFF -> bureau.staff();
+            case FINANCE -> bureau.finance();
+            case SUPERVISOR -> bureau.supervisor();
+        };
+    }
+
+    static Row row(String route, BiFunction<Caller, Target, Call> request, String... cells) {
+        Map<Caller, int[]> expected = new LinkedHashMap<>();
+        for (Caller caller : Caller.values()) {
+            expected.put(caller, Stream.of(cells[caller.ordinal()].split(" ")).mapToInt(Integer::parseInt).toArray());
+        }
+        return new Row(route, request, expected);
+    }
+}
