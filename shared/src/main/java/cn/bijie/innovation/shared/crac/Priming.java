@@ -30,6 +30,12 @@ public final class Priming implements Resource {
      */
     public static final String NO_SUCH_USCC = "000000000000000000";
 
+    /**
+     * A well-formed record id that no record has: the nil UUID passes the id shape check, and the ids the system makes
+     * are version 7 ({@code SortableId}) or {@code <prefix>-<hash>} ({@code DerivedId}), so a read of it finds nothing.
+     */
+    public static final String NO_SUCH_ID = "00000000-0000-0000-0000-000000000000";
+
     // CRaC holds registered resources weakly; this list keeps them (and the bench calls them from here, as a plain JDK
     // has no checkpoint to call them).
     private static final List<Priming> REGISTERED = new CopyOnWriteArrayList<>();

@@ -8,6 +8,7 @@ import cn.bijie.innovation.shared.http.ApiRequest;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
 import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.uscc.Uscc;
 import java.util.List;
 import java.util.Map;
@@ -60,5 +61,10 @@ class PrimingTest {
     @Test
     void noSuchUscc_passesValidation_soThePrimingReadReachesTheStore() {
         assertThat(Uscc.isValid(Priming.NO_SUCH_USCC)).isTrue();
+    }
+
+    @Test
+    void noSuchId_isWellFormed_soThePrimingReadReachesTheStore() {
+        assertThat(SortableId.isWellFormed(Priming.NO_SUCH_ID)).isTrue();
     }
 }

@@ -12,6 +12,7 @@ import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
+import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
 import cn.bijie.innovation.shared.testing.TestStack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -168,6 +169,19 @@ class CalculateSubsidyHandlerIT {
         String event = Files.readString(ProjectRoot.path().resolve("events/calculate-subsidy-certification.json"));
 
         assertThat(deliver(new CalculateSubsidyHandler(), event)).isEmpty();
+    }
+
+    @Test
+    void priming_parsesARecordItIgnores_readsAKeyNoItemHas_andWritesNothing() {
+        int before = bureau.stack.countItems(bureau.dynamo);
+        TestStack.shared().actAs("CalculateSubsidyFunction");
+        new CalculateSubsidyHandler(); // the no-arg constructor registers the SnapStart priming
+
+        Primed primed = Primed.primeAll();
+
+        assertThat(primed.actions()).isGreaterThanOrEqualTo(3);
+        assertThat(primed.errors()).isEmpty();
+        assertThat(bureau.stack.countItems(bureau.dynamo)).isEqualTo(before);
     }
 
     static List<Certification> certifications(int count) {

@@ -3,11 +3,15 @@ package cn.bijie.innovation.functions.documents;
 import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.crac.Priming;
+import cn.bijie.innovation.shared.documents.Document;
 import cn.bijie.innovation.shared.documents.DocumentInput;
 import cn.bijie.innovation.shared.documents.DocumentService;
 import cn.bijie.innovation.shared.documents.S3DocumentStorage;
+import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.http.Role;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.Page;
@@ -15,12 +19,14 @@ import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoApplicationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoDocumentStore;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -30,8 +36,31 @@ public final class DocumentsHandler implements RequestStreamHandler {
 
     /** Called by the Lambda runtime: wires the real table and bucket once per container. */
     public DocumentsHandler() {
-        this(service(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), new PageToken(Env.require("PAGE_TOKEN_SECRET")),
-                new S3DocumentStorage(AwsClients.s3(), AwsClients.s3Presigner(), Env.require("BUCKET_NAME"))));
+        this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"),
+                new S3DocumentStorage(AwsClients.s3(), AwsClients.s3Presigner(), Env.require("BUCKET_NAME")));
+    }
+
+    private DocumentsHandler(DynamoDbClient dynamo, String table, S3DocumentStorage storage) {
+        this(service(dynamo, table, new PageToken(Env.require("PAGE_TOKEN_SECRET")), storage));
+        // SnapStart: nothing is written: the GETs read an application and a document no record has, the POST's empty
+        // body fails validation, the transaction's condition cannot hold; presigning is local work (no call to S3)
+        // and the HeadObject asks for an object that is never uploaded
+        Priming.register(api,
+                ApiEvent.of("GET /applications/{applicationId}/documents/{documentId}")
+                        .path("applicationId", Priming.NO_SUCH_ID).path("documentId", Priming.NO_SUCH_ID)
+                        .caller("priming", null, Role.STAFF),
+                ApiEvent.of("GET /applications/{applicationId}/documents").path("applicationId", Priming.NO_SUCH_ID)
+                        .caller("priming", null, Role.STAFF),
+                ApiEvent.of("POST /applications/{applicationId}/documents").path("applicationId", Priming.NO_SUCH_ID)
+                        .caller("priming", Priming.NO_SUCH_USCC, Role.APPLICANT).body("{}"));
+        Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
+        String neverUploaded = Document.objectKey(Priming.NO_SUCH_ID, Priming.NO_SUCH_ID);
+        Priming.register("s3", () -> {
+            String emptySha256 = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
+            storage.presignUpload(neverUploaded, "application/pdf", 1, emptySha256, Duration.ofMinutes(15));
+            storage.presignDownload(neverUploaded, "priming.pdf", "application/pdf", Duration.ofMinutes(5));
+            storage.stat(neverUploaded);
+        });
     }
 
     public DocumentsHandler(DocumentService documents) {

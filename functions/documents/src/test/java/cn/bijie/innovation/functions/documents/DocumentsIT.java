@@ -5,7 +5,10 @@ import static cn.bijie.innovation.functions.documents.DocumentsFixture.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.application.ApplicationStatus;
+import cn.bijie.innovation.shared.crac.Priming;
+import cn.bijie.innovation.shared.documents.Document;
 import cn.bijie.innovation.shared.testing.ApiEvent;
+import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.TestStack;
 import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -177,6 +180,25 @@ class DocumentsIT {
     }
 
     /** A plain HTTP PUT with the signed headers, one of them replaced ({@code value}) or left out (null). */
+    @Test
+    void priming_readsIdsNoRecordHas_presignsAndLooksForAKeyNeverUploaded_andWritesNothing() {
+        TestStack.shared().actAs("DocumentsFunction");
+        int before = stack.itemCount();
+        new DocumentsHandler(); // the no-arg constructor registers the SnapStart priming
+
+        Primed primed = Primed.primeAll();
+
+        assertThat(primed.actions()).isGreaterThanOrEqualTo(3);
+        assertThat(primed.errors()).isEmpty();
+        assertThat(primed.statuses("GET /applications/{applicationId}/documents/{documentId}")).isNotEmpty()
+                .containsOnly(404);
+        assertThat(primed.statuses("GET /applications/{applicationId}/documents")).isNotEmpty().containsOnly(404);
+        assertThat(primed.statuses("POST /applications/{applicationId}/documents")).isNotEmpty().containsOnly(400);
+        assertThat(stack.itemCount()).isEqualTo(before);
+        assertThat(stack.s3.listObjectsV2(l -> l.bucket(stack.stack.bucket()).prefix(Document.prefix(Priming.NO_SUCH_ID)))
+                .contents()).isEmpty();
+    }
+
     private HttpResponse<String> put(JsonNode ticket, byte[] body, String header, String value)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ticket.path("uploadUrl").asText()))

@@ -2,7 +2,9 @@ package cn.bijie.innovation.functions.indicators;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiRequest;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
@@ -37,6 +39,9 @@ public final class IndicatorsHandler implements RequestStreamHandler {
     public IndicatorsHandler() {
         this(new IndicatorService(Policy.active(),
                 new DynamoIndicatorStore(AwsClients.dynamoDb(), Env.require("TABLE_NAME")), Clock.systemUTC()));
+        // SnapStart: GET /indicators is a pure read; both its forms run once before the snapshot (not the recount,
+        // which writes)
+        Priming.register(api, ApiEvent.of("GET /indicators"), ApiEvent.of("GET /indicators").query("format", "csv"));
     }
 
     public IndicatorsHandler(IndicatorService indicators) {

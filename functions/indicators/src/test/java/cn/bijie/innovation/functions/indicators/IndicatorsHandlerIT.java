@@ -14,6 +14,7 @@ import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorStore;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
+import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
 import cn.bijie.innovation.shared.testing.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -215,6 +216,21 @@ class IndicatorsHandlerIT {
                 readWithSmall, small, readWithLarge, large);
         assertThat(readWithLarge).isEqualTo(readWithSmall)
                 .isLessThanOrEqualTo(bureau.policy.targetPeriod("2020").orElseThrow().indicators().size());
+    }
+
+    @Test
+    @Order(9)
+    void priming_servesTheReportAsJsonAndCsv_andWritesNothing() {
+        int before = bureau.stack.countItems(bureau.dynamo);
+        TestStack.shared().actAs("IndicatorsFunction");
+        new IndicatorsHandler(); // the no-arg constructor registers the SnapStart priming
+
+        Primed primed = Primed.primeAll();
+
+        assertThat(primed.actions()).isGreaterThanOrEqualTo(1);
+        assertThat(primed.errors()).isEmpty();
+        assertThat(primed.statuses(GET)).hasSizeGreaterThanOrEqualTo(2).containsOnly(200);
+        assertThat(bureau.stack.countItems(bureau.dynamo)).isEqualTo(before);
     }
 
     static int itemsReadByOneReport() {

@@ -6,14 +6,18 @@ import cn.bijie.innovation.shared.certification.CertificationService;
 import cn.bijie.innovation.shared.certification.DecisionInput;
 import cn.bijie.innovation.shared.certification.RevocationInput;
 import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.crac.Priming;
+import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.http.Role;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoCertificationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -29,7 +33,24 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
 
     /** Called by the Lambda runtime: wires the real table once per container. */
     public RecordCertificationHandler() {
-        this(wire(AwsClients.dynamoDb(), Env.require("TABLE_NAME")));
+        this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
+    }
+
+    private RecordCertificationHandler(DynamoDbClient dynamo, String table) {
+        this(wire(dynamo, table));
+        // SnapStart: nothing is written: the GET reads an id no record has, the list is of an organisation that does
+        // not exist, the POSTs' empty bodies fail validation, the transaction's condition cannot hold
+        Priming.register(api,
+                ApiEvent.of("GET /certifications/{certificationId}").path("certificationId", Priming.NO_SUCH_ID)
+                        .caller("priming", null, Role.STAFF),
+                ApiEvent.of("GET /certifications").query("uscc", Priming.NO_SUCH_USCC)
+                        .caller("priming", null, Role.STAFF),
+                ApiEvent.of("POST /certifications").caller("priming", null, Role.STAFF).body("{}"),
+                ApiEvent.of("POST /applications/{applicationId}/decision").path("applicationId", Priming.NO_SUCH_ID)
+                        .caller("priming", null, Role.STAFF).body("{}"),
+                ApiEvent.of("POST /certifications/{certificationId}/revocation")
+                        .path("certificationId", Priming.NO_SUCH_ID).caller("priming", null, Role.STAFF).body("{}"));
+        Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
     }
 
     public RecordCertificationHandler(CertificationService certifications) {

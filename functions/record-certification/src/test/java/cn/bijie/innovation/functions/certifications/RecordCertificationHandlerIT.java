@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
 import cn.bijie.innovation.shared.testing.ApiEvents.Claims;
+import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.TestStack;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -194,6 +195,24 @@ class RecordCertificationHandlerIT {
         CALLS.put(request, bureau.callsByOperation());
         System.out.println("DynamoDB calls for " + request + ": " + bureau.callsByOperation());
         return answer;
+    }
+
+    @Test
+    void priming_readsAnIdNoRecordHas_refusesEmptyBodies_andWritesNothing() {
+        int before = bureau.stack.countItems(bureau.dynamo);
+        TestStack.shared().actAs("RecordCertificationFunction");
+        new RecordCertificationHandler(); // the no-arg constructor registers the SnapStart priming
+
+        Primed primed = Primed.primeAll();
+
+        assertThat(primed.actions()).isGreaterThanOrEqualTo(2);
+        assertThat(primed.errors()).isEmpty();
+        assertThat(primed.statuses(GET)).isNotEmpty().containsOnly(404);
+        assertThat(primed.statuses(LIST)).isNotEmpty().containsOnly(200);
+        assertThat(primed.statuses(RECORD)).isNotEmpty().containsOnly(400);
+        assertThat(primed.statuses(DECIDE)).isNotEmpty().containsOnly(400);
+        assertThat(primed.statuses(REVOKE)).isNotEmpty().containsOnly(400);
+        assertThat(bureau.stack.countItems(bureau.dynamo)).isEqualTo(before);
     }
 
     @AfterAll

@@ -2,9 +2,11 @@ package cn.bijie.innovation.functions.reminders;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.mail.SesMailer;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.reminder.ReminderMails;
 import cn.bijie.innovation.shared.reminder.ReminderRun;
 import cn.bijie.innovation.shared.reminder.RunSummary;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
@@ -20,7 +22,9 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -34,16 +38,31 @@ public final class SendRemindersHandler implements RequestStreamHandler {
 
     /** Called by the Lambda runtime: wires the real table and SES once per container. */
     public SendRemindersHandler() {
-        this(reminderRun(new ReadMeter()), Clock.systemUTC());
+        this(new ReadMeter());
+    }
+
+    private SendRemindersHandler(ReadMeter meter) {
+        this(AwsClients.dynamoDb(meter), meter);
+    }
+
+    private SendRemindersHandler(DynamoDbClient dynamo, ReadMeter meter) {
+        this(reminderRun(dynamo, AwsClients.sesV2(), meter), Clock.systemUTC());
+        // SnapStart: never the run itself, so nothing is written and no mail is sent: the run state and the due index
+        // of a date long past are read, and a digest is built from the mail texts but not sent
+        String table = Env.require("TABLE_NAME");
+        Policy policy = Policy.active();
+        Priming.register("reads", () -> {
+            var store = new DynamoReminderStore(dynamo, table, new DynamoIndicatorCounterMoves(dynamo, table, policy));
+            store.lastRunDate();
+            store.forEachDue(LocalDate.EPOCH, due -> { });
+        });
+        Priming.register("mail texts", () -> new ReminderMails(policy).staffDigest("priming@example.com", List.of(),
+                LocalDate.EPOCH));
     }
 
     public SendRemindersHandler(ReminderRun run, Clock clock) {
         this.run = run;
         this.clock = clock;
-    }
-
-    private static ReminderRun reminderRun(ReadMeter meter) {
-        return reminderRun(AwsClients.dynamoDb(meter), AwsClients.sesV2(), meter);
     }
 
     /** The run over these clients, configured from the environment; {@code meter} must be one of the table client's. */

@@ -2,7 +2,9 @@ package cn.bijie.innovation.functions.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bijie.innovation.shared.store.dynamodb.DueIndex;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
+import cn.bijie.innovation.shared.testing.Primed;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -201,6 +203,22 @@ class SendRemindersIT {
 
         run(TODAY.plusDays(1));
         assertThat(mails()).hasSize(4);
+    }
+
+    @Test
+    void priming_onlyReads_andBuildsAMailItDoesNotSend_withACertificationDue() {
+        fixtures.highTech("c1", USCC, LocalDate.now(DueIndex.ZONE).plusDays(30));
+        int before = stack.stack.countItems(stack.dynamo);
+        String mailBefore = stack.stack.miniStack().sentMail();
+        new SendRemindersHandler(); // the no-arg constructor registers the SnapStart priming
+
+        Primed primed = Primed.primeAll();
+
+        assertThat(primed.actions()).isGreaterThanOrEqualTo(2);
+        assertThat(primed.errors()).isEmpty();
+        assertThat(stack.stack.countItems(stack.dynamo)).isEqualTo(before);
+        assertThat(stack.stack.miniStack().sentMail()).isEqualTo(mailBefore);
+        assertThat(Items.str(fixtures.get("CERT#c1", "CERT"), "status")).isEqualTo("ACTIVE");
     }
 
     JsonNode run(LocalDate date) {

@@ -4,15 +4,19 @@ import cn.bijie.innovation.shared.application.ApplicationInput;
 import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.crac.Priming;
+import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiRequest;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.http.Role;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoApplicationStore;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -20,6 +24,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code /applications*} (not the decision, not documents): submit, list, read, correct, withdraw. */
 public final class SubmitApplicationHandler implements RequestStreamHandler {
@@ -27,11 +32,22 @@ public final class SubmitApplicationHandler implements RequestStreamHandler {
 
     /** Called by the Lambda runtime: wires the real table once per container. */
     public SubmitApplicationHandler() {
+        this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
+    }
+
+    private SubmitApplicationHandler(DynamoDbClient dynamo, String table) {
         this(new ApplicationService(
-                new DynamoApplicationStore(AwsClients.dynamoDb(), Env.require("TABLE_NAME"),
-                        new PageToken(Env.require("PAGE_TOKEN_SECRET")),
+                new DynamoApplicationStore(dynamo, table, new PageToken(Env.require("PAGE_TOKEN_SECRET")),
                         Policy.active().reminders().applicationWaitingDays()),
                 Policy.active(), Clock.systemUTC()));
+        // SnapStart: nothing is written: the GET reads an id no record has, the list is of an organisation that does
+        // not exist, the POST's empty body fails validation, the transaction's condition cannot hold
+        Priming.register(api,
+                ApiEvent.of("GET /applications/{applicationId}").path("applicationId", Priming.NO_SUCH_ID)
+                        .caller("priming", null, Role.STAFF),
+                ApiEvent.of("GET /applications").caller("priming", Priming.NO_SUCH_USCC, Role.APPLICANT),
+                ApiEvent.of("POST /applications").caller("priming", Priming.NO_SUCH_USCC, Role.APPLICANT).body("{}"));
+        Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
     }
 
     public SubmitApplicationHandler(ApplicationService applications) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.testing.ApiEvent;
+import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.TestStack;
 import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
 import java.time.Instant;
@@ -238,6 +239,21 @@ class SubmitApplicationIT {
         assertThat(read).containsExactly("DynamoDb.GetItem");
         assertThat(listing).containsExactly("DynamoDb.Query");
         assertThat(withdrawal).containsExactly("DynamoDb.GetItem", "DynamoDb.TransactWriteItems");
+    }
+
+    @Test
+    void priming_readsAnIdNoRecordHas_refusesAnEmptySubmission_andWritesNothing() {
+        int before = stack.itemCount();
+        new SubmitApplicationHandler(); // the no-arg constructor registers the SnapStart priming
+
+        Primed primed = Primed.primeAll();
+
+        assertThat(primed.actions()).isGreaterThanOrEqualTo(2);
+        assertThat(primed.errors()).isEmpty();
+        assertThat(primed.statuses("GET /applications/{applicationId}")).isNotEmpty().containsOnly(404);
+        assertThat(primed.statuses("GET /applications")).isNotEmpty().containsOnly(200);
+        assertThat(primed.statuses("POST /applications")).isNotEmpty().containsOnly(400);
+        assertThat(stack.itemCount()).isEqualTo(before);
     }
 
     private ApiEvent list() {

@@ -2,8 +2,11 @@ package cn.bijie.innovation.functions.subsidies;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.crac.Priming;
+import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.http.Role;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.PageToken;
@@ -12,6 +15,7 @@ import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyService;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoPolicyParameterStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
+import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import cn.bijie.innovation.shared.subsidy.DisbursementInput;
 import cn.bijie.innovation.shared.subsidy.SubsidyService;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -39,6 +43,20 @@ public final class SubsidiesHandler implements RequestStreamHandler {
         this(new SubsidyService(new DynamoSubsidyStore(dynamo, table, Policy.active()),
                         new PageToken(Env.require("PAGE_TOKEN_SECRET")), Clock.systemUTC()),
                 new PolicyService(Policy.active(), new DynamoPolicyParameterStore(dynamo, table), Clock.systemUTC()));
+        // SnapStart: GET /policy is a pure read; the other GET reads an id no subsidy has, the list is of an
+        // organisation that does not exist, the writes' empty bodies fail validation, the transaction's condition
+        // cannot hold: nothing is written
+        String parameter = Policy.active().parameters().stream().map(Policy.Parameter::name).findFirst().orElse("none");
+        Priming.register(api,
+                ApiEvent.of("GET /policy"),
+                ApiEvent.of("GET /subsidies/{subsidyId}").path("subsidyId", Priming.NO_SUCH_ID)
+                        .caller("priming", null, Role.STAFF),
+                ApiEvent.of("GET /subsidies").query("uscc", Priming.NO_SUCH_USCC).caller("priming", null, Role.STAFF),
+                ApiEvent.of("POST /subsidies/{subsidyId}/disbursement").path("subsidyId", Priming.NO_SUCH_ID)
+                        .caller("priming", null, Role.FINANCE).body("{}"),
+                ApiEvent.of("PUT /policy/parameters/{name}").path("name", parameter)
+                        .caller("priming", null, Role.STAFF).body("{}"));
+        Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
     }
 
     public SubsidiesHandler(SubsidyService subsidies, PolicyService policy) {

@@ -11,6 +11,7 @@ import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
 import cn.bijie.innovation.shared.testing.ApiEvents.Claims;
+import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
 import cn.bijie.innovation.shared.testing.TestStack;
 import cn.bijie.innovation.shared.time.Shanghai;
@@ -158,5 +159,23 @@ class SubsidiesHandlerIT {
         // THEN it is paid
         assertThat(answer.status()).as(answer.rawBody()).isEqualTo(200);
         assertThat(bureau.subsidyOf(sample.certificationId()).voucherNo()).isEqualTo("BJCZ-2026-0001");
+    }
+
+    @Test
+    void priming_readsThePolicyAndAnIdNoSubsidyHas_refusesEmptyBodies_andWritesNothing() {
+        int before = bureau.stack.countItems(bureau.dynamo);
+        TestStack.shared().actAs("SubsidiesFunction");
+        new SubsidiesHandler(); // the no-arg constructor registers the SnapStart priming
+
+        Primed primed = Primed.primeAll();
+
+        assertThat(primed.actions()).isGreaterThanOrEqualTo(2);
+        assertThat(primed.errors()).isEmpty();
+        assertThat(primed.statuses(POLICY)).isNotEmpty().containsOnly(200);
+        assertThat(primed.statuses(GET)).isNotEmpty().containsOnly(404);
+        assertThat(primed.statuses(LIST)).isNotEmpty().containsOnly(200);
+        assertThat(primed.statuses(PAY)).isNotEmpty().containsOnly(400);
+        assertThat(primed.statuses(SET)).isNotEmpty().containsOnly(400);
+        assertThat(bureau.stack.countItems(bureau.dynamo)).isEqualTo(before);
     }
 }
