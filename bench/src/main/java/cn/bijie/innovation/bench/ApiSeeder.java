@@ -2,7 +2,7 @@ package cn.bijie.innovation.bench;
 
 import cn.bijie.innovation.bench.harness.Harness;
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.Role;
 import cn.bijie.innovation.shared.organization.Organization;
@@ -39,8 +39,7 @@ public final class ApiSeeder {
     public ApiSeeder(BenchContext bench) throws Exception {
         this.certifications = bench.inProcess(bench.function("RecordCertificationFunction")
                 .orElseThrow(() -> new IllegalStateException("the template has no RecordCertificationFunction")));
-        Env.use(bench.environment("OrganizationsFunction"));
-        this.dynamo = AwsClients.dynamoDb();
+        this.dynamo = new AwsClients(new Config(bench.environment("OrganizationsFunction"))).dynamoDb();
         this.table = bench.table();
     }
 

@@ -14,10 +14,10 @@ import java.util.Map;
 
 /**
  * Loads a function the way Lambda would run it: its packaged jar alone on a class path (parent: the platform loader, so
- * none of the runner's libraries leak in), its template environment handed to {@code Env.use}, a no-arg handler.
+ * none of the runner's libraries leak in), the handler built by its {@code (Map<String, String> environment)} constructor
+ * with the function's template environment.
  */
 final class FunctionLoader {
-    static final String ENV_CLASS = "cn.bijie.innovation.shared.config.Env";
 
     /** The function cannot be loaded: a missing jar, a wrong handler, a constructor that threw. */
     static final class LoadFailed extends Exception {
@@ -84,7 +84,6 @@ final class FunctionLoader {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader); // the constructor builds SDK clients, which look up services here
         try {
-            useEnvironment(loader, environment);
             Class<?> handlerClass = Class.forName(className, true, loader);
             Class<?> streamHandler = Class.forName("com.amazonaws.services.lambda.runtime.RequestStreamHandler", false, loader);
             if (!streamHandler.isAssignableFrom(handlerClass)) {
@@ -94,7 +93,7 @@ final class FunctionLoader {
             LambdaContexts contexts = new LambdaContexts(loader, spec.logicalId(), functionName,
                     resolver.arn("lambda", "function:" + functionName), spec.memorySize());
             Method method = handlerClass.getMethod(methodName, InputStream.class, OutputStream.class, contexts.contextType());
-            Object handler = handlerClass.getDeclaredConstructor().newInstance();
+            Object handler = handlerClass.getConstructor(Map.class).newInstance(Map.copyOf(environment));
             return new LoadedFunction(spec.logicalId(), functionName, spec.timeoutSeconds(), loader, handler, method, contexts);
         } catch (LoadFailed e) {
             closeQuietly(loader);
@@ -107,22 +106,6 @@ final class FunctionLoader {
             throw new LoadFailed(spec.logicalId() + ": cannot load " + handlerSpec + " from " + jar + ": " + e, e);
         } finally {
             thread.setContextClassLoader(previous);
-        }
-    }
-
-    /** {@code Env.use(environment)} in the function's own copy of the class, when its jar has one. */
-    private static void useEnvironment(ClassLoader loader, Map<String, String> environment)
-            throws ReflectiveOperationException, LoadFailed {
-        Class<?> env;
-        try {
-            env = Class.forName(ENV_CLASS, true, loader);
-        } catch (ClassNotFoundException absent) {
-            return;
-        }
-        try {
-            env.getMethod("use", Map.class).invoke(null, Map.copyOf(environment));
-        } catch (InvocationTargetException e) {
-            throw new LoadFailed(ENV_CLASS + ".use threw " + e.getCause(), e.getCause());
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.UUID;
  * suite's per-function loader). No dependencies beyond the JDK: it ships in the harness jar.
  */
 public final class Invoker {
-    static final String ENV_CLASS = "cn.bijie.innovation.shared.config.Env";
     static final String PRIMING_CLASS = "cn.bijie.innovation.shared.crac.Priming";
 
     private final ClassLoader loader;
@@ -32,9 +31,9 @@ public final class Invoker {
     }
 
     /**
-     * Builds {@code handlerClass} (the template's {@code Handler} without {@code ::method}) with its no-arg constructor.
-     * With {@code environment}, {@code Env.use} is called first in the function's own copy of the class, as the local
-     * runner does; without, the function reads the process environment, as on Lambda.
+     * Builds {@code handlerClass} (the template's {@code Handler} without {@code ::method}): with {@code environment}
+     * by its {@code (Map<String, String> environment)} constructor, as the local runner does; without, by its no-arg
+     * constructor, which reads the process environment, as on Lambda.
      */
     public static Invoker load(ClassLoader loader, String handlerClass, Map<String, String> environment)
             throws Exception {
@@ -42,13 +41,12 @@ public final class Invoker {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader); // SDK clients look up their services and interceptors here
         try {
-            if (environment != null) {
-                Class.forName(ENV_CLASS, true, loader).getMethod("use", Map.class).invoke(null, environment);
-            }
             Class<?> type = Class.forName(handlerClass, true, loader);
             Class<?> contextType = Class.forName("com.amazonaws.services.lambda.runtime.Context", false, loader);
             Method method = type.getMethod("handleRequest", InputStream.class, OutputStream.class, contextType);
-            return new Invoker(loader, type.getDeclaredConstructor().newInstance(), method, contextType);
+            Object handler = environment == null ? type.getConstructor().newInstance()
+                    : type.getConstructor(Map.class).newInstance(environment);
+            return new Invoker(loader, handler, method, contextType);
         } catch (InvocationTargetException e) {
             throw rethrow(e);
         } finally {

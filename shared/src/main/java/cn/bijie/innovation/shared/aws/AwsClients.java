@@ -1,6 +1,6 @@
 package cn.bijie.innovation.shared.aws;
 
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -24,18 +24,22 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 /**
  * Builds SDK clients the way every function needs them: region, credentials and endpoint set explicitly (no provider
  * chain walk at cold start), the URL-connection HTTP client, and the standard {@code AWS_ENDPOINT_URL} override so the
- * same build runs against MiniStack, LocalStack or AWS.
+ * same build runs against MiniStack, LocalStack or AWS. Everything comes from the function's {@link Config}.
  */
 public final class AwsClients {
-    private AwsClients() {}
+    private final Config config;
 
-    public static Region region() {
-        return Region.of(Env.get("AWS_REGION", Env.get("AWS_DEFAULT_REGION", "us-east-1")));
+    public AwsClients(Config config) {
+        this.config = config;
+    }
+
+    public Region region() {
+        return Region.of(config.get("AWS_REGION", config.get("AWS_DEFAULT_REGION", "us-east-1")));
     }
 
     /** The emulator's endpoint, or null on AWS. */
-    public static URI endpoint() {
-        String url = Env.get("AWS_ENDPOINT_URL");
+    public URI endpoint() {
+        String url = config.get("AWS_ENDPOINT_URL");
         return url == null ? null : URI.create(url);
     }
 
@@ -43,8 +47,8 @@ public final class AwsClients {
      * The S3 endpoint: the SDK's standard service-specific {@code AWS_ENDPOINT_URL_S3} when set (a test points S3 alone
      * at a dead port), else the general one.
      */
-    static URI s3Endpoint() {
-        String url = Env.get("AWS_ENDPOINT_URL_S3");
+    URI s3Endpoint() {
+        String url = config.get("AWS_ENDPOINT_URL_S3");
         return url == null ? endpoint() : URI.create(url);
     }
 
@@ -52,19 +56,19 @@ public final class AwsClients {
      * Static credentials from the environment when it has them (locally, or a plain Lambda); a SnapStart function gets
      * none there and fetches them from the container endpoint instead.
      */
-    public static AwsCredentialsProvider credentials() {
-        String keyId = Env.get("AWS_ACCESS_KEY_ID");
-        String secret = Env.get("AWS_SECRET_ACCESS_KEY");
+    public AwsCredentialsProvider credentials() {
+        String keyId = config.get("AWS_ACCESS_KEY_ID");
+        String secret = config.get("AWS_SECRET_ACCESS_KEY");
         if (keyId == null || secret == null) {
             return ContainerCredentialsProvider.builder().build();
         }
-        String token = Env.get("AWS_SESSION_TOKEN");
+        String token = config.get("AWS_SESSION_TOKEN");
         return StaticCredentialsProvider.create(token == null
                 ? AwsBasicCredentials.create(keyId, secret)
                 : AwsSessionCredentials.create(keyId, secret, token));
     }
 
-    public static DynamoDbClient dynamoDb(ExecutionInterceptor... interceptors) {
+    public DynamoDbClient dynamoDb(ExecutionInterceptor... interceptors) {
         return configured(DynamoDbClient.builder(), interceptors).build();
     }
 
@@ -72,7 +76,7 @@ public final class AwsClients {
      * The S3 client of the documents function (S3 is optional in {@code shared}: only a function that ships the S3
      * SDK may call this). Path-style addressing against an emulator, whose host has no bucket subdomains.
      */
-    public static S3Client s3(ExecutionInterceptor... interceptors) {
+    public S3Client s3(ExecutionInterceptor... interceptors) {
         URI endpoint = s3Endpoint();
         S3ClientBuilder builder = configured(S3Client.builder(), interceptors).forcePathStyle(endpoint != null);
         if (endpoint != null) {
@@ -82,7 +86,7 @@ public final class AwsClients {
     }
 
     /** What every client of a function shares: region, credentials, the URL-connection client, the endpoint. */
-    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder,
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder,
             ExecutionInterceptor... interceptors) {
         builder.region(region())
                 .credentialsProvider(credentials())
@@ -96,7 +100,7 @@ public final class AwsClients {
     }
 
     /** Signs S3 URLs locally, without a call; same region, credentials and addressing as {@link #s3}. */
-    public static S3Presigner s3Presigner() {
+    public S3Presigner s3Presigner() {
         var builder = S3Presigner.builder()
                 .region(region())
                 .credentialsProvider(credentials());
@@ -112,7 +116,7 @@ public final class AwsClients {
      * SES v2, for the function that sends mail (the SES SDK is in its jar only, so only it may call this). No SDK
      * retries: a send whose answer was lost would go out twice; the caller retries throttling itself, with backoff.
      */
-    public static SesV2Client sesV2(ExecutionInterceptor... interceptors) {
+    public SesV2Client sesV2(ExecutionInterceptor... interceptors) {
         return configured(SesV2Client.builder()).overrideConfiguration(overrides(interceptors).toBuilder()
                 .retryStrategy(AwsRetryStrategy.doNotRetry()).build()).build();
     }

@@ -36,8 +36,8 @@ public final class Priming implements Resource {
      */
     public static final String NO_SUCH_ID = "00000000-0000-0000-0000-000000000000";
 
-    // CRaC holds registered resources weakly; this list keeps them (and the bench calls them from here, as a plain JDK
-    // has no checkpoint to call them).
+    // CRaC holds registered resources weakly; this list keeps them until they ran (the bench and tests call them from
+    // here, as a plain JDK has no checkpoint to call them).
     private static final List<Priming> REGISTERED = new CopyOnWriteArrayList<>();
 
     private final String name;
@@ -65,15 +65,18 @@ public final class Priming implements Resource {
     }
 
     /**
-     * Runs every registered action now, what the snapshot would run (the bench and tests; no CRaC runtime needed).
+     * Runs every action registered since the last call, what the snapshot would run (the bench and tests; no CRaC
+     * runtime needed), and forgets them: a handler built later primes its own actions only.
      *
      * @return how many actions ran
      */
-    public static int primeAll() {
-        for (Priming priming : REGISTERED) {
+    public static synchronized int primeAll() {
+        List<Priming> due = List.copyOf(REGISTERED);
+        REGISTERED.removeAll(due);
+        for (Priming priming : due) {
             priming.beforeCheckpoint(null);
         }
-        return REGISTERED.size();
+        return due.size();
     }
 
     @Override

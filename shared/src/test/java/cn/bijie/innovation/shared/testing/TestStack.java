@@ -2,7 +2,7 @@ package cn.bijie.innovation.shared.testing;
 
 import cn.bijie.innovation.local.LocalStack;
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -65,13 +65,14 @@ public final class TestStack {
         return stack.environment(logicalId);
     }
 
-    /**
-     * Makes {@link Env} answer as function {@code logicalId}'s environment, so its handler's no-arg constructor and
-     * {@link AwsClients} wire the real clients against this MiniStack.
-     */
-    public TestStack actAs(String logicalId) {
-        Env.use(environment(logicalId));
-        return this;
+    /** Function {@code logicalId}'s configuration, e.g. for {@link AwsClients} against this MiniStack. */
+    public Config config(String logicalId) {
+        return new Config(environment(logicalId));
+    }
+
+    /** The SDK clients as function {@code logicalId} builds them, against this MiniStack. */
+    public AwsClients clients(String logicalId) {
+        return new AwsClients(config(logicalId));
     }
 
     public String table() {
@@ -84,8 +85,7 @@ public final class TestStack {
 
     /** A DynamoDB client on this MiniStack, with optional interceptors (e.g. a call counter). */
     public DynamoDbClient dynamoDb(ExecutionInterceptor... interceptors) {
-        actAs("OrganizationsFunction");
-        return AwsClients.dynamoDb(interceptors);
+        return clients("OrganizationsFunction").dynamoDb(interceptors);
     }
 
     /** How many items the table holds: tests prove that a refused request wrote nothing. */

@@ -1,7 +1,7 @@
 package cn.bijie.innovation.functions.subsidycalc;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
@@ -37,7 +37,16 @@ public final class CalculateSubsidyHandler implements RequestStreamHandler {
 
     /** Called by the Lambda runtime: wires the real table once per container. */
     public CalculateSubsidyHandler() {
-        this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
+        this(System.getenv());
+    }
+
+    /** Wired from {@code environment}, as the template sets it (the local runner, tests). */
+    public CalculateSubsidyHandler(Map<String, String> environment) {
+        this(new Config(environment));
+    }
+
+    private CalculateSubsidyHandler(Config config) {
+        this(new AwsClients(config).dynamoDb(), config.table());
     }
 
     private CalculateSubsidyHandler(DynamoDbClient dynamo, String table) {

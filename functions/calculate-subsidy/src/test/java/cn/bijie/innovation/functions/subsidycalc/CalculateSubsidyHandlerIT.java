@@ -165,17 +165,17 @@ class CalculateSubsidyHandlerIT {
 
     @Test
     void theRuntimeWiring_handlesTheSampleEvent() throws IOException {
-        TestStack.shared().actAs("CalculateSubsidyFunction");
         String event = Files.readString(ProjectRoot.path().resolve("events/calculate-subsidy-certification.json"));
 
-        assertThat(deliver(new CalculateSubsidyHandler(), event)).isEmpty();
+        var environment = TestStack.shared().environment("CalculateSubsidyFunction");
+        assertThat(deliver(new CalculateSubsidyHandler(environment), event)).isEmpty();
     }
 
     @Test
     void priming_parsesARecordItIgnores_readsAKeyNoItemHas_andWritesNothing() {
         int before = bureau.stack.countItems(bureau.dynamo);
-        TestStack.shared().actAs("CalculateSubsidyFunction");
-        new CalculateSubsidyHandler(); // the no-arg constructor registers the SnapStart priming
+        // the runtime's wiring registers the SnapStart priming
+        new CalculateSubsidyHandler(TestStack.shared().environment("CalculateSubsidyFunction"));
 
         Primed primed = Primed.primeAll();
 

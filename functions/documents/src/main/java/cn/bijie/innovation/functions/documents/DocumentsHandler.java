@@ -2,7 +2,7 @@ package cn.bijie.innovation.functions.documents;
 
 import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.documents.Document;
 import cn.bijie.innovation.shared.documents.DocumentInput;
@@ -36,12 +36,25 @@ public final class DocumentsHandler implements RequestStreamHandler {
 
     /** Called by the Lambda runtime: wires the real table and bucket once per container. */
     public DocumentsHandler() {
-        this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"),
-                new S3DocumentStorage(AwsClients.s3(), AwsClients.s3Presigner(), Env.require("BUCKET_NAME")));
+        this(System.getenv());
     }
 
-    private DocumentsHandler(DynamoDbClient dynamo, String table, S3DocumentStorage storage) {
-        this(service(dynamo, table, new PageToken(Env.require("PAGE_TOKEN_SECRET")), storage));
+    /** Wired from {@code environment}, as the template sets it (the local runner, tests). */
+    public DocumentsHandler(Map<String, String> environment) {
+        this(new Config(environment));
+    }
+
+    private DocumentsHandler(Config config) {
+        this(config, new AwsClients(config));
+    }
+
+    private DocumentsHandler(Config config, AwsClients clients) {
+        this(clients.dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()),
+                new S3DocumentStorage(clients.s3(), clients.s3Presigner(), config.require("BUCKET_NAME")));
+    }
+
+    private DocumentsHandler(DynamoDbClient dynamo, String table, PageToken pageTokens, S3DocumentStorage storage) {
+        this(service(dynamo, table, pageTokens, storage));
         // SnapStart: nothing is written: the GETs read an application and a document no record has, the POST's empty
         // body fails validation, the transaction's condition cannot hold; presigning is local work (no call to S3)
         // and the HeadObject asks for an object that is never uploaded

@@ -3,7 +3,7 @@ package cn.bijie.innovation.functions.documents;
 import cn.bijie.innovation.shared.application.Application;
 import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.documents.S3DocumentStorage;
 import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.paging.PageToken;
@@ -26,14 +26,16 @@ import software.amazon.awssdk.services.s3.S3Client;
  * DocumentsFunction) against the test JVM's stack; two fresh organisations and helpers to make their applications.
  */
 class DocumentsFixture {
-    final TestStack stack = TestStack.shared().actAs("DocumentsFunction");
+    final TestStack stack = TestStack.shared();
+    final Config config = stack.config("DocumentsFunction");
+    final AwsClients clients = new AwsClients(config);
     final CallCounter counter = new CallCounter();
-    final DynamoDbClient dynamo = AwsClients.dynamoDb(counter);
-    final S3Client s3 = AwsClients.s3(counter);
-    final PageToken tokens = new PageToken(Env.require("PAGE_TOKEN_SECRET"));
+    final DynamoDbClient dynamo = clients.dynamoDb(counter);
+    final S3Client s3 = clients.s3(counter);
+    final PageToken tokens = new PageToken(config.pageTokenSecret());
     final DynamoApplicationStore applications = new DynamoApplicationStore(dynamo, stack.table(), tokens, 10);
     final DocumentsHandler handler = new DocumentsHandler(DocumentsHandler.service(dynamo, stack.table(), tokens,
-            new S3DocumentStorage(s3, AwsClients.s3Presigner(), Env.require("BUCKET_NAME"))));
+            new S3DocumentStorage(s3, clients.s3Presigner(), config.require("BUCKET_NAME"))));
     final String own = TestData.newUscc();
     final String other = TestData.newUscc();
 

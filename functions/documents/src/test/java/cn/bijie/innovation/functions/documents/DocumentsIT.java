@@ -44,9 +44,8 @@ class DocumentsIT {
 
     @Test
     void theRuntimeConstructor_wiresTableBucketAndTokenSecretFromTheTemplatesEnvironment() {
-        TestStack.shared().actAs("DocumentsFunction");
         Answer declared = stack.declare(applicationId, "a.pdf", pdf("x"), "application/pdf")
-                .invoke(new DocumentsHandler());
+                .invoke(new DocumentsHandler(TestStack.shared().environment("DocumentsFunction")));
         assertThat(declared.status()).as(declared.rawBody()).isEqualTo(201);
     }
 
@@ -182,9 +181,9 @@ class DocumentsIT {
     /** A plain HTTP PUT with the signed headers, one of them replaced ({@code value}) or left out (null). */
     @Test
     void priming_readsIdsNoRecordHas_presignsAndLooksForAKeyNeverUploaded_andWritesNothing() {
-        TestStack.shared().actAs("DocumentsFunction");
         int before = stack.itemCount();
-        new DocumentsHandler(); // the no-arg constructor registers the SnapStart priming
+        // the runtime's wiring registers the SnapStart priming
+        new DocumentsHandler(TestStack.shared().environment("DocumentsFunction"));
 
         Primed primed = Primed.primeAll();
 

@@ -1,7 +1,7 @@
 package cn.bijie.innovation.functions.indicators;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.http.ApiEvent;
@@ -37,8 +37,17 @@ public final class IndicatorsHandler implements RequestStreamHandler {
 
     /** Called by the Lambda runtime: wires the real table once per container. */
     public IndicatorsHandler() {
+        this(System.getenv());
+    }
+
+    /** Wired from {@code environment}, as the template sets it (the local runner, tests). */
+    public IndicatorsHandler(Map<String, String> environment) {
+        this(new Config(environment));
+    }
+
+    private IndicatorsHandler(Config config) {
         this(new IndicatorService(Policy.active(),
-                new DynamoIndicatorStore(AwsClients.dynamoDb(), Env.require("TABLE_NAME")), Clock.systemUTC()));
+                new DynamoIndicatorStore(new AwsClients(config).dynamoDb(), config.table()), Clock.systemUTC()));
         // SnapStart: GET /indicators is a pure read; both its forms run once before the snapshot (not the recount,
         // which writes)
         Priming.register(api, ApiEvent.of("GET /indicators"), ApiEvent.of("GET /indicators").query("format", "csv"));

@@ -1,7 +1,7 @@
 package cn.bijie.innovation.functions.organizations;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
@@ -29,7 +29,16 @@ public final class OrganizationsHandler implements RequestStreamHandler {
 
     /** Called by the Lambda runtime: wires the real table once per container. */
     public OrganizationsHandler() {
-        this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
+        this(System.getenv());
+    }
+
+    /** Wired from {@code environment}, as the template sets it (the local runner, tests). */
+    public OrganizationsHandler(Map<String, String> environment) {
+        this(new Config(environment));
+    }
+
+    private OrganizationsHandler(Config config) {
+        this(new AwsClients(config).dynamoDb(), config.table());
     }
 
     private OrganizationsHandler(DynamoDbClient dynamo, String table) {

@@ -34,8 +34,9 @@ class OrganizationsHandlerIT {
 
     @BeforeAll
     static void wire() {
-        stack = TestStack.shared().actAs("OrganizationsFunction");
-        handler = new OrganizationsHandler(); // the no-arg constructor: the runtime's wiring
+        stack = TestStack.shared();
+        // the runtime's wiring, from the template's environment
+        handler = new OrganizationsHandler(stack.environment("OrganizationsFunction"));
         dynamo = stack.dynamoDb();
     }
 
@@ -153,7 +154,7 @@ class OrganizationsHandlerIT {
     @Test
     void priming_runsBothRoutesAndTheWritePath_andWritesNothing() {
         int before = stack.countItems(dynamo);
-        new OrganizationsHandler(); // the no-arg constructor registers the SnapStart priming
+        new OrganizationsHandler(stack.environment("OrganizationsFunction")); // registers the SnapStart priming
 
         int ran = Priming.primeAll();
 

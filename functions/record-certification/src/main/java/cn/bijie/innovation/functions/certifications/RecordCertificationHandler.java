@@ -5,7 +5,7 @@ import cn.bijie.innovation.shared.certification.CertificationInput;
 import cn.bijie.innovation.shared.certification.CertificationService;
 import cn.bijie.innovation.shared.certification.DecisionInput;
 import cn.bijie.innovation.shared.certification.RevocationInput;
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
@@ -33,11 +33,20 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
 
     /** Called by the Lambda runtime: wires the real table once per container. */
     public RecordCertificationHandler() {
-        this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
+        this(System.getenv());
     }
 
-    private RecordCertificationHandler(DynamoDbClient dynamo, String table) {
-        this(wire(dynamo, table));
+    /** Wired from {@code environment}, as the template sets it (the local runner, tests). */
+    public RecordCertificationHandler(Map<String, String> environment) {
+        this(new Config(environment));
+    }
+
+    private RecordCertificationHandler(Config config) {
+        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()));
+    }
+
+    private RecordCertificationHandler(DynamoDbClient dynamo, String table, PageToken pageTokens) {
+        this(wire(dynamo, table, pageTokens));
         // SnapStart: nothing is written: the GET reads an id no record has, the list is of an organisation that does
         // not exist, the POSTs' empty bodies fail validation, the transaction's condition cannot hold
         Priming.register(api,
@@ -72,12 +81,12 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
                         Json.read(request.body(), RevocationInput.class), IdempotencyKey.of(request).orElse(null)))));
     }
 
-    public static CertificationService wire(DynamoDbClient dynamo, String table) {
+    public static CertificationService wire(DynamoDbClient dynamo, String table, PageToken pageTokens) {
         Policy policy = Policy.active();
         Clock clock = Clock.systemUTC();
         return new CertificationService(new DynamoCertificationStore(dynamo, table, policy, clock),
                 new DynamoSubsidyStore(dynamo, table, policy), policy,
-                new PageToken(Env.require("PAGE_TOKEN_SECRET")), clock);
+                pageTokens, clock);
     }
 
     @Override

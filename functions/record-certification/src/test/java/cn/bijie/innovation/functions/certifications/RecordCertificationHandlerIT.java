@@ -47,10 +47,10 @@ class RecordCertificationHandlerIT {
 
     @Test
     void theRuntimeWiring_servesARequest_fromTheTemplatesEnvironment() {
-        TestStack.shared().actAs("RecordCertificationFunction");
         String uscc = organization("520502");
 
-        Answer answer = invoke(new RecordCertificationHandler(), event(RECORD, STAFF,
+        var environment = TestStack.shared().environment("RecordCertificationFunction");
+        Answer answer = invoke(new RecordCertificationHandler(environment), event(RECORD, STAFF,
                 certificationBody(uscc, "MAKERSPACE", "NATIONAL", "MS-W1")));
 
         assertThat(answer.status()).isEqualTo(201);
@@ -200,8 +200,8 @@ class RecordCertificationHandlerIT {
     @Test
     void priming_readsAnIdNoRecordHas_refusesEmptyBodies_andWritesNothing() {
         int before = bureau.stack.countItems(bureau.dynamo);
-        TestStack.shared().actAs("RecordCertificationFunction");
-        new RecordCertificationHandler(); // the no-arg constructor registers the SnapStart priming
+        // the runtime's wiring registers the SnapStart priming
+        new RecordCertificationHandler(TestStack.shared().environment("RecordCertificationFunction"));
 
         Primed primed = Primed.primeAll();
 

@@ -1,7 +1,7 @@
 package cn.bijie.innovation.functions.reminders;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.mail.SesMailer;
@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -38,18 +39,27 @@ public final class SendRemindersHandler implements RequestStreamHandler {
 
     /** Called by the Lambda runtime: wires the real table and SES once per container. */
     public SendRemindersHandler() {
-        this(new ReadMeter());
+        this(System.getenv());
     }
 
-    private SendRemindersHandler(ReadMeter meter) {
-        this(AwsClients.dynamoDb(meter), meter);
+    /** Wired from {@code environment}, as the template sets it (the local runner, tests). */
+    public SendRemindersHandler(Map<String, String> environment) {
+        this(new Config(environment), new ReadMeter());
     }
 
-    private SendRemindersHandler(DynamoDbClient dynamo, ReadMeter meter) {
-        this(reminderRun(dynamo, AwsClients.sesV2(), meter), Clock.systemUTC());
+    private SendRemindersHandler(Config config, ReadMeter meter) {
+        this(config, new AwsClients(config), meter);
+    }
+
+    private SendRemindersHandler(Config config, AwsClients clients, ReadMeter meter) {
+        this(config, clients.dynamoDb(meter), clients.sesV2(), meter);
+    }
+
+    private SendRemindersHandler(Config config, DynamoDbClient dynamo, SesV2Client ses, ReadMeter meter) {
+        this(reminderRun(config, dynamo, ses, meter), Clock.systemUTC());
         // SnapStart: never the run itself, so nothing is written and no mail is sent: the run state and the due index
         // of a date long past are read, and a digest is built from the mail texts but not sent
-        String table = Env.require("TABLE_NAME");
+        String table = config.table();
         Policy policy = Policy.active();
         Priming.register("reads", () -> {
             var store = new DynamoReminderStore(dynamo, table, new DynamoIndicatorCounterMoves(dynamo, table, policy));
@@ -66,15 +76,15 @@ public final class SendRemindersHandler implements RequestStreamHandler {
     }
 
     /** The run over these clients, configured from the environment; {@code meter} must be one of the table client's. */
-    public static ReminderRun reminderRun(DynamoDbClient dynamo, SesV2Client ses, ReadMeter meter) {
-        String table = Env.require("TABLE_NAME");
+    public static ReminderRun reminderRun(Config config, DynamoDbClient dynamo, SesV2Client ses, ReadMeter meter) {
+        String table = config.table();
         Policy policy = Policy.active();
         return new ReminderRun(
                 new DynamoReminderStore(dynamo, table, new DynamoIndicatorCounterMoves(dynamo, table, policy)),
                 new DynamoOrganizationStore(dynamo, table),
-                new SesMailer(ses, Env.require("SENDER_EMAIL")),
+                new SesMailer(ses, config.require("SENDER_EMAIL")),
                 policy,
-                new ReminderRun.Mailboxes(Env.require("STAFF_MAILBOX"), Env.require("FINANCE_MAILBOX")),
+                new ReminderRun.Mailboxes(config.require("STAFF_MAILBOX"), config.require("FINANCE_MAILBOX")),
                 SendRemindersHandler::sleep,
                 meter::itemsRead);
     }

@@ -1,7 +1,7 @@
 package cn.bijie.innovation.functions.reminders;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.store.dynamodb.DueIndex;
 import cn.bijie.innovation.shared.store.dynamodb.ReadMeter;
@@ -36,13 +36,8 @@ final class ReminderStack {
     final TestStack stack = TestStack.shared().reset();
     final ReadMeter meter = new ReadMeter();
     final DynamoDbClient dynamo = stack.dynamoDb(meter);
-    final SesV2Client ses;
     final Map<String, String> environment = stack.environment(FUNCTION);
-
-    ReminderStack() {
-        stack.actAs(FUNCTION);
-        ses = AwsClients.sesV2();
-    }
+    final SesV2Client ses = stack.clients(FUNCTION).sesV2();
 
     String table() {
         return stack.table();
@@ -56,22 +51,18 @@ final class ReminderStack {
     SesV2Client unreachableSes(int closedPort) {
         Map<String, String> unreachable = new HashMap<>(environment);
         unreachable.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + closedPort);
-        Env.use(unreachable);
-        try {
-            return AwsClients.sesV2();
-        } finally {
-            stack.actAs(FUNCTION);
-        }
+        return new AwsClients(new Config(unreachable)).sesV2();
     }
 
     /** The handler as the Lambda runtime builds it, invoked with the sample scheduled event at 09:00 in Bijie. */
     JsonNode run(LocalDate date) {
-        return invoke(new SendRemindersHandler(), date);
+        return invoke(new SendRemindersHandler(environment), date);
     }
 
     /** The handler over these clients (the table client counted by {@link #meter}). */
     JsonNode run(LocalDate date, SesV2Client mail) {
-        return invoke(new SendRemindersHandler(SendRemindersHandler.reminderRun(dynamo, mail, meter),
+        return invoke(new SendRemindersHandler(SendRemindersHandler.reminderRun(stack.config(FUNCTION), dynamo, mail,
+                meter),
                 Clock.systemUTC()), date);
     }
 

@@ -210,7 +210,7 @@ class SendRemindersIT {
         fixtures.highTech("c1", USCC, LocalDate.now(DueIndex.ZONE).plusDays(30));
         int before = stack.stack.countItems(stack.dynamo);
         String mailBefore = stack.stack.miniStack().sentMail();
-        new SendRemindersHandler(); // the no-arg constructor registers the SnapStart priming
+        new SendRemindersHandler(stack.environment); // registers the SnapStart priming
 
         Primed primed = Primed.primeAll();
 

@@ -3,7 +3,7 @@ package cn.bijie.innovation.functions.applications;
 import cn.bijie.innovation.shared.application.ApplicationInput;
 import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiRequest;
@@ -32,12 +32,21 @@ public final class SubmitApplicationHandler implements RequestStreamHandler {
 
     /** Called by the Lambda runtime: wires the real table once per container. */
     public SubmitApplicationHandler() {
-        this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
+        this(System.getenv());
     }
 
-    private SubmitApplicationHandler(DynamoDbClient dynamo, String table) {
+    /** Wired from {@code environment}, as the template sets it (the local runner, tests). */
+    public SubmitApplicationHandler(Map<String, String> environment) {
+        this(new Config(environment));
+    }
+
+    private SubmitApplicationHandler(Config config) {
+        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()));
+    }
+
+    private SubmitApplicationHandler(DynamoDbClient dynamo, String table, PageToken pageTokens) {
         this(new ApplicationService(
-                new DynamoApplicationStore(dynamo, table, new PageToken(Env.require("PAGE_TOKEN_SECRET")),
+                new DynamoApplicationStore(dynamo, table, pageTokens,
                         Policy.active().reminders().applicationWaitingDays()),
                 Policy.active(), Clock.systemUTC()));
         // SnapStart: nothing is written: the GET reads an id no record has, the list is of an organisation that does

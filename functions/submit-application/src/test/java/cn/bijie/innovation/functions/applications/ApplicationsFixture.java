@@ -2,7 +2,7 @@ package cn.bijie.innovation.functions.applications;
 
 import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoApplicationStore;
@@ -19,11 +19,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * configures SubmitApplicationFunction; two fresh organisations with profiles, so tests never meet each other's data.
  */
 class ApplicationsFixture {
-    final TestStack stack = TestStack.shared().actAs("SubmitApplicationFunction");
+    final TestStack stack = TestStack.shared();
+    final Config config = stack.config("SubmitApplicationFunction");
     final CallCounter counter = new CallCounter();
-    final DynamoDbClient dynamo = AwsClients.dynamoDb(counter);
+    final DynamoDbClient dynamo = new AwsClients(config).dynamoDb(counter);
     final SubmitApplicationHandler handler = new SubmitApplicationHandler(new ApplicationService(
-            new DynamoApplicationStore(dynamo, stack.table(), new PageToken(Env.require("PAGE_TOKEN_SECRET")),
+            new DynamoApplicationStore(dynamo, stack.table(), new PageToken(config.pageTokenSecret()),
                     Policy.active().reminders().applicationWaitingDays()),
             Policy.active(), Clock.systemUTC()));
     final String own = TestData.newUscc();

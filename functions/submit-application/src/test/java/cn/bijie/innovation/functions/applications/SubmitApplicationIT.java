@@ -40,8 +40,8 @@ class SubmitApplicationIT {
 
     @Test
     void theRuntimeConstructor_wiresTheTableFromTheTemplatesEnvironment() {
-        TestStack.shared().actAs("SubmitApplicationFunction");
-        Answer answer = submit(own).invoke(new SubmitApplicationHandler());
+        var environment = TestStack.shared().environment("SubmitApplicationFunction");
+        Answer answer = submit(own).invoke(new SubmitApplicationHandler(environment));
         assertThat(answer.status()).as(answer.rawBody()).isEqualTo(201);
     }
 
@@ -244,7 +244,7 @@ class SubmitApplicationIT {
     @Test
     void priming_readsAnIdNoRecordHas_refusesAnEmptySubmission_andWritesNothing() {
         int before = stack.itemCount();
-        new SubmitApplicationHandler(); // the no-arg constructor registers the SnapStart priming
+        new SubmitApplicationHandler(stack.stack.environment("SubmitApplicationFunction")); // registers priming
 
         Primed primed = Primed.primeAll();
 

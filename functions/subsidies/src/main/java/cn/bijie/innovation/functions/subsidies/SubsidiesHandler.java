@@ -1,7 +1,7 @@
 package cn.bijie.innovation.functions.subsidies;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.config.Env;
+import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
@@ -36,12 +36,21 @@ public final class SubsidiesHandler implements RequestStreamHandler {
 
     /** Called by the Lambda runtime: wires the real table once per container. */
     public SubsidiesHandler() {
-        this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
+        this(System.getenv());
     }
 
-    private SubsidiesHandler(DynamoDbClient dynamo, String table) {
-        this(new SubsidyService(new DynamoSubsidyStore(dynamo, table, Policy.active()),
-                        new PageToken(Env.require("PAGE_TOKEN_SECRET")), Clock.systemUTC()),
+    /** Wired from {@code environment}, as the template sets it (the local runner, tests). */
+    public SubsidiesHandler(Map<String, String> environment) {
+        this(new Config(environment));
+    }
+
+    private SubsidiesHandler(Config config) {
+        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()));
+    }
+
+    private SubsidiesHandler(DynamoDbClient dynamo, String table, PageToken pageTokens) {
+        this(new SubsidyService(new DynamoSubsidyStore(dynamo, table, Policy.active()), pageTokens,
+                        Clock.systemUTC()),
                 new PolicyService(Policy.active(), new DynamoPolicyParameterStore(dynamo, table), Clock.systemUTC()));
         // SnapStart: GET /policy is a pure read; the other GET reads an id no subsidy has, the list is of an
         // organisation that does not exist, the writes' empty bodies fail validation, the transaction's condition

@@ -153,8 +153,7 @@ class SubsidiesHandlerIT {
                 .isEqualTo(Subsidy.idFor(sample.certificationId()));
 
         // WHEN the handler wired as on Lambda serves events/subsidies-disbursement.json
-        TestStack.shared().actAs("SubsidiesFunction");
-        Answer answer = invoke(new SubsidiesHandler(), event);
+        Answer answer = invoke(new SubsidiesHandler(TestStack.shared().environment("SubsidiesFunction")), event);
 
         // THEN it is paid
         assertThat(answer.status()).as(answer.rawBody()).isEqualTo(200);
@@ -164,8 +163,8 @@ class SubsidiesHandlerIT {
     @Test
     void priming_readsThePolicyAndAnIdNoSubsidyHas_refusesEmptyBodies_andWritesNothing() {
         int before = bureau.stack.countItems(bureau.dynamo);
-        TestStack.shared().actAs("SubsidiesFunction");
-        new SubsidiesHandler(); // the no-arg constructor registers the SnapStart priming
+        // the runtime's wiring registers the SnapStart priming
+        new SubsidiesHandler(TestStack.shared().environment("SubsidiesFunction"));
 
         Primed primed = Primed.primeAll();
 
