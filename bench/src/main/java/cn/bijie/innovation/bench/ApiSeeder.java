@@ -4,7 +4,7 @@ import cn.bijie.innovation.bench.harness.Harness;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.http.ApiEvent;
-import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;

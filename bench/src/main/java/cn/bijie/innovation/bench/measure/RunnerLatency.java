@@ -11,7 +11,7 @@ import cn.bijie.innovation.bench.Stats;
 import cn.bijie.innovation.bench.Table;
 import cn.bijie.innovation.bench.harness.Harness;
 import cn.bijie.innovation.shared.http.ApiEvent;
-import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.identity.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

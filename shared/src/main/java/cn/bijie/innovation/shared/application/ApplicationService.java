@@ -4,16 +4,16 @@ import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
-import cn.bijie.innovation.shared.http.Caller;
-import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.identity.Caller;
+import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.policy.Policy;
-import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
-import cn.bijie.innovation.shared.time.LocalDates;
+import cn.bijie.innovation.shared.idempotency.Committed;
+import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -163,7 +163,7 @@ public final class ApplicationService {
         v.text("platformName", input.platformName(), MAX_PLATFORM_NAME);
         v.text("certificateNo", input.certificateNo(), MAX_CERTIFICATE_NO);
         LocalDate issuedOn = v.date("issuedOn", input.issuedOn());
-        if (issuedOn != null && issuedOn.isAfter(LocalDates.today(clock))) {
+        if (issuedOn != null && issuedOn.isAfter(Shanghai.today(clock))) {
             v.problem("issuedOn", "不能晚于今天 (must not be in the future)");
         }
         v.optionalText("notes", input.notes(), MAX_NOTES);

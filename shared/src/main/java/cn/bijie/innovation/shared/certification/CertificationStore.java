@@ -6,13 +6,12 @@ import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.indicator.Holding;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.paging.Slice;
-import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Where certifications live, with what their writes touch: the application a decision moves, the indicator holdings
@@ -28,7 +27,7 @@ public interface CertificationStore {
 
     Optional<Application> application(String applicationId);
 
-    Slice<Certification> list(CertificationFilter filter, int limit, Map<String, AttributeValue> start);
+    Slice<Certification> list(CertificationFilter filter, int limit, Map<String, String> start);
 
     /** A new certification (absent until now), counted if ACTIVE; with a transition, the application's decision. */
     Committed record(Recording recording, IdempotencyKey key, int status, Object body);

@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.http;
 
+import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;

@@ -2,12 +2,15 @@ package cn.bijie.innovation.shared.http;
 
 import cn.bijie.innovation.shared.errors.Unauthenticated;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.identity.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The parts of an API Gateway HTTP API (payload 2.0) event that handlers use. Read straight from the event's JSON
@@ -21,6 +24,7 @@ public record ApiRequest(
         String body,
         Caller caller,
         String requestId) {
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     public static ApiRequest fromEvent(JsonNode event) {
         String body = event.path("body").isTextual() ? event.path("body").asText() : null;
@@ -68,6 +72,19 @@ public record ApiRequest(
             throw ValidationFailed.field(name, "缺少路径参数 (missing path parameter)");
         }
         return value;
+    }
+
+    /** The request's {@code Idempotency-Key}, scoped to the caller and this request, or null; malformed: a 400. */
+    public IdempotencyKey idempotencyKey() {
+        String key = header(IDEMPOTENCY_KEY);
+        if (key == null) {
+            return null;
+        }
+        if (key.isEmpty() || key.length() > 128 || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            throw ValidationFailed.field(IDEMPOTENCY_KEY, "须为 1–128 个可打印字符 (1 to 128 printable characters)");
+        }
+        return IdempotencyKey.of(requireCaller().sub(), key, routeKey + "\n" + new TreeMap<>(pathParameters) + "\n"
+                + (body == null ? "" : body));
     }
 
     public String query(String name) {

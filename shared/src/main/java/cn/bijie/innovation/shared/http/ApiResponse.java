@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.http;
 
+import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.errors.DomainException;
 import cn.bijie.innovation.shared.errors.FieldProblem;
 import cn.bijie.innovation.shared.json.Json;
@@ -22,7 +23,7 @@ public record ApiResponse(int statusCode, Map<String, String> headers, String bo
     }
 
     /** The response of a committed write: the first one, also when this request replayed it. */
-    public static ApiResponse of(TableWriter.Committed committed) {
+    public static ApiResponse of(Committed committed) {
         ApiResponse response = rawJson(committed.status(), committed.bodyJson());
         return committed.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
     }

@@ -1,6 +1,5 @@
 package cn.bijie.innovation.shared.idempotency;
 
-import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
 import java.util.Optional;
 
 /**

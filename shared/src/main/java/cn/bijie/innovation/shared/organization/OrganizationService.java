@@ -1,8 +1,8 @@
 package cn.bijie.innovation.shared.organization;
 
 import cn.bijie.innovation.shared.errors.NotFound;
-import cn.bijie.innovation.shared.http.Caller;
-import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.identity.Caller;
+import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.uscc.Uscc;
 import cn.bijie.innovation.shared.errors.ValidationFailed;

@@ -1,7 +1,7 @@
 package cn.bijie.innovation.shared.paging;
 
-import cn.bijie.innovation.shared.http.Caller;
-import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.identity.Caller;
+import cn.bijie.innovation.shared.identity.Role;
 import java.util.List;
 import java.util.function.Function;
 

@@ -3,77 +3,92 @@ package cn.bijie.innovation.shared.paging;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Opaque, tamper-proof {@code nextToken}s: the query's {@code LastEvaluatedKey}, bound to the caller and to the list
- * it continues (route and filters), signed with HMAC-SHA256. An altered token, or one made for another caller or
- * another list, is a 400.
+ * Opaque, tamper-proof {@code nextToken}s: the position a store continues after, encrypted with AES-256-GCM under a
+ * key derived from {@code PAGE_TOKEN_SECRET}, bound to the caller and to the list it continues (route and filters) as
+ * associated data. A client learns nothing of the table's keys from it; an altered token, or one made for another
+ * caller or another list, is a 400.
  */
 public final class PageToken {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final byte[] secret;
+    private final SecretKeySpec key;
 
     public PageToken(String secret) {
         if (secret == null || secret.length() < 32) {
             throw new IllegalStateException("PAGE_TOKEN_SECRET must have at least 32 characters");
         }
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A token for the page after {@code lastEvaluatedKey}, or null when there is none. */
-    public String issue(Map<String, AttributeValue> lastEvaluatedKey, String callerSub, String listFingerprint) {
-        if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) {
-            return null;
-        }
-        Map<String, String> key = new LinkedHashMap<>();
-        lastEvaluatedKey.forEach((name, value) -> key.put(name, value.s()));
-        String payload = ENCODER.encodeToString(Json.write(key).getBytes(StandardCharsets.UTF_8));
-        return payload + "." + ENCODER.encodeToString(sign(payload, callerSub, listFingerprint));
-    }
-
-    /** The {@code ExclusiveStartKey} a token stands for; null when the caller sent none. */
-    public Map<String, AttributeValue> open(String token, String callerSub, String listFingerprint) {
-        if (token == null || token.isEmpty()) {
-            return null;
-        }
-        int dot = token.indexOf('.');
         try {
-            // Compared as text, not as decoded bytes: the last base64 character has unused bits, so two different
-            // strings decode to the same signature, and an altered token must never pass.
-            if (dot <= 0 || !MessageDigest.isEqual(token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII),
-                    ENCODER.encodeToString(sign(token.substring(0, dot), callerSub, listFingerprint))
-                            .getBytes(StandardCharsets.US_ASCII))) {
-                throw invalid();
-            }
-            Map<String, String> key = Json.MAPPER.readValue(DECODER.decode(token.substring(0, dot)),
-                    new TypeReference<Map<String, String>>() {});
-            Map<String, AttributeValue> start = new LinkedHashMap<>();
-            key.forEach((name, value) -> start.put(name, AttributeValue.fromS(value)));
-            return start;
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            throw invalid();
-        }
-    }
-
-    private byte[] sign(String payload, String callerSub, String listFingerprint) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal((payload + "\n" + callerSub + "\n" + listFingerprint).getBytes(StandardCharsets.UTF_8));
+            byte[] derived = MessageDigest.getInstance("SHA-256")
+                    .digest(("page-token\n" + secret).getBytes(StandardCharsets.UTF_8));
+            this.key = new SecretKeySpec(derived, "AES");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A token for the page after {@code position}, or null when there is none. */
+    public String issue(Map<String, String> position, String callerSub, String listFingerprint) {
+        if (position == null || position.isEmpty()) {
+            return null;
+        }
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, callerSub, listFingerprint);
+            byte[] sealed = cipher.doFinal(Json.write(position).getBytes(StandardCharsets.UTF_8));
+            return ENCODER.encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed)
+                    .array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The position a token stands for; null when the caller sent none. */
+    public Map<String, String> open(String token, String callerSub, String listFingerprint) {
+        if (token == null || token.isEmpty()) {
+            return null;
+        }
+        try {
+            byte[] bytes = DECODER.decode(token);
+            // Compared as text: the last base64 character has unused bits, so two strings decode to the same bytes,
+            // and an altered token must never pass.
+            if (bytes.length <= NONCE_BYTES || !ENCODER.encodeToString(bytes).equals(token)) {
+                throw invalid();
+            }
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(bytes, NONCE_BYTES), callerSub,
+                    listFingerprint);
+            byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
+            return Json.MAPPER.readValue(plain, new TypeReference<Map<String, String>>() {});
+        } catch (AEADBadTagException | IllegalArgumentException | java.io.IOException e) {
+            throw invalid();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Cipher cipher(int mode, byte[] nonce, String callerSub, String listFingerprint)
+            throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD((callerSub + "\n" + listFingerprint).getBytes(StandardCharsets.UTF_8));
+        return cipher;
     }
 
     private static ValidationFailed invalid() {

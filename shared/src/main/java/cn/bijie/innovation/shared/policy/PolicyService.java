@@ -2,8 +2,8 @@ package cn.bijie.innovation.shared.policy;
 
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
-import cn.bijie.innovation.shared.http.Caller;
-import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.identity.Caller;
+import cn.bijie.innovation.shared.identity.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package cn.bijie.innovation.shared.reminder;
 
+import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.mail.Mail;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.policy.Policy;
-import cn.bijie.innovation.shared.store.dynamodb.DueIndex;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,8 +42,8 @@ public final class ReminderMails {
         int days = policy.reminders().applicationWaitingDays();
         List<String> lines = waiting.stream().map(a -> String.join("｜",
                 a.platformName(), kindName(a.kind()) + "（" + levelName(a.level()) + "）",
-                "统一社会信用代码 " + a.uscc(), "提交于 " + DueIndex.dateOf(a.submittedAt()),
-                "已等待 " + ChronoUnit.DAYS.between(DueIndex.dateOf(a.submittedAt()), today) + " 天",
+                "统一社会信用代码 " + a.uscc(), "提交于 " + Shanghai.dateOf(a.submittedAt()),
+                "已等待 " + ChronoUnit.DAYS.between(Shanghai.dateOf(a.submittedAt()), today) + " 天",
                 "申报编号 " + a.applicationId())).toList();
         return mail(to, PREFIX + "待审核申报汇总（" + today + "）", "市科技局审核人员：",
                 List.of("以下 " + waiting.size() + " 项申报已提交超过 " + days + " 天，仍待审核：",
@@ -56,8 +56,8 @@ public final class ReminderMails {
                 "补助编号 " + s.subsidyId(), kindName(s.kind()) + "（" + levelName(s.level()) + "）",
                 "统一社会信用代码 " + s.uscc(),
                 "金额 " + (s.amountYuan() == null ? "未定" : String.format(Locale.ROOT, "%,d", s.amountYuan())) + " 元",
-                "待拨付起 " + DueIndex.dateOf(s.awaitingSince()),
-                "已等待 " + ChronoUnit.DAYS.between(DueIndex.dateOf(s.awaitingSince()), today) + " 天")).toList();
+                "待拨付起 " + Shanghai.dateOf(s.awaitingSince()),
+                "已等待 " + ChronoUnit.DAYS.between(Shanghai.dateOf(s.awaitingSince()), today) + " 天")).toList();
         return mail(to, PREFIX + "待拨付补助汇总（" + today + "）", "市财政局：",
                 List.of("以下 " + unpaid.size() + " 项补助进入待拨付状态已超过 " + days + " 天：",
                         "请及时拨付，并在系统中登记拨付日期和凭证号。"), lines);

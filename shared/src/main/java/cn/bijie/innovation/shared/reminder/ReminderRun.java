@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.reminder;
 
+import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
 import cn.bijie.innovation.shared.mail.Mail;
@@ -8,7 +9,6 @@ import cn.bijie.innovation.shared.mail.SendResult;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationStore;
 import cn.bijie.innovation.shared.policy.Policy;
-import cn.bijie.innovation.shared.store.dynamodb.DueIndex;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +88,7 @@ public final class ReminderRun {
 
         Pass(Instant now) {
             this.now = now;
-            this.today = DueIndex.dateOf(now);
+            this.today = Shanghai.dateOf(now);
         }
 
         RunSummary run() {

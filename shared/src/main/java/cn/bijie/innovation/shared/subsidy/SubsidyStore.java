@@ -4,18 +4,17 @@ import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.PolicyParameters;
-import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Where subsidies live. Only the subsidy function creates them; every change leaves an audit entry. */
 public interface SubsidyStore {
     Optional<Subsidy> find(String subsidyId);
 
-    Slice<Subsidy> list(SubsidyFilter filter, int limit, Map<String, AttributeValue> start);
+    Slice<Subsidy> list(SubsidyFilter filter, int limit, Map<String, String> start);
 
     /** {@code AWAITING_PAYMENT → PAID}; any other state is a {@code Conflict}. */
     Committed disburse(Subsidy before, Subsidy after, String actor, Instant at, IdempotencyKey key, int status,

@@ -6,7 +6,7 @@ import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.Page;
-import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;

@@ -7,15 +7,15 @@ import cn.bijie.innovation.shared.application.Application;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
-import cn.bijie.innovation.shared.http.Caller;
-import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.identity.Caller;
+import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
-import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.subsidy.SubsidyStore;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The rules of recording a recognition, over an in-memory fake of our own store port. */
 class CertificationServiceTest {
@@ -182,7 +181,7 @@ class CertificationServiceTest {
         }
 
         @Override
-        public Slice<Certification> list(CertificationFilter filter, int limit, Map<String, AttributeValue> start) {
+        public Slice<Certification> list(CertificationFilter filter, int limit, Map<String, String> start) {
             return new Slice<>(stored.values().stream().filter(c -> c.uscc().equals(filter.uscc())).toList(), null);
         }
 

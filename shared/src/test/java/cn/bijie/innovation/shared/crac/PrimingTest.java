@@ -7,7 +7,7 @@ import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiRequest;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
-import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.uscc.Uscc;
 import java.util.List;

@@ -2,6 +2,7 @@ package cn.bijie.innovation.shared.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bijie.innovation.shared.identity.Role;
 import org.junit.jupiter.api.Test;
 
 class ApiEventTest {

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.bijie.innovation.shared.errors.ValidationFailed;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class PageTokenTest {
     final PageToken tokens = new PageToken("test-page-token-secret-of-at-least-32-chars");
-    final Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("APP#1"), "SK", AttributeValue.fromS("APP"));
+    final Map<String, String> key = Map.of("PK", "APP#1", "SK", "APP");
 
     @Test
     void open_returnsTheKey_forItsOwnCallerAndList() {
@@ -19,22 +20,41 @@ class PageTokenTest {
     }
 
     @Test
-    void open_refusesEveryOneCharacterChangeOfTheSignature_evenInItsUnusedBits() {
+    void theToken_isOpaque_noPartOfItDecodesToTheKey() {
+        String token = tokens.issue(key, "u1", "list");
+        for (String part : token.split("\\.")) {
+            String decoded = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.ISO_8859_1);
+            assertThat(decoded).doesNotContain("APP#1").doesNotContain("PK");
+        }
+    }
+
+    @Test
+    void open_refusesEveryOneCharacterChange_evenInTheUnusedBitsOfTheLastCharacter() {
         String token = tokens.issue(key, "u1", "list");
         char last = token.charAt(token.length() - 1);
-        // the last of 43 base64 characters carries 2 unused bits: A..D decode to the same byte
-        for (char other : "ABCD".toCharArray()) {
+        for (char other : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
             if (other != last) {
                 String altered = token.substring(0, token.length() - 1) + other;
                 assertThatThrownBy(() -> tokens.open(altered, "u1", "list")).isInstanceOf(ValidationFailed.class);
             }
         }
+        String flipped = (token.charAt(5) == 'A' ? "B" : "A");
+        assertThatThrownBy(() -> tokens.open(token.substring(0, 5) + flipped + token.substring(6), "u1", "list"))
+                .isInstanceOf(ValidationFailed.class);
     }
 
     @Test
-    void open_refusesATokenOfAnotherCallerOrList() {
+    void open_refusesATokenOfAnotherCallerOrList_orOfAnotherSecret() {
         String token = tokens.issue(key, "u1", "list");
         assertThatThrownBy(() -> tokens.open(token, "u2", "list")).isInstanceOf(ValidationFailed.class);
         assertThatThrownBy(() -> tokens.open(token, "u1", "other")).isInstanceOf(ValidationFailed.class);
+        assertThatThrownBy(() -> new PageToken("another-page-token-secret-of-32-chars!").open(token, "u1", "list"))
+                .isInstanceOf(ValidationFailed.class);
+    }
+
+    @Test
+    void open_refusesGarbage() {
+        assertThatThrownBy(() -> tokens.open("not a token", "u1", "list")).isInstanceOf(ValidationFailed.class);
+        assertThatThrownBy(() -> tokens.open("AAAA", "u1", "list")).isInstanceOf(ValidationFailed.class);
     }
 }

@@ -7,12 +7,11 @@ import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.documents.Document;
 import cn.bijie.innovation.shared.documents.DocumentInput;
 import cn.bijie.innovation.shared.documents.DocumentService;
-import cn.bijie.innovation.shared.documents.S3DocumentStorage;
+import cn.bijie.innovation.shared.aws.S3DocumentStorage;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
-import cn.bijie.innovation.shared.http.Role;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
@@ -80,7 +79,7 @@ public final class DocumentsHandler implements RequestStreamHandler {
         this.api = new HttpApi(Map.of(
                 "POST /applications/{applicationId}/documents", request -> ApiResponse.of(documents.create(
                         request.requireCaller(), request.path("applicationId"),
-                        Json.read(request.body(), DocumentInput.class), IdempotencyKey.of(request).orElse(null))),
+                        Json.read(request.body(), DocumentInput.class), request.idempotencyKey())),
                 "GET /applications/{applicationId}/documents", request -> ApiResponse.json(200, documents.list(
                         request.requireCaller(), request.path("applicationId"), Page.limit(request.query("limit")),
                         request.query("nextToken"))),

@@ -4,7 +4,7 @@ import cn.bijie.innovation.shared.application.Application;
 import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Config;
-import cn.bijie.innovation.shared.documents.S3DocumentStorage;
+import cn.bijie.innovation.shared.aws.S3DocumentStorage;
 import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoApplicationStore;

@@ -6,7 +6,7 @@ import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
-import cn.bijie.innovation.shared.http.Role;
+import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationInput;

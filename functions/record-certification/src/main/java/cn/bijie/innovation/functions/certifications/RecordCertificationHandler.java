@@ -10,8 +10,7 @@ import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
-import cn.bijie.innovation.shared.http.Role;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
@@ -66,10 +65,10 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
         this.api = new HttpApi(Map.of(
                 "POST /applications/{applicationId}/decision", request -> ApiResponse.of(certifications.decide(
                         request.requireCaller(), request.path("applicationId"),
-                        Json.read(request.body(), DecisionInput.class), IdempotencyKey.of(request).orElse(null))),
+                        Json.read(request.body(), DecisionInput.class), request.idempotencyKey())),
                 "POST /certifications", request -> ApiResponse.of(certifications.record(
                         request.requireCaller(), Json.read(request.body(), CertificationInput.class),
-                        IdempotencyKey.of(request).orElse(null))),
+                        request.idempotencyKey())),
                 "GET /certifications", request -> ApiResponse.json(200, certifications.list(
                         request.requireCaller(), request.query("uscc"), request.query("kind"),
                         request.query("status"), request.query("expiringBefore"), request.query("limit"),
@@ -78,7 +77,7 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
                         request.requireCaller(), request.path("certificationId"))),
                 "POST /certifications/{certificationId}/revocation", request -> ApiResponse.of(certifications.revoke(
                         request.requireCaller(), request.path("certificationId"),
-                        Json.read(request.body(), RevocationInput.class), IdempotencyKey.of(request).orElse(null)))));
+                        Json.read(request.body(), RevocationInput.class), request.idempotencyKey()))));
     }
 
     public static CertificationService wire(DynamoDbClient dynamo, String table, PageToken pageTokens) {

@@ -4,7 +4,7 @@ import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.json.Json;
-import cn.bijie.innovation.shared.mail.SesMailer;
+import cn.bijie.innovation.shared.aws.SesMailer;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.reminder.ReminderMails;
 import cn.bijie.innovation.shared.reminder.ReminderRun;

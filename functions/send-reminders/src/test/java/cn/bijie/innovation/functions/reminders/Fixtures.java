@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.reminders;
 
+import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.store.dynamodb.DueIndex;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
@@ -97,7 +98,7 @@ final class Fixtures {
         item.put("platformName", Items.s("毕节市新材料重点实验室"));
         item.put("status", Items.s("SUBMITTED"));
         item.put("submittedAt", Items.s(submittedAt.toString()));
-        item.putAll(DueIndex.attributes(DueIndex.dateOf(submittedAt).plusDays(waitingDays), "APP#" + id));
+        item.putAll(DueIndex.attributes(Shanghai.dateOf(submittedAt).plusDays(waitingDays), "APP#" + id));
         put(item);
     }
 
@@ -112,7 +113,7 @@ final class Fixtures {
         item.put("amountYuan", Items.n(100000));
         item.put("status", Items.s("AWAITING_PAYMENT"));
         item.put("createdAt", Items.s(awaitingSince.toString()));
-        item.putAll(DueIndex.attributes(DueIndex.dateOf(awaitingSince).plusDays(unpaidDays), "SUB#" + id));
+        item.putAll(DueIndex.attributes(Shanghai.dateOf(awaitingSince).plusDays(unpaidDays), "SUB#" + id));
         put(item);
     }
 

@@ -1,9 +1,9 @@
 package cn.bijie.innovation.functions.reminders;
 
+import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.json.Json;
-import cn.bijie.innovation.shared.store.dynamodb.DueIndex;
 import cn.bijie.innovation.shared.store.dynamodb.ReadMeter;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
 import cn.bijie.innovation.shared.testing.TestStack;
@@ -88,6 +88,6 @@ final class ReminderStack {
     }
 
     static Instant nineOClock(LocalDate date) {
-        return date.atTime(LocalTime.of(9, 0)).atZone(DueIndex.ZONE).toInstant();
+        return date.atTime(LocalTime.of(9, 0)).atZone(Shanghai.ZONE).toInstant();
     }
 }

@@ -1,8 +1,8 @@
 package cn.bijie.innovation.functions.reminders;
 
+import cn.bijie.innovation.shared.time.Shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.bijie.innovation.shared.store.dynamodb.DueIndex;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.testing.Primed;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -207,7 +207,7 @@ class SendRemindersIT {
 
     @Test
     void priming_onlyReads_andBuildsAMailItDoesNotSend_withACertificationDue() {
-        fixtures.highTech("c1", USCC, LocalDate.now(DueIndex.ZONE).plusDays(30));
+        fixtures.highTech("c1", USCC, LocalDate.now(Shanghai.ZONE).plusDays(30));
         int before = stack.stack.countItems(stack.dynamo);
         String mailBefore = stack.stack.miniStack().sentMail();
         new SendRemindersHandler(stack.environment); // registers the SnapStart priming

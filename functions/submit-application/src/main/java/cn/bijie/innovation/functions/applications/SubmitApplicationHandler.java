@@ -6,11 +6,9 @@ import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.http.ApiEvent;
-import cn.bijie.innovation.shared.http.ApiRequest;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
-import cn.bijie.innovation.shared.http.Role;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
@@ -62,7 +60,7 @@ public final class SubmitApplicationHandler implements RequestStreamHandler {
     public SubmitApplicationHandler(ApplicationService applications) {
         this.api = new HttpApi(Map.of(
                 "POST /applications", request -> ApiResponse.of(applications.submit(request.requireCaller(),
-                        Json.read(request.body(), ApplicationInput.class), idempotency(request))),
+                        Json.read(request.body(), ApplicationInput.class), request.idempotencyKey())),
                 "GET /applications", request -> ApiResponse.json(200, applications.list(request.requireCaller(),
                         request.query("status"), request.query("kind"), request.query("county"),
                         Page.limit(request.query("limit")), request.query("nextToken"))),
@@ -70,13 +68,9 @@ public final class SubmitApplicationHandler implements RequestStreamHandler {
                         request.requireCaller(), request.path("applicationId"))),
                 "PUT /applications/{applicationId}", request -> ApiResponse.of(applications.correct(
                         request.requireCaller(), request.path("applicationId"),
-                        Json.read(request.body(), ApplicationInput.class), idempotency(request))),
+                        Json.read(request.body(), ApplicationInput.class), request.idempotencyKey())),
                 "POST /applications/{applicationId}/withdrawal", request -> ApiResponse.of(applications.withdraw(
-                        request.requireCaller(), request.path("applicationId"), idempotency(request)))));
-    }
-
-    private static IdempotencyKey idempotency(ApiRequest request) {
-        return IdempotencyKey.of(request).orElse(null);
+                        request.requireCaller(), request.path("applicationId"), request.idempotencyKey()))));
     }
 
     @Override

@@ -6,8 +6,7 @@ import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
-import cn.bijie.innovation.shared.http.Role;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.ParameterInput;
@@ -77,7 +76,7 @@ public final class SubsidiesHandler implements RequestStreamHandler {
                         request.requireCaller(), request.path("subsidyId"))),
                 "POST /subsidies/{subsidyId}/disbursement", request -> ApiResponse.of(subsidies.disburse(
                         request.requireCaller(), request.path("subsidyId"),
-                        Json.read(request.body(), DisbursementInput.class), IdempotencyKey.of(request).orElse(null))),
+                        Json.read(request.body(), DisbursementInput.class), request.idempotencyKey())),
                 "GET /policy", request -> ApiResponse.json(200, policy.view()).withHeader("cache-control", POLICY_CACHE),
                 "PUT /policy/parameters/{name}", request -> ApiResponse.json(200, policy.setParameter(
                         request.requireCaller(), request.path("name"),

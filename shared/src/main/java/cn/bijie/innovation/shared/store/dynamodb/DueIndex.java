@@ -1,8 +1,8 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
+import cn.bijie.innovation.shared.time.Shanghai;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,22 +23,15 @@ public final class DueIndex {
     public static final String PK = "DUEPK";
     public static final String SK = "DUESK";
     public static final int SHARDS = 4;
-    /** Due dates are calendar dates in Bijie. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private DueIndex() {}
-
-    /** The Asia/Shanghai date of an instant. */
-    public static LocalDate dateOf(Instant instant) {
-        return LocalDate.ofInstant(instant, ZONE);
-    }
 
     /**
      * The index attributes for a writer at {@code now}: a due date already past is due today instead, because the run
      * reads only from the last date it processed onwards and would never look at an earlier date again.
      */
     public static Map<String, AttributeValue> attributes(LocalDate due, Instant now, String itemId) {
-        LocalDate today = dateOf(now);
+        LocalDate today = Shanghai.dateOf(now);
         return attributes(due.isBefore(today) ? today : due, itemId);
     }
 

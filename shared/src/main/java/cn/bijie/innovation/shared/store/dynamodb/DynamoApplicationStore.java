@@ -11,8 +11,8 @@ import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
-import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
-import cn.bijie.innovation.shared.time.LocalDates;
+import cn.bijie.innovation.shared.idempotency.Committed;
+import cn.bijie.innovation.shared.time.Shanghai;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,8 +77,8 @@ public final class DynamoApplicationStore implements ApplicationStore {
                         () -> new Conflict("申报编号冲突，请重试 (application id taken; retry)"))
                 .check(Keys.organization(application.uscc()), Condition.present(),
                         () -> new Conflict("请先填写单位资料 (the organisation needs a profile before it can apply)"))
-                .put(new AuditEntry(Keys.applicationPk(application.applicationId()), actor, "APPLICATION_SUBMITTED",
-                        Instant.parse(application.submittedAt()), null, application).toItem(), Condition.NONE, null);
+                .put(AuditMapper.item(new AuditEntry(Keys.applicationPk(application.applicationId()), actor, "APPLICATION_SUBMITTED",
+                        Instant.parse(application.submittedAt()), null, application)), Condition.NONE, null);
         return writer.commit(tx, key, 201, application);
     }
 
@@ -113,8 +113,8 @@ public final class DynamoApplicationStore implements ApplicationStore {
         var tx = new WriteTransaction(table)
                 .update(Keys.application(after.applicationId()), expression, names, values, unchanged,
                         () -> new Conflict("申报状态已变化，请刷新后重试 (the application changed meanwhile; reload)"))
-                .put(new AuditEntry(Keys.applicationPk(after.applicationId()), actor, action,
-                        Instant.parse(after.updatedAt()), before, after).toItem(), Condition.NONE, null);
+                .put(AuditMapper.item(new AuditEntry(Keys.applicationPk(after.applicationId()), actor, action,
+                        Instant.parse(after.updatedAt()), before, after)), Condition.NONE, null);
         return writer.commit(tx, key, status, after);
     }
 
@@ -151,13 +151,13 @@ public final class DynamoApplicationStore implements ApplicationStore {
         QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
                 .keyConditionExpression("#pk = :pk").expressionAttributeNames(names).expressionAttributeValues(values)
                 .scanIndexForward(false).limit(limit)
-                .exclusiveStartKey(pageTokens.open(nextToken, callerSub, query.fingerprint()));
+                .exclusiveStartKey(Items.startKey(pageTokens.open(nextToken, callerSub, query.fingerprint())));
         if (!conditions.isEmpty()) {
             request.filterExpression(String.join(" AND ", conditions));
         }
         QueryResponse response = dynamo.query(request.build());
         return new Page<>(response.items().stream().map(DynamoApplicationStore::fromItem).toList(),
-                pageTokens.issue(response.lastEvaluatedKey(), callerSub, query.fingerprint()));
+                pageTokens.issue(Items.position(response.lastEvaluatedKey()), callerSub, query.fingerprint()));
     }
 
     Map<String, AttributeValue> toItem(Application a) {
@@ -187,7 +187,7 @@ public final class DynamoApplicationStore implements ApplicationStore {
         item.put("GSI3SK", Items.s(sortKey));
         if (a.status() == ApplicationStatus.SUBMITTED) {
             item.putAll(DueIndex.attributes(
-                    LocalDates.dateOf(Instant.parse(a.submittedAt())).plusDays(waitingDays),
+                    Shanghai.dateOf(Instant.parse(a.submittedAt())).plusDays(waitingDays),
                     Keys.applicationPk(a.applicationId())));
         }
         return item;

@@ -9,11 +9,10 @@ import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.certification.CertificationStore;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
-import cn.bijie.innovation.shared.indicator.IndicatorCounters;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
-import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -73,7 +72,7 @@ public final class DynamoCertificationStore implements CertificationStore {
     }
 
     @Override
-    public Slice<Certification> list(CertificationFilter filter, int limit, Map<String, AttributeValue> start) {
+    public Slice<Certification> list(CertificationFilter filter, int limit, Map<String, String> start) {
         IndexQuery query;
         if (filter.uscc() != null) {
             query = IndexQuery.on(Indexes.BY_ORGANIZATION, Keys.organizationCertificationsPk(filter.uscc()))
@@ -85,9 +84,9 @@ public final class DynamoCertificationStore implements CertificationStore {
         } else {
             query = IndexQuery.on(Indexes.ALL, "CERT").whereBelow("expiresOn", filter.expiringBefore());
         }
-        QueryResponse response = query.whereEquals("kind", filter.kind()).page(dynamo, table, limit, start);
+        QueryResponse response = query.whereEquals("kind", filter.kind()).page(dynamo, table, limit, Items.startKey(start));
         return new Slice<>(response.items().stream().map(DynamoCertificationStore::fromItem).toList(),
-                response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null);
+                Items.position(response.lastEvaluatedKey()));
     }
 
     @Override
@@ -99,8 +98,8 @@ public final class DynamoCertificationStore implements CertificationStore {
         }
         tx.put(toItem(c), Condition.absent(), () -> new Conflict(
                 "该认定已记录 (this certification — uscc, kind, level, certificateNo, issuedOn — is recorded already)"));
-        tx.put(new AuditEntry(Keys.certificationPk(c.certificationId()), recording.actor(), "CERTIFICATION_RECORDED",
-                recording.at(), null, c).toItem(), Condition.NONE, null);
+        tx.put(AuditMapper.item(new AuditEntry(Keys.certificationPk(c.certificationId()), recording.actor(), "CERTIFICATION_RECORDED",
+                recording.at(), null, c)), Condition.NONE, null);
         if (c.status() == CertificationStatus.ACTIVE) {
             counters.onActive(tx, recording.holdings(), c, recording.county());
         }
@@ -131,8 +130,8 @@ public final class DynamoCertificationStore implements CertificationStore {
                         ":at", Items.s(after.revokedAt()), ":reason", Items.s(after.revocationReason())),
                 Condition.equals("status", Items.s(expected)),
                 () -> new Conflict("认定已撤销 (the certification is revoked already)"));
-        tx.put(new AuditEntry(Keys.certificationPk(after.certificationId()), revocation.actor(),
-                "CERTIFICATION_REVOKED", revocation.at(), before, after).toItem(), Condition.NONE, null);
+        tx.put(AuditMapper.item(new AuditEntry(Keys.certificationPk(after.certificationId()), revocation.actor(),
+                "CERTIFICATION_REVOKED", revocation.at(), before, after)), Condition.NONE, null);
         DynamoSubsidyStore.onCertificationRevoked(tx, after.certificationId(), revocation.subsidyBefore(),
                 revocation.subsidyAfter(), revocation.actor(), revocation.at());
         if (before.status() == CertificationStatus.ACTIVE) {
@@ -166,8 +165,8 @@ public final class DynamoCertificationStore implements CertificationStore {
         after.put("status", t.toStatus().name());
         after.put("reason", t.reason());
         after.put("certificationId", t.certificationId());
-        tx.put(new AuditEntry(Keys.applicationPk(t.before().applicationId()), t.actor(), "APPLICATION_" + t.toStatus(),
-                t.at(), t.before(), after).toItem(), Condition.NONE, null);
+        tx.put(AuditMapper.item(new AuditEntry(Keys.applicationPk(t.before().applicationId()), t.actor(), "APPLICATION_" + t.toStatus(),
+                t.at(), t.before(), after)), Condition.NONE, null);
     }
 
     private static final String TYPE_PREFIX = "CERT#";

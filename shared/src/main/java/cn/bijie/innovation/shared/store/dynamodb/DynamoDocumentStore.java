@@ -9,7 +9,7 @@ import cn.bijie.innovation.shared.documents.DocumentStore;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.paging.PageToken;
-import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,8 +56,8 @@ public final class DynamoDocumentStore implements DocumentStore {
                         Map.of(":zero", Items.n(0), ":one", Items.n(1)), openWithRoom,
                         () -> new Conflict("申报已结束或附件数已达上限 " + maxDocuments + " (the application is no longer "
                                 + "open, or it has " + maxDocuments + " documents already)"))
-                .put(new AuditEntry(Keys.applicationPk(document.applicationId()), actor, "DOCUMENT_DECLARED",
-                        Instant.parse(document.createdAt()), null, document).toItem(), Condition.NONE, null);
+                .put(AuditMapper.item(new AuditEntry(Keys.applicationPk(document.applicationId()), actor, "DOCUMENT_DECLARED",
+                        Instant.parse(document.createdAt()), null, document)), Condition.NONE, null);
         return writer.commit(tx, key, 201, body);
     }
 
@@ -76,7 +76,7 @@ public final class DynamoDocumentStore implements DocumentStore {
     @Override
     public DocumentListing list(String applicationId, int limit, String nextToken, String callerSub) {
         String fingerprint = "GET /applications/" + applicationId + "/documents";
-        Map<String, AttributeValue> start = pageTokens.open(nextToken, callerSub, fingerprint);
+        Map<String, AttributeValue> start = Items.startKey(pageTokens.open(nextToken, callerSub, fingerprint));
         Application application = null;
         List<Document> documents = new ArrayList<>();
         do {
@@ -104,7 +104,8 @@ public final class DynamoDocumentStore implements DocumentStore {
         }
         Document last = documents.get(limit - 1);
         return new DocumentListing(application, documents.subList(0, limit),
-                pageTokens.issue(Keys.document(applicationId, last.documentId()), callerSub, fingerprint));
+                pageTokens.issue(Items.position(Keys.document(applicationId, last.documentId())), callerSub,
+                        fingerprint));
     }
 
     static Map<String, AttributeValue> toItem(Document d) {

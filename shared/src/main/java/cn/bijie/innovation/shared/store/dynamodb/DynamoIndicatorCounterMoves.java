@@ -1,6 +1,5 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
-import cn.bijie.innovation.shared.indicator.IndicatorCounters;
 import cn.bijie.innovation.shared.policy.Policy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -3,7 +3,6 @@ package cn.bijie.innovation.shared.store.dynamodb;
 import cn.bijie.innovation.shared.errors.ReadOutdated;
 import cn.bijie.innovation.shared.indicator.Counter;
 import cn.bijie.innovation.shared.indicator.Holding;
-import cn.bijie.innovation.shared.indicator.IndicatorCounters;
 import cn.bijie.innovation.shared.indicator.IndicatorStore;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.organization.Organization;

@@ -36,9 +36,9 @@ public final class DynamoOrganizationStore implements OrganizationStore {
         var tx = new WriteTransaction(table)
                 .put(toItem(after), unchanged, () -> new Conflict(
                         "组织资料已被他人修改，请刷新后重试 (the profile changed meanwhile; reload and retry)"))
-                .put(new AuditEntry(Keys.organizationPk(after.uscc()), actor,
+                .put(AuditMapper.item(new AuditEntry(Keys.organizationPk(after.uscc()), actor,
                         before == null ? "ORGANIZATION_CREATED" : "ORGANIZATION_UPDATED",
-                        Instant.parse(after.updatedAt()), before, after).toItem(), Condition.NONE, null);
+                        Instant.parse(after.updatedAt()), before, after)), Condition.NONE, null);
         writer.commit(tx, null, 200, after);
     }
 

@@ -149,9 +149,9 @@ public final class DynamoReminderStore implements ReminderStore {
                                 ":active", Items.s("ACTIVE"), ":seen", Items.s(c.ref().dueKey())),
                         new Condition("#status = :active AND DUESK = :seen", Map.of(), Map.of()),
                         () -> new Conflict("认定记录已变化 (the certification changed meanwhile)"))
-                .put(new AuditEntry(c.ref().pk(), ACTOR, "CERTIFICATION_EXPIRED", at,
+                .put(AuditMapper.item(new AuditEntry(c.ref().pk(), ACTOR, "CERTIFICATION_EXPIRED", at,
                         Map.of("status", "ACTIVE", "expiresOn", c.expiresOn().toString()),
-                        Map.of("status", "EXPIRED", "expiresOn", c.expiresOn().toString())).toItem(),
+                        Map.of("status", "EXPIRED", "expiresOn", c.expiresOn().toString()))),
                         Condition.NONE, null);
         counters.deactivated(tx, c.certificationId(), c.uscc(), c.kind(), c.level());
         try {

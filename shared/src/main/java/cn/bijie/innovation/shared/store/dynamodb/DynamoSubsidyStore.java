@@ -9,7 +9,7 @@ import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyParameters;
 import cn.bijie.innovation.shared.policy.StoredParameter;
-import cn.bijie.innovation.shared.store.dynamodb.TableWriter.Committed;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyFilter;
 import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
@@ -59,7 +59,7 @@ public final class DynamoSubsidyStore implements SubsidyStore {
     }
 
     @Override
-    public Slice<Subsidy> list(SubsidyFilter filter, int limit, Map<String, AttributeValue> start) {
+    public Slice<Subsidy> list(SubsidyFilter filter, int limit, Map<String, String> start) {
         String status = filter.status() == null ? null : filter.status().name();
         IndexQuery query;
         if (filter.uscc() != null) {
@@ -69,9 +69,9 @@ public final class DynamoSubsidyStore implements SubsidyStore {
         } else {
             query = IndexQuery.on(Indexes.ALL, "SUB");
         }
-        QueryResponse response = query.page(dynamo, table, limit, start);
+        QueryResponse response = query.page(dynamo, table, limit, Items.startKey(start));
         return new Slice<>(response.items().stream().map(DynamoSubsidyStore::fromItem).toList(),
-                response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null);
+                Items.position(response.lastEvaluatedKey()));
     }
 
     @Override
@@ -192,7 +192,7 @@ public final class DynamoSubsidyStore implements SubsidyStore {
 
     private static void audit(WriteTransaction tx, String actor, String action, Instant at, Subsidy before,
             Subsidy after) {
-        tx.put(new AuditEntry(Keys.subsidyPk(after.subsidyId()), actor, action, at, before, after).toItem(),
+        tx.put(AuditMapper.item(new AuditEntry(Keys.subsidyPk(after.subsidyId()), actor, action, at, before, after)),
                 Condition.NONE, null);
     }
 

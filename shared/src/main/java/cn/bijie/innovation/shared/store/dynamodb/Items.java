@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -33,6 +34,26 @@ public final class Items {
     public static boolean flag(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value != null && Boolean.TRUE.equals(value.bool());
+    }
+
+    /** A query's {@code LastEvaluatedKey} as a paging position (every key attribute is a string); null at the end. */
+    public static Map<String, String> position(Map<String, AttributeValue> lastEvaluatedKey) {
+        if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) {
+            return null;
+        }
+        Map<String, String> position = new LinkedHashMap<>();
+        lastEvaluatedKey.forEach((name, value) -> position.put(name, value.s()));
+        return position;
+    }
+
+    /** The {@code ExclusiveStartKey} of a paging position; null for the first page. */
+    public static Map<String, AttributeValue> startKey(Map<String, String> position) {
+        if (position == null) {
+            return null;
+        }
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        position.forEach((name, value) -> key.put(name, s(value)));
+        return key;
     }
 
     /** Puts a string attribute unless the value is null (DynamoDB has no use for empty attributes). */

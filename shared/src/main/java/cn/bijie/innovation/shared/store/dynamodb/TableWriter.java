@@ -3,6 +3,7 @@ package cn.bijie.innovation.shared.store.dynamodb;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.DomainException;
 import cn.bijie.innovation.shared.errors.IdempotencyKeyReused;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.json.Json;
@@ -34,9 +35,6 @@ public final class TableWriter {
     public TableWriter(DynamoDbClient dynamo) {
         this.dynamo = dynamo;
     }
-
-    /** The response a write request answers with: the first one, also when this request replays it. */
-    public record Committed(int status, String bodyJson, boolean replayed) {}
 
     public Committed commit(WriteTransaction tx, IdempotencyKey idempotency, int status, Object body) {
         String bodyJson = Json.write(body);

@@ -1,4 +1,4 @@
-package cn.bijie.innovation.shared.http;
+package cn.bijie.innovation.shared.identity;
 
 import java.util.Locale;
 import java.util.Optional;

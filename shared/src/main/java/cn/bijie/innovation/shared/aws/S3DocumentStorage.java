@@ -1,5 +1,6 @@
-package cn.bijie.innovation.shared.documents;
+package cn.bijie.innovation.shared.aws;
 
+import cn.bijie.innovation.shared.documents.DocumentStorage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

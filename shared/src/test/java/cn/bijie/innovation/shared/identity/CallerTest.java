@@ -1,4 +1,4 @@
-package cn.bijie.innovation.shared.http;
+package cn.bijie.innovation.shared.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,9 @@
-package cn.bijie.innovation.shared.indicator;
+package cn.bijie.innovation.shared.store.dynamodb;
 
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.errors.ReadOutdated;
+import cn.bijie.innovation.shared.indicator.Holding;
 import cn.bijie.innovation.shared.policy.Policy;
-import cn.bijie.innovation.shared.store.dynamodb.Condition;
-import cn.bijie.innovation.shared.store.dynamodb.Items;
-import cn.bijie.innovation.shared.store.dynamodb.Keys;
-import cn.bijie.innovation.shared.store.dynamodb.WriteTransaction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

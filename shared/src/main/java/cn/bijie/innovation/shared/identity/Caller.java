@@ -1,4 +1,4 @@
-package cn.bijie.innovation.shared.http;
+package cn.bijie.innovation.shared.identity;
 
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;

@@ -1,5 +1,8 @@
-package cn.bijie.innovation.shared.mail;
+package cn.bijie.innovation.shared.aws;
 
+import cn.bijie.innovation.shared.mail.Mail;
+import cn.bijie.innovation.shared.mail.Mailer;
+import cn.bijie.innovation.shared.mail.SendResult;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;

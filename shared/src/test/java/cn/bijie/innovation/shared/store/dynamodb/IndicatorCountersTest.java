@@ -1,11 +1,12 @@
-package cn.bijie.innovation.shared.indicator;
+package cn.bijie.innovation.shared.store.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.CertificationStatus;
-import cn.bijie.innovation.shared.indicator.IndicatorCounters.Change;
+import cn.bijie.innovation.shared.indicator.Holding;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.IndicatorCounters.Change;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
-package cn.bijie.innovation.shared.mail;
+package cn.bijie.innovation.shared.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bijie.innovation.shared.mail.SendResult;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;

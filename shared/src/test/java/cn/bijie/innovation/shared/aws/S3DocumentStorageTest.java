@@ -1,4 +1,4 @@
-package cn.bijie.innovation.shared.documents;
+package cn.bijie.innovation.shared.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
