@@ -1,10 +1,10 @@
 package cn.bijie.innovation.shared.application;
 
+import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.Page;
-import cn.bijie.innovation.shared.idempotency.Committed;
 import java.util.Optional;
 
 /** Where applications live. Every write is one transaction with its audit entry and idempotency record. */

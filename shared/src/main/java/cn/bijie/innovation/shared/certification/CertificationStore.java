@@ -2,11 +2,11 @@ package cn.bijie.innovation.shared.certification;
 
 import cn.bijie.innovation.shared.application.Application;
 import cn.bijie.innovation.shared.application.ApplicationStatus;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.indicator.Holding;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.paging.Slice;
-import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.bijie.innovation.shared.documents;
 
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Committed;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import java.util.Optional;
 
 /** Where document records live: in their application's partition. */

@@ -1,8 +1,8 @@
 package cn.bijie.innovation.shared.http;
 
-import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.errors.DomainException;
 import cn.bijie.innovation.shared.errors.FieldProblem;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import java.util.LinkedHashMap;

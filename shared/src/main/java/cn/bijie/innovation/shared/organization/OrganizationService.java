@@ -1,11 +1,11 @@
 package cn.bijie.innovation.shared.organization;
 
 import cn.bijie.innovation.shared.errors.NotFound;
+import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.uscc.Uscc;
-import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
 import java.util.Objects;

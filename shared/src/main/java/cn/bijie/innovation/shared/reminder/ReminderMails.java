@@ -1,9 +1,9 @@
 package cn.bijie.innovation.shared.reminder;
 
-import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.mail.Mail;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.time.Shanghai;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

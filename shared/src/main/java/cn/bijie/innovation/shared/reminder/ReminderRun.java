@@ -1,6 +1,5 @@
 package cn.bijie.innovation.shared.reminder;
 
-import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
 import cn.bijie.innovation.shared.mail.Mail;
@@ -9,6 +8,7 @@ import cn.bijie.innovation.shared.mail.SendResult;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationStore;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.time.Shanghai;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
 import java.time.Instant;

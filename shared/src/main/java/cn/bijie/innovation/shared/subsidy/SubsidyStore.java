@@ -1,10 +1,8 @@
 package cn.bijie.innovation.shared.subsidy;
 
-import cn.bijie.innovation.shared.certification.Certification;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.paging.Slice;
-import cn.bijie.innovation.shared.policy.PolicyParameters;
-import cn.bijie.innovation.shared.idempotency.Committed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +20,6 @@ public interface SubsidyStore {
 
     /** The organisation's subsidy of {@code kind} at {@code level} that is paid or awaiting payment, if any. */
     Optional<Subsidy> paidOrAwaiting(String uscc, String kind, String level);
-
-    /**
-     * Creates the subsidy of a certification, only if none exists yet, only while the certification has the status
-     * {@code seen} had and each of {@code parameters} still has the value {@code in} shows ({@code ReadOutdated}
-     * otherwise).
-     *
-     * @return false when the subsidy existed already (a repeated delivery): nothing was written
-     */
-    boolean create(Subsidy subsidy, Certification seen, List<String> parameters, PolicyParameters in, String actor,
-            Instant at);
 
     /** Every {@code PENDING_AMOUNT} subsidy of one rule (background work, paged through). */
     List<Subsidy> pending(String policyVersion, String rule);

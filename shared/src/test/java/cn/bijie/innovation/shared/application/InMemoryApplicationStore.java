@@ -1,12 +1,12 @@
 package cn.bijie.innovation.shared.application;
 
 import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.Page;
-import cn.bijie.innovation.shared.idempotency.Committed;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;

@@ -6,6 +6,7 @@ import static cn.bijie.innovation.shared.testing.TestData.newUscc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.bijie.innovation.shared.calculation.SubsidyCalculator.Outcome;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.RevocationInput;
 import cn.bijie.innovation.shared.errors.Conflict;
@@ -16,7 +17,6 @@ import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.store.dynamodb.DueIndex;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
-import cn.bijie.innovation.shared.subsidy.SubsidyCalculator.Outcome;
 import cn.bijie.innovation.shared.time.Shanghai;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

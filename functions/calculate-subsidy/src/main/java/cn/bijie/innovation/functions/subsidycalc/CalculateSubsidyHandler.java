@@ -1,6 +1,7 @@
 package cn.bijie.innovation.functions.subsidycalc;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
+import cn.bijie.innovation.shared.calculation.SubsidyCalculator;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.json.Json;
@@ -13,7 +14,6 @@ import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.store.dynamodb.StreamImages;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
-import cn.bijie.innovation.shared.subsidy.SubsidyCalculator;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,9 +66,9 @@ public final class CalculateSubsidyHandler implements RequestStreamHandler {
     public static SubsidyCalculator wire(DynamoDbClient dynamo, String table) {
         Policy policy = Policy.active();
         Clock clock = Clock.systemUTC();
-        return new SubsidyCalculator(new DynamoCertificationStore(dynamo, table, policy, clock),
-                new DynamoSubsidyStore(dynamo, table, policy), new DynamoPolicyParameterStore(dynamo, table),
-                policy, clock);
+        DynamoSubsidyStore subsidies = new DynamoSubsidyStore(dynamo, table, policy);
+        return new SubsidyCalculator(new DynamoCertificationStore(dynamo, table, policy, clock), subsidies, subsidies,
+                new DynamoPolicyParameterStore(dynamo, table), policy, clock);
     }
 
     @Override

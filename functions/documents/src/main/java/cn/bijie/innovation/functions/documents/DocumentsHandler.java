@@ -2,12 +2,12 @@ package cn.bijie.innovation.functions.documents;
 
 import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.aws.AwsClients;
+import cn.bijie.innovation.shared.aws.S3DocumentStorage;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.documents.Document;
 import cn.bijie.innovation.shared.documents.DocumentInput;
 import cn.bijie.innovation.shared.documents.DocumentService;
-import cn.bijie.innovation.shared.aws.S3DocumentStorage;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;

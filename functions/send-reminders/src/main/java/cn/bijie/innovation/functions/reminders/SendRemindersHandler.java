@@ -1,17 +1,17 @@
 package cn.bijie.innovation.functions.reminders;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
+import cn.bijie.innovation.shared.aws.SesMailer;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.json.Json;
-import cn.bijie.innovation.shared.aws.SesMailer;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.reminder.ReminderMails;
 import cn.bijie.innovation.shared.reminder.ReminderRun;
 import cn.bijie.innovation.shared.reminder.RunSummary;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorCounterMoves;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoReminderStore;
-import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorCounterMoves;
 import cn.bijie.innovation.shared.store.dynamodb.ReadMeter;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;

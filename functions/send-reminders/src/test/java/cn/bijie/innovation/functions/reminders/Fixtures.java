@@ -1,9 +1,9 @@
 package cn.bijie.innovation.functions.reminders;
 
-import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.store.dynamodb.DueIndex;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
+import cn.bijie.innovation.shared.time.Shanghai;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package cn.bijie.innovation.functions.reminders;
 
-import cn.bijie.innovation.shared.time.Shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.testing.Primed;
+import cn.bijie.innovation.shared.time.Shanghai;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,15 +1,16 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
 import cn.bijie.innovation.shared.audit.AuditEntry;
+import cn.bijie.innovation.shared.calculation.SubsidyIssuer;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.ReadOutdated;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyParameters;
 import cn.bijie.innovation.shared.policy.StoredParameter;
-import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyFilter;
 import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * by creation time. One {@code AWAITING_PAYMENT} is due in the {@link DueIndex} once it has waited
  * {@code subsidyUnpaidDays}; paying or cancelling it takes it out.
  */
-public final class DynamoSubsidyStore implements SubsidyStore {
+public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
     public static final String TYPE = "SUBSIDY";
     private static final String STATUS_PREFIX = "SUB#";
 

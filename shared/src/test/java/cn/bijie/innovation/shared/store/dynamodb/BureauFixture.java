@@ -2,6 +2,7 @@ package cn.bijie.innovation.shared.store.dynamodb;
 
 import cn.bijie.innovation.shared.application.Application;
 import cn.bijie.innovation.shared.application.ApplicationStatus;
+import cn.bijie.innovation.shared.calculation.SubsidyCalculator;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.CertificationInput;
 import cn.bijie.innovation.shared.certification.CertificationService;
@@ -12,7 +13,6 @@ import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyService;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
-import cn.bijie.innovation.shared.subsidy.SubsidyCalculator;
 import cn.bijie.innovation.shared.subsidy.SubsidyService;
 import cn.bijie.innovation.shared.testing.CallCounter;
 import cn.bijie.innovation.shared.testing.TestData;
@@ -55,7 +55,7 @@ public final class BureauFixture {
     public final SubsidyService subsidies = new SubsidyService(subsidyStore, tokens, clock);
     public final PolicyService policyService = new PolicyService(policy, parameterStore, clock);
     public final SubsidyCalculator calculator =
-            new SubsidyCalculator(certificationStore, subsidyStore, parameterStore, policy, clock);
+            new SubsidyCalculator(certificationStore, subsidyStore, subsidyStore, parameterStore, policy, clock);
 
     public static Caller applicant(String uscc) {
         return new Caller("applicant-" + uscc, Set.of(Role.APPLICANT), uscc, "a@example.com");

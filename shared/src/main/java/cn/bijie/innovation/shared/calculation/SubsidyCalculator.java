@@ -1,4 +1,4 @@
-package cn.bijie.innovation.shared.subsidy;
+package cn.bijie.innovation.shared.calculation;
 
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.CertificationStatus;
@@ -7,6 +7,11 @@ import cn.bijie.innovation.shared.errors.ReadOutdated;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyParameterStore;
 import cn.bijie.innovation.shared.policy.PolicyParameters;
+import cn.bijie.innovation.shared.subsidy.Subsidy;
+import cn.bijie.innovation.shared.subsidy.SubsidyRules;
+import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
+import cn.bijie.innovation.shared.subsidy.SubsidyStore;
+import cn.bijie.innovation.shared.subsidy.SubsidyTerms;
 import cn.bijie.innovation.shared.time.Shanghai;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,14 +28,16 @@ public final class SubsidyCalculator {
 
     private final CertificationStore certifications;
     private final SubsidyStore subsidies;
+    private final SubsidyIssuer issuer;
     private final PolicyParameterStore parameters;
     private final SubsidyRules rules;
     private final Clock clock;
 
-    public SubsidyCalculator(CertificationStore certifications, SubsidyStore subsidies,
+    public SubsidyCalculator(CertificationStore certifications, SubsidyStore subsidies, SubsidyIssuer issuer,
             PolicyParameterStore parameters, Policy policy, Clock clock) {
         this.certifications = certifications;
         this.subsidies = subsidies;
+        this.issuer = issuer;
         this.parameters = parameters;
         this.rules = new SubsidyRules(policy);
         this.clock = clock;
@@ -66,7 +73,7 @@ public final class SubsidyCalculator {
                 // revoked before this delivery: the subsidy is kept as a cancelled record of what it would have been
                 subsidy = rules.onRevocation(subsidy, Shanghai.dateOf(Instant.parse(certification.revokedAt())));
             }
-            return subsidies.create(subsidy, certification, terms.parameters(), in, ACTOR, now)
+            return issuer.create(subsidy, certification, terms.parameters(), in, ACTOR, now)
                     ? Outcome.CREATED : Outcome.EXISTED;
         });
     }
