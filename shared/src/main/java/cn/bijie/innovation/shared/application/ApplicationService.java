@@ -12,10 +12,13 @@ import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.Page;
+import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
+import java.util.Map;
 import java.time.LocalDate;
 import java.util.function.UnaryOperator;
 
@@ -30,11 +33,13 @@ public final class ApplicationService {
 
     private final ApplicationStore store;
     private final Policy policy;
+    private final PageToken pageTokens;
     private final Clock clock;
 
-    public ApplicationService(ApplicationStore store, Policy policy, Clock clock) {
+    public ApplicationService(ApplicationStore store, Policy policy, PageToken pageTokens, Clock clock) {
         this.store = store;
         this.policy = policy;
+        this.pageTokens = pageTokens;
         this.clock = clock;
     }
 
@@ -77,7 +82,9 @@ public final class ApplicationService {
         }
         ApplicationQuery query = new ApplicationQuery(scope, ApplicationStatus.parse(status).orElse(null), kind,
                 county);
-        return store.list(query, limit, nextToken, caller.sub());
+        Map<String, String> start = pageTokens.open(nextToken, caller.sub(), query.fingerprint());
+        Slice<Application> slice = store.list(query, limit, start);
+        return new Page<>(slice.items(), pageTokens.issue(slice.lastKey(), caller.sub(), query.fingerprint()));
     }
 
     /** {@code PUT /applications/{id}}: the owner's corrected body, only while {@code RETURNED}; → {@code SUBMITTED}. */

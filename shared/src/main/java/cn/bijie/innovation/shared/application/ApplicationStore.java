@@ -4,7 +4,8 @@ import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.organization.Organization;
-import cn.bijie.innovation.shared.paging.Page;
+import cn.bijie.innovation.shared.paging.Slice;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where applications live. Every write is one transaction with its audit entry and idempotency record. */
@@ -30,5 +31,6 @@ public interface ApplicationStore {
     Committed change(Application before, Application after, String action, String actor, IdempotencyKey key,
             int status);
 
-    Page<Application> list(ApplicationQuery query, int limit, String nextToken, String callerSub);
+    /** Up to {@code limit} of the query's applications after {@code start} (null: from the newest). */
+    Slice<Application> list(ApplicationQuery query, int limit, Map<String, String> start);
 }

@@ -87,6 +87,20 @@ public record ApiRequest(
                 + (body == null ? "" : body));
     }
 
+    /**
+     * Refuses (400) a query parameter the route does not offer: a list must not quietly ignore a filter the client
+     * believes it applied.
+     */
+    public ApiRequest offeringOnly(String... offered) {
+        java.util.Set<String> known = java.util.Set.of(offered);
+        for (String name : new java.util.TreeSet<>(queryParameters.keySet())) {
+            if (!known.contains(name)) {
+                throw ValidationFailed.field(name, "此列表不提供该筛选条件 (this list offers no such filter)");
+            }
+        }
+        return this;
+    }
+
     public String query(String name) {
         String value = queryParameters.get(name);
         return value == null || value.isEmpty() ? null : value;

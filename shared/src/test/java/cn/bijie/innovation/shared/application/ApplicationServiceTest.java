@@ -14,7 +14,9 @@ import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.testing.TestStack;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,7 +32,8 @@ class ApplicationServiceTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T17:00:00Z"), ZoneOffset.UTC);
 
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
-    final ApplicationService service = new ApplicationService(store, Policy.active(), CLOCK);
+    final ApplicationService service = new ApplicationService(store, Policy.active(),
+            new PageToken(TestStack.PAGE_TOKEN_SECRET), CLOCK);
     final Caller owner = applicant(OWN);
     final Caller staff = new Caller("s1", Set.of(Role.STAFF), null, null);
 

@@ -6,7 +6,7 @@ import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.organization.Organization;
-import cn.bijie.innovation.shared.paging.Page;
+import cn.bijie.innovation.shared.paging.Slice;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,8 +59,8 @@ public final class InMemoryApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public Page<Application> list(ApplicationQuery query, int limit, String nextToken, String callerSub) {
-        return new Page<>(applications.values().stream()
+    public Slice<Application> list(ApplicationQuery query, int limit, Map<String, String> start) {
+        return new Slice<>(applications.values().stream()
                 .filter(a -> query.uscc() == null || a.uscc().equals(query.uscc()))
                 .filter(a -> query.status() == null || a.status() == query.status())
                 .filter(a -> query.kind() == null || a.kind().equals(query.kind()))

@@ -19,7 +19,9 @@ import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.Page;
+import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.testing.TestStack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +50,7 @@ class DocumentServiceTest {
     final FakeDocuments documents = new FakeDocuments();
     final FakeStorage storage = new FakeStorage();
     final DocumentService service = new DocumentService(
-            new ApplicationService(applications, Policy.active(), CLOCK), documents, storage, CLOCK);
+            new ApplicationService(applications, Policy.active(), new PageToken(TestStack.PAGE_TOKEN_SECRET), CLOCK), documents, storage, CLOCK);
     final Caller owner = new Caller("u1", Set.of(Role.APPLICANT), OWN, null);
 
     @BeforeEach

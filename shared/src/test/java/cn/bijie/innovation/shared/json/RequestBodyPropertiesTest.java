@@ -31,6 +31,7 @@ import cn.bijie.innovation.shared.policy.PolicyService;
 import cn.bijie.innovation.shared.subsidy.DisbursementInput;
 import cn.bijie.innovation.shared.subsidy.SubsidyService;
 import cn.bijie.innovation.shared.subsidy.SubsidyStore;
+import cn.bijie.innovation.shared.testing.TestStack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.RecordComponent;
@@ -83,6 +84,7 @@ class RequestBodyPropertiesTest {
         Policy policy = Policy.active();
         PageToken tokens = new PageToken("property-test-page-token-secret-0123456789");
         ApplicationService applications = new ApplicationService(beyondTheChecks(ApplicationStore.class), policy,
+                new PageToken(TestStack.PAGE_TOKEN_SECRET),
                 CLOCK);
         OrganizationService organizations = new OrganizationService(beyondTheChecks(OrganizationStore.class), policy,
                 CLOCK);

@@ -81,7 +81,8 @@ public final class DocumentsHandler implements RequestStreamHandler {
                         request.requireCaller(), request.path("applicationId"),
                         Json.read(request.body(), DocumentInput.class), request.idempotencyKey())),
                 "GET /applications/{applicationId}/documents", request -> ApiResponse.json(200, documents.list(
-                        request.requireCaller(), request.path("applicationId"), Page.limit(request.query("limit")),
+                        request.offeringOnly("limit", "nextToken").requireCaller(), request.path("applicationId"),
+                        Page.limit(request.query("limit")),
                         request.query("nextToken"))),
                 "GET /applications/{applicationId}/documents/{documentId}", request -> ApiResponse.json(200,
                         documents.download(request.requireCaller(), request.path("applicationId"),
@@ -93,8 +94,8 @@ public final class DocumentsHandler implements RequestStreamHandler {
             S3DocumentStorage storage) {
         Clock clock = Clock.systemUTC();
         return new DocumentService(
-                new ApplicationService(new DynamoApplicationStore(dynamo, table, pageTokens,
-                        Policy.active().reminders().applicationWaitingDays()), Policy.active(), clock),
+                new ApplicationService(new DynamoApplicationStore(dynamo, table,
+                        Policy.active().reminders().applicationWaitingDays()), Policy.active(), pageTokens, clock),
                 new DynamoDocumentStore(dynamo, table, pageTokens), storage, clock);
     }
 

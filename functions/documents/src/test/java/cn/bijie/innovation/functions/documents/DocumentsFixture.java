@@ -33,7 +33,7 @@ class DocumentsFixture {
     final DynamoDbClient dynamo = clients.dynamoDb(counter);
     final S3Client s3 = clients.s3(counter);
     final PageToken tokens = new PageToken(config.pageTokenSecret());
-    final DynamoApplicationStore applications = new DynamoApplicationStore(dynamo, stack.table(), tokens, 10);
+    final DynamoApplicationStore applications = new DynamoApplicationStore(dynamo, stack.table(), 10);
     final DocumentsHandler handler = new DocumentsHandler(DocumentsHandler.service(dynamo, stack.table(), tokens,
             new S3DocumentStorage(s3, clients.s3Presigner(), config.require("BUCKET_NAME"))));
     final String own = TestData.newUscc();

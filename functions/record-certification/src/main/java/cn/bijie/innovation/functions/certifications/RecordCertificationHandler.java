@@ -69,8 +69,9 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
                 "POST /certifications", request -> ApiResponse.of(certifications.record(
                         request.requireCaller(), Json.read(request.body(), CertificationInput.class),
                         request.idempotencyKey())),
-                "GET /certifications", request -> ApiResponse.json(200, certifications.list(
-                        request.requireCaller(), request.query("uscc"), request.query("kind"),
+                "GET /certifications", request -> ApiResponse.json(200, certifications.list(request
+                        .offeringOnly("uscc", "kind", "status", "expiringBefore", "limit", "nextToken")
+                        .requireCaller(), request.query("uscc"), request.query("kind"),
                         request.query("status"), request.query("expiringBefore"), request.query("limit"),
                         request.query("nextToken"))),
                 "GET /certifications/{certificationId}", request -> ApiResponse.json(200, certifications.get(

@@ -44,9 +44,8 @@ public final class SubmitApplicationHandler implements RequestStreamHandler {
 
     private SubmitApplicationHandler(DynamoDbClient dynamo, String table, PageToken pageTokens) {
         this(new ApplicationService(
-                new DynamoApplicationStore(dynamo, table, pageTokens,
-                        Policy.active().reminders().applicationWaitingDays()),
-                Policy.active(), Clock.systemUTC()));
+                new DynamoApplicationStore(dynamo, table, Policy.active().reminders().applicationWaitingDays()),
+                Policy.active(), pageTokens, Clock.systemUTC()));
         // SnapStart: nothing is written: the GET reads an id no record has, the list is of an organisation that does
         // not exist, the POST's empty body fails validation, the transaction's condition cannot hold
         Priming.register(api,
@@ -61,7 +60,8 @@ public final class SubmitApplicationHandler implements RequestStreamHandler {
         this.api = new HttpApi(Map.of(
                 "POST /applications", request -> ApiResponse.of(applications.submit(request.requireCaller(),
                         Json.read(request.body(), ApplicationInput.class), request.idempotencyKey())),
-                "GET /applications", request -> ApiResponse.json(200, applications.list(request.requireCaller(),
+                "GET /applications", request -> ApiResponse.json(200, applications.list(request
+                        .offeringOnly("status", "kind", "county", "limit", "nextToken").requireCaller(),
                         request.query("status"), request.query("kind"), request.query("county"),
                         Page.limit(request.query("limit")), request.query("nextToken"))),
                 "GET /applications/{applicationId}", request -> ApiResponse.json(200, applications.get(

@@ -24,9 +24,8 @@ class ApplicationsFixture {
     final CallCounter counter = new CallCounter();
     final DynamoDbClient dynamo = new AwsClients(config).dynamoDb(counter);
     final SubmitApplicationHandler handler = new SubmitApplicationHandler(new ApplicationService(
-            new DynamoApplicationStore(dynamo, stack.table(), new PageToken(config.pageTokenSecret()),
-                    Policy.active().reminders().applicationWaitingDays()),
-            Policy.active(), Clock.systemUTC()));
+            new DynamoApplicationStore(dynamo, stack.table(), Policy.active().reminders().applicationWaitingDays()),
+            Policy.active(), new PageToken(config.pageTokenSecret()), Clock.systemUTC()));
     final String own = TestData.newUscc();
     final String other = TestData.newUscc();
 

@@ -69,7 +69,8 @@ public final class SubsidiesHandler implements RequestStreamHandler {
 
     public SubsidiesHandler(SubsidyService subsidies, PolicyService policy) {
         this.api = new HttpApi(Map.of(
-                "GET /subsidies", request -> ApiResponse.json(200, subsidies.list(request.requireCaller(),
+                "GET /subsidies", request -> ApiResponse.json(200, subsidies.list(request
+                        .offeringOnly("uscc", "status", "limit", "nextToken").requireCaller(),
                         request.query("uscc"), request.query("status"), request.query("limit"),
                         request.query("nextToken"))),
                 "GET /subsidies/{subsidyId}", request -> ApiResponse.json(200, subsidies.get(

@@ -10,21 +10,17 @@ import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.organization.Organization;
-import cn.bijie.innovation.shared.paging.Page;
-import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.time.Shanghai;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Applications at {@code APP#<id> / APP}, listed through GSI1 (one organisation's), GSI2 (one status) and GSI3 (all),
@@ -39,15 +35,13 @@ public final class DynamoApplicationStore implements ApplicationStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final TableWriter writer;
-    private final PageToken pageTokens;
     private final int waitingDays;
 
     /** {@code waitingDays}: policy {@code reminders.applicationWaitingDays}, how long staff may leave one unread. */
-    public DynamoApplicationStore(DynamoDbClient dynamo, String table, PageToken pageTokens, int waitingDays) {
+    public DynamoApplicationStore(DynamoDbClient dynamo, String table, int waitingDays) {
         this.dynamo = dynamo;
         this.table = table;
         this.writer = new TableWriter(dynamo);
-        this.pageTokens = pageTokens;
         this.waitingDays = waitingDays;
     }
 
@@ -119,45 +113,20 @@ public final class DynamoApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public Page<Application> list(ApplicationQuery query, int limit, String nextToken, String callerSub) {
-        String index;
-        String partition;
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        Map<String, String> filters = new LinkedHashMap<>();
+    public Slice<Application> list(ApplicationQuery query, int limit, Map<String, String> start) {
+        IndexQuery index;
         if (query.uscc() != null) {
-            index = "GSI1";
-            partition = Keys.applicationsOf(query.uscc());
-            filters.put("status", query.status() == null ? null : query.status().name());
+            index = IndexQuery.on(Indexes.BY_ORGANIZATION, Keys.applicationsOf(query.uscc()))
+                    .whereEquals("status", query.status() == null ? null : query.status().name());
         } else if (query.status() != null) {
-            index = "GSI2";
-            partition = Keys.applicationsIn(query.status().name());
+            index = IndexQuery.on(Indexes.BY_STATUS, Keys.applicationsIn(query.status().name()));
         } else {
-            index = "GSI3";
-            partition = Keys.ALL_APPLICATIONS;
+            index = IndexQuery.on(Indexes.ALL, Keys.ALL_APPLICATIONS);
         }
-        filters.put("kind", query.kind());
-        filters.put("county", query.county());
-        names.put("#pk", index + "PK");
-        values.put(":pk", Items.s(partition));
-        List<String> conditions = new ArrayList<>();
-        filters.forEach((name, value) -> {
-            if (value != null) {
-                names.put("#f_" + name, name);
-                values.put(":f_" + name, Items.s(value));
-                conditions.add("#f_" + name + " = :f_" + name);
-            }
-        });
-        QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
-                .keyConditionExpression("#pk = :pk").expressionAttributeNames(names).expressionAttributeValues(values)
-                .scanIndexForward(false).limit(limit)
-                .exclusiveStartKey(Items.startKey(pageTokens.open(nextToken, callerSub, query.fingerprint())));
-        if (!conditions.isEmpty()) {
-            request.filterExpression(String.join(" AND ", conditions));
-        }
-        QueryResponse response = dynamo.query(request.build());
-        return new Page<>(response.items().stream().map(DynamoApplicationStore::fromItem).toList(),
-                pageTokens.issue(Items.position(response.lastEvaluatedKey()), callerSub, query.fingerprint()));
+        IndexQuery.Filled page = index.whereEquals("kind", query.kind()).whereEquals("county", query.county())
+                .fill(dynamo, table, limit, Items.startKey(start));
+        return new Slice<>(page.items().stream().map(DynamoApplicationStore::fromItem).toList(),
+                Items.position(page.next()));
     }
 
     Map<String, AttributeValue> toItem(Application a) {

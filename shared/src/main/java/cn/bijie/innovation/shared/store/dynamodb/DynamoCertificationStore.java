@@ -84,9 +84,10 @@ public final class DynamoCertificationStore implements CertificationStore {
         } else {
             query = IndexQuery.on(Indexes.ALL, "CERT").whereBelow("expiresOn", filter.expiringBefore());
         }
-        QueryResponse response = query.whereEquals("kind", filter.kind()).page(dynamo, table, limit, Items.startKey(start));
-        return new Slice<>(response.items().stream().map(DynamoCertificationStore::fromItem).toList(),
-                Items.position(response.lastEvaluatedKey()));
+        IndexQuery.Filled page = query.whereEquals("kind", filter.kind()).fill(dynamo, table, limit,
+                Items.startKey(start));
+        return new Slice<>(page.items().stream().map(DynamoCertificationStore::fromItem).toList(),
+                Items.position(page.next()));
     }
 
     @Override

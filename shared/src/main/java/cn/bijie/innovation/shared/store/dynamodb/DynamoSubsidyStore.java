@@ -70,9 +70,9 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
         } else {
             query = IndexQuery.on(Indexes.ALL, "SUB");
         }
-        QueryResponse response = query.page(dynamo, table, limit, Items.startKey(start));
-        return new Slice<>(response.items().stream().map(DynamoSubsidyStore::fromItem).toList(),
-                Items.position(response.lastEvaluatedKey()));
+        IndexQuery.Filled page = query.fill(dynamo, table, limit, Items.startKey(start));
+        return new Slice<>(page.items().stream().map(DynamoSubsidyStore::fromItem).toList(),
+                Items.position(page.next()));
     }
 
     @Override

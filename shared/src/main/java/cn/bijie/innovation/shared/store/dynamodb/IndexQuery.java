@@ -10,10 +10,14 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * A list as one {@code Query} on one of the list indexes ({@code GSI1}: an organisation's records, {@code GSI2}: by
- * status, {@code GSI3}: all), newest first; the filters the key cannot carry go into the {@code FilterExpression}.
+ * A list as {@code Query}s on one of the list indexes ({@code GSI1}: an organisation's records, {@code GSI2}: by
+ * status, {@code GSI3}: all), newest first; the filters the key cannot carry go into the {@code FilterExpression}, and
+ * {@link #fill} reads on until the page is full, so a page is empty only at the end.
  */
 public final class IndexQuery {
+    /** The most items one read of {@link #fill} evaluates (a read returns at most 1 MB anyway). */
+    static final int MAX_READ = 1000;
+
     private final String index;
     private final String partition;
     private String sortBelow;
@@ -70,7 +74,45 @@ public final class IndexQuery {
         return this;
     }
 
-    public QueryResponse page(DynamoDbClient dynamo, String table, Integer limit, Map<String, AttributeValue> start) {
+    /** Up to {@code limit} matching items after {@code start}, and the position after them (null: the end). */
+    public record Filled(List<Map<String, AttributeValue>> items, Map<String, AttributeValue> next) {}
+
+    /**
+     * Up to {@code limit} matching items after {@code start} (null: from the newest). A filter may drop most of what a
+     * query reads, so it reads on, each read larger than the last, until the page is full or the index partition
+     * ends: an empty page is the end, never a page with a next position. The first read evaluates {@code limit} items,
+     * as an unfiltered page needs.
+     */
+    public Filled fill(DynamoDbClient dynamo, String table, int limit, Map<String, AttributeValue> start) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> from = start;
+        int read = limit;
+        while (true) {
+            QueryResponse response = page(dynamo, table, read, from);
+            Map<String, AttributeValue> last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+            for (Map<String, AttributeValue> item : response.items()) {
+                items.add(item);
+                if (items.size() == limit) {
+                    boolean more = item != response.items().get(response.items().size() - 1) || last != null;
+                    return new Filled(items, more ? position(item) : null);
+                }
+            }
+            if (last == null) {
+                return new Filled(items, null);
+            }
+            from = last;
+            read = Math.min(read * 4, MAX_READ);
+        }
+    }
+
+    /** The {@code ExclusiveStartKey} that continues after {@code item}: its table key and its key in the index. */
+    private Map<String, AttributeValue> position(Map<String, AttributeValue> item) {
+        return Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK),
+                index + "PK", item.get(index + "PK"), index + "SK", item.get(index + "SK"));
+    }
+
+    private QueryResponse page(DynamoDbClient dynamo, String table, Integer limit, Map<String, AttributeValue> start) {
         Map<String, String> allNames = new HashMap<>(names);
         Map<String, AttributeValue> allValues = new HashMap<>(values);
         allNames.put("#pk", index + "PK");

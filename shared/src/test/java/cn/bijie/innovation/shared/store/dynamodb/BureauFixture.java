@@ -69,7 +69,7 @@ public final class BureauFixture {
     public String application(String uscc, String kind, String level, boolean renewal, String certificateNo) {
         String id = UUID.randomUUID().toString(); // the shape of an application id: another is a 404 unread
         String submittedAt = clock.instant().toString();
-        new DynamoApplicationStore(dynamo, table, tokens, policy.reminders().applicationWaitingDays()).create(
+        new DynamoApplicationStore(dynamo, table, policy.reminders().applicationWaitingDays()).create(
                 new Application(id, ApplicationStatus.SUBMITTED, submittedAt, uscc, kind, level, renewal,
                         "毕节测试平台", certificateNo, Shanghai.today(clock).minusDays(10).toString(), null,
                         "520502", submittedAt, null, null), "test", null);
