@@ -15,11 +15,12 @@ import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.retry.Retry;
 import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
-import java.util.Map;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,23 +46,25 @@ public final class ApplicationService {
 
     /** {@code POST /applications}: 201 with the stored application, or the first response of a replayed key. */
     public Committed submit(Caller caller, ApplicationInput input, IdempotencyKey key) {
-        caller.requireAny(Role.APPLICANT);
-        validate(input);
-        if (!caller.actsFor(input.uscc())) {
-            throw new Forbidden("只能为本单位申报 (you may apply only for your own organisation)");
-        }
-        Prior<Organization> prior = store.organization(input.uscc(), key);
-        if (prior.replay() != null) {
-            return prior.replay();
-        }
-        Organization organization = prior.found().orElseThrow(() -> new Conflict(
-                "请先填写单位资料 (the organisation needs a profile before it can apply: PUT /organizations/{uscc})"));
-        String now = clock.instant().toString();
-        Application application = new Application(SortableId.next(clock), ApplicationStatus.SUBMITTED, now,
-                input.uscc(), input.kind(), input.level(), input.renewal(), input.platformName().strip(),
-                input.certificateNo().strip(), input.issuedOn(), stripOrNull(input.notes()), organization.county(), now,
-                null, null);
-        return store.create(application, caller.sub(), key);
+        return Retry.unitOfWork(() -> {
+            caller.requireAny(Role.APPLICANT);
+            validate(input);
+            if (!caller.actsFor(input.uscc())) {
+                throw new Forbidden("只能为本单位申报 (you may apply only for your own organisation)");
+            }
+            Prior<Organization> prior = store.organization(input.uscc(), key);
+            if (prior.replay() != null) {
+                return prior.replay();
+            }
+            Organization organization = prior.found().orElseThrow(() -> new Conflict(
+                    "请先填写单位资料 (the organisation needs a profile before it can apply: PUT /organizations/{uscc})"));
+            String now = clock.instant().toString();
+            Application application = new Application(SortableId.next(clock), ApplicationStatus.SUBMITTED, now,
+                    input.uscc(), input.kind(), input.level(), input.renewal(), input.platformName().strip(),
+                    input.certificateNo().strip(), input.issuedOn(), stripOrNull(input.notes()), organization.county(), now,
+                    null, null);
+            return store.create(application, caller.sub(), key);
+        });
     }
 
     /** {@code GET /applications}: an applicant its own organisation's, the reading roles all, newest first. */
@@ -116,12 +119,14 @@ public final class ApplicationService {
 
     private Committed transition(Caller caller, String applicationId, IdempotencyKey key,
             UnaryOperator<Application> change, String action) {
-        Prior<Application> prior = forOwnerChange(caller, applicationId, key,
-                "只有申报单位可以修改或撤回申报 (only the applicant may change its application)");
-        if (prior.replay() != null) {
-            return prior.replay();
-        }
-        return store.change(prior.record(), change.apply(prior.record()), action, caller.sub(), key, 200);
+        return Retry.unitOfWork(() -> {
+            Prior<Application> prior = forOwnerChange(caller, applicationId, key,
+                    "只有申报单位可以修改或撤回申报 (only the applicant may change its application)");
+            if (prior.replay() != null) {
+                return prior.replay();
+            }
+            return store.change(prior.record(), change.apply(prior.record()), action, caller.sub(), key, 200);
+        });
     }
 
     /**

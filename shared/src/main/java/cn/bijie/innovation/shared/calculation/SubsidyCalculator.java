@@ -3,10 +3,10 @@ package cn.bijie.innovation.shared.calculation;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.certification.CertificationStore;
-import cn.bijie.innovation.shared.errors.ReadOutdated;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyParameterStore;
 import cn.bijie.innovation.shared.policy.PolicyParameters;
+import cn.bijie.innovation.shared.retry.Retry;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyRules;
 import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
@@ -48,7 +48,7 @@ public final class SubsidyCalculator {
      * image showed it: a record delivered late must not resurrect what a revocation settled meanwhile.
      */
     public Outcome onCertificationRecorded(String certificationId) {
-        return ReadOutdated.retry(() -> {
+        return Retry.unitOfWork(() -> {
             Certification certification = certifications.find(certificationId).orElse(null);
             if (certification == null) {
                 return Outcome.NO_CERTIFICATION;
@@ -99,7 +99,7 @@ public final class SubsidyCalculator {
                 }
                 Subsidy after = waiting.withStatus(SubsidyStatus.AWAITING_PAYMENT, terms.amountYuan(),
                         terms.explanation(), waiting.note());
-                if (subsidies.assignAmount(waiting, after, ACTOR, clock.instant())) {
+                if (Retry.unitOfWork(() -> subsidies.assignAmount(waiting, after, ACTOR, clock.instant()))) {
                     moved++;
                 }
             }

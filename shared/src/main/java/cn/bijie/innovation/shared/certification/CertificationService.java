@@ -7,7 +7,6 @@ import cn.bijie.innovation.shared.certification.CertificationStore.Recording;
 import cn.bijie.innovation.shared.certification.CertificationStore.Revocation;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.NotFound;
-import cn.bijie.innovation.shared.errors.ReadOutdated;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
@@ -21,6 +20,7 @@ import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.retry.Retry;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyRules;
 import cn.bijie.innovation.shared.subsidy.SubsidyStore;
@@ -82,7 +82,7 @@ public final class CertificationService {
         v.optionalText("authority", input.authority(), MAX_AUTHORITY);
         v.throwIfAny();
 
-        return ReadOutdated.retry(() -> {
+        return Retry.unitOfWork(() -> {
             OrganizationHoldings organization = store.organization(input.uscc());
             if (organization.profile() == null) {
                 throw ValidationFailed.field("uscc",
@@ -132,7 +132,7 @@ public final class CertificationService {
         dates.throwIfAny();
         String certificateNo = input.certificateNo() != null ? input.certificateNo().strip()
                 : application.certificateNo();
-        return ReadOutdated.retry(() -> {
+        return Retry.unitOfWork(() -> {
             OrganizationHoldings organization = store.organization(application.uscc());
             if (organization.profile() == null) {
                 throw new Conflict("申报组织的资料不存在 (the applicant's organisation profile is missing)");
@@ -187,7 +187,7 @@ public final class CertificationService {
         Validator v = new Validator();
         v.text("reason", input.reason(), MAX_REASON);
         v.throwIfAny();
-        return ReadOutdated.retry(() -> {
+        return Retry.unitOfWork(() -> {
             Certification before = find(certificationId)
                     .orElseThrow(() -> new NotFound("认定记录不存在 (not found)"));
             OrganizationHoldings organization = store.organization(before.uscc());

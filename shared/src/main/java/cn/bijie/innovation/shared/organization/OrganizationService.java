@@ -5,6 +5,7 @@ import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.retry.Retry;
 import cn.bijie.innovation.shared.uscc.Uscc;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
@@ -31,28 +32,30 @@ public final class OrganizationService {
     }
 
     public Organization put(Caller caller, String uscc, OrganizationInput input) {
-        requireUscc(uscc);
-        if (!caller.has(Role.STAFF)) {
-            caller.requireAny(Role.APPLICANT);
-            caller.requireRead(uscc, "组织");
-        }
-        Policy codes = policy.get();
-        Validator v = new Validator();
-        v.text("name", input.name(), MAX_NAME);
-        v.code("county", input.county(), codes::isCounty);
-        v.code("industry", input.industry(), codes::isIndustry);
-        v.email("contactEmail", input.contactEmail());
-        v.optionalCode("growthTier", input.growthTier(), codes::isGrowthTier);
-        v.throwIfAny();
+        return Retry.unitOfWork(() -> {
+            requireUscc(uscc);
+            if (!caller.has(Role.STAFF)) {
+                caller.requireAny(Role.APPLICANT);
+                caller.requireRead(uscc, "组织");
+            }
+            Policy codes = policy.get();
+            Validator v = new Validator();
+            v.text("name", input.name(), MAX_NAME);
+            v.code("county", input.county(), codes::isCounty);
+            v.code("industry", input.industry(), codes::isIndustry);
+            v.email("contactEmail", input.contactEmail());
+            v.optionalCode("growthTier", input.growthTier(), codes::isGrowthTier);
+            v.throwIfAny();
 
-        Organization before = store.find(uscc).orElse(null);
-        Organization after = new Organization(uscc, input.name().strip(), input.county(), input.industry(),
-                input.contactEmail().strip(), input.growthTier(), clock.instant().toString());
-        if (before != null && sameProfile(before, after)) {
-            return before;
-        }
-        store.save(before, after, caller.sub());
-        return after;
+            Organization before = store.find(uscc).orElse(null);
+            Organization after = new Organization(uscc, input.name().strip(), input.county(), input.industry(),
+                    input.contactEmail().strip(), input.growthTier(), clock.instant().toString());
+            if (before != null && sameProfile(before, after)) {
+                return before;
+            }
+            store.save(before, after, caller.sub());
+            return after;
+        });
     }
 
     public Organization get(Caller caller, String uscc) {

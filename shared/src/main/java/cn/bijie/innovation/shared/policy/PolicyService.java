@@ -4,6 +4,7 @@ import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
+import cn.bijie.innovation.shared.retry.Retry;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Objects;
@@ -40,19 +41,21 @@ public final class PolicyService {
 
     /** Staff set an open parameter; the change reaches the subsidy function through the table's stream. */
     public PolicyView.ParameterView setParameter(Caller caller, String name, ParameterInput input) {
-        caller.requireAny(Role.STAFF);
-        Policy.Parameter parameter = policy.parameter(name)
-                .orElseThrow(() -> new NotFound("没有这个政策参数 (no such policy parameter): " + name));
-        Object value = parse(parameter, input.value());
+        return Retry.unitOfWork(() -> {
+            caller.requireAny(Role.STAFF);
+            Policy.Parameter parameter = policy.parameter(name)
+                    .orElseThrow(() -> new NotFound("没有这个政策参数 (no such policy parameter): " + name));
+            Object value = parse(parameter, input.value());
 
-        StoredParameter before = store.load(policy.version()).get(name);
-        if (before != null && Objects.equals(before.value(), value)) {
-            return parameterView(parameter, before);
-        }
-        StoredParameter after = new StoredParameter(policy.version(), name, value, clock.instant().toString(),
-                caller.sub());
-        store.save(before, after);
-        return parameterView(parameter, after);
+            StoredParameter before = store.load(policy.version()).get(name);
+            if (before != null && Objects.equals(before.value(), value)) {
+                return parameterView(parameter, before);
+            }
+            StoredParameter after = new StoredParameter(policy.version(), name, value, clock.instant().toString(),
+                    caller.sub());
+            store.save(before, after);
+            return parameterView(parameter, after);
+        });
     }
 
     private static Object parse(Policy.Parameter parameter, JsonNode value) {

@@ -8,6 +8,7 @@ import cn.bijie.innovation.shared.mail.SendResult;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationStore;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.retry.Retry;
 import cn.bijie.innovation.shared.time.Shanghai;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
@@ -294,8 +295,7 @@ public final class ReminderRun {
     }
 
     static Duration backoff(int attempt) {
-        long base = FIRST_BACKOFF.toMillis() << (attempt - 1);
-        return Duration.ofMillis(base / 2 + (long) (Math.random() * base));
+        return Retry.backoff(FIRST_BACKOFF, attempt);
     }
 
     private static String reason(SendResult result) {

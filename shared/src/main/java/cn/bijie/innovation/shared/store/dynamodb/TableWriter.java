@@ -3,6 +3,7 @@ package cn.bijie.innovation.shared.store.dynamodb;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.DomainException;
 import cn.bijie.innovation.shared.errors.IdempotencyKeyReused;
+import cn.bijie.innovation.shared.errors.ReadOutdated;
 import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Prior;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,12 +25,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Commits a {@link WriteTransaction} in one {@code TransactWriteItems} call, together with the idempotency record of
  * the request when it has a key. A cancelled transaction becomes the failure its first failed condition stands for;
- * a lost race on the idempotency record becomes a replay of the winner's response.
+ * a lost race on the idempotency record becomes a replay of the winner's response; a conflict with another
+ * transaction or throttling becomes {@link ReadOutdated}, which the unit of work retries (never this class).
  */
 public final class TableWriter {
     /** API.md: idempotency keys are kept at least 24 hours; DynamoDB's TTL deletes them some time after. */
     static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(48);
-    private static final int ATTEMPTS = 5;
+    /** Cancellation reasons that a second try may not meet; any other than a failed condition is a bug. */
+    private static final Set<String> TRANSIENT = Set.of("TransactionConflict", "ThrottlingError",
+            "ProvisionedThroughputExceeded", "RequestLimitExceeded");
 
     private final DynamoDbClient dynamo;
 
@@ -43,28 +48,28 @@ public final class TableWriter {
             idempotencyIndex = tx.size();
             tx.put(idempotencyItem(idempotency, status, bodyJson), Condition.absent(), null);
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dynamo.transactWriteItems(r -> r.transactItems(tx.items()));
-                return new Committed(status, bodyJson, false);
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.cancellationReasons();
-                if (idempotencyIndex >= 0 && failed(reasons, idempotencyIndex)) {
-                    return replay(tx.table(), idempotency, reasons.get(idempotencyIndex).item());
-                }
-                for (int i = 0; i < reasons.size(); i++) {
-                    if (failed(reasons, i)) {
-                        Supplier<? extends DomainException> failure = tx.failureAt(i);
-                        throw failure != null ? failure.get()
-                                : new Conflict("记录状态已变化，请刷新后重试 (the record changed; reload and retry)");
-                    }
-                }
-                // TransactionConflict: another request is writing the same items right now; try again shortly.
-                if (attempt == ATTEMPTS) {
-                    throw new Conflict("并发修改冲突，请重试 (a concurrent change is in progress; retry)");
-                }
-                pause(attempt);
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(tx.items()));
+            return new Committed(status, bodyJson, false);
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (idempotencyIndex >= 0 && failed(reasons, idempotencyIndex)) {
+                return replay(tx.table(), idempotency, reasons.get(idempotencyIndex).item());
             }
+            for (int i = 0; i < reasons.size(); i++) {
+                if (failed(reasons, i)) {
+                    Supplier<? extends DomainException> failure = tx.failureAt(i);
+                    throw failure != null ? failure.get()
+                            : new Conflict("记录状态已变化，请刷新后重试 (the record changed; reload and retry)");
+                }
+            }
+            if (reasons.stream().anyMatch(reason -> TRANSIENT.contains(reason.code()))) {
+                // another transaction on the same items, or throttling: the unit of work runs again (retry/Retry)
+                throw new ReadOutdated();
+            }
+            // validation, item size, …: a bug, not a race; the edge answers 500 with the requestId
+            throw new IllegalStateException("transaction cancelled: " + reasons.stream()
+                    .map(CancellationReason::code).toList(), e);
         }
     }
 
@@ -133,12 +138,4 @@ public final class TableWriter {
         return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep((long) (20 * Math.pow(2, attempt) * (0.5 + Math.random())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Conflict("interrupted");
-        }
-    }
 }
