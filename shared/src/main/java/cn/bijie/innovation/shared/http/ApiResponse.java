@@ -4,7 +4,6 @@ import cn.bijie.innovation.shared.errors.DomainException;
 import cn.bijie.innovation.shared.errors.FieldProblem;
 import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.json.Json;
-import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

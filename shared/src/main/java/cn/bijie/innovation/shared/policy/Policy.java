@@ -97,6 +97,14 @@ public record Policy(
         return kinds.stream().filter(k -> k.code().equals(code)).findFirst();
     }
 
+    /**
+     * The reminder rule: a recognition granted for a term (its kind has {@code validityYears}, the high-tech
+     * enterprise's 3) expires, and its holder is reminded at each of {@code reminders.expiryThresholdDays} before.
+     */
+    public boolean remindsBeforeExpiry(String kind) {
+        return kind(kind).map(k -> k.validityYears() != null).orElse(false);
+    }
+
     public boolean isLevelOf(String kind, String level) {
         return kind(kind).map(k -> k.levels().contains(level)).orElse(false);
     }

@@ -1,5 +1,8 @@
 package cn.bijie.innovation.shared.reminder;
 
+import cn.bijie.innovation.shared.application.ApplicationStatus;
+import cn.bijie.innovation.shared.certification.CertificationStatus;
+import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -11,16 +14,17 @@ public sealed interface Due {
 
     Ref ref();
 
-    String status();
+    /** The status the item had when read, as its entity's enum. */
+    Enum<?> status();
 
     record Certification(Ref ref, String certificationId, String uscc, String kind, String level,
-            String certificateNo, String platformName, LocalDate issuedOn, LocalDate expiresOn, String status)
+            String certificateNo, String platformName, LocalDate issuedOn, LocalDate expiresOn, CertificationStatus status)
             implements Due {}
 
     record Application(Ref ref, String applicationId, String uscc, String kind, String level, String platformName,
-            String status, Instant submittedAt) implements Due {}
+            ApplicationStatus status, Instant submittedAt) implements Due {}
 
     /** {@code awaitingSince}: when it entered {@code AWAITING_PAYMENT}. */
     record Subsidy(Ref ref, String subsidyId, String certificationId, String uscc, String kind, String level,
-            Long amountYuan, String status, Instant awaitingSince) implements Due {}
+            Long amountYuan, SubsidyStatus status, Instant awaitingSince) implements Due {}
 }

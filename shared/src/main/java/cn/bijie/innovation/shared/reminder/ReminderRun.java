@@ -1,5 +1,7 @@
 package cn.bijie.innovation.shared.reminder;
 
+import cn.bijie.innovation.shared.application.ApplicationStatus;
+import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
 import cn.bijie.innovation.shared.mail.Mail;
@@ -9,6 +11,7 @@ import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationStore;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.retry.Retry;
+import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
 import cn.bijie.innovation.shared.time.Shanghai;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
@@ -31,10 +34,6 @@ import java.util.function.Supplier;
  * what has run out, and sends one digest per bureau mailbox. One item's failure is counted and never stops the rest.
  */
 public final class ReminderRun {
-    static final String HIGH_TECH_ENTERPRISE = "HIGH_TECH_ENTERPRISE";
-    static final String ACTIVE = "ACTIVE";
-    static final String SUBMITTED = "SUBMITTED";
-    static final String AWAITING_PAYMENT = "AWAITING_PAYMENT";
     /** Throttled sends: tries in all, and the first pause (doubled each time, with jitter). */
     static final int SEND_ATTEMPTS = 5;
     static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
@@ -121,10 +120,10 @@ public final class ReminderRun {
                 if (item instanceof Due.Certification c) {
                     certification(c);
                 } else if (item instanceof Due.Application a) {
-                    waiting(a, SUBMITTED, a.submittedAt(), policy.reminders().applicationWaitingDays(),
+                    waiting(a, ApplicationStatus.SUBMITTED, a.submittedAt(), policy.reminders().applicationWaitingDays(),
                             waitingApplications);
                 } else if (item instanceof Due.Subsidy s) {
-                    waiting(s, AWAITING_PAYMENT, s.awaitingSince(), policy.reminders().subsidyUnpaidDays(),
+                    waiting(s, SubsidyStatus.AWAITING_PAYMENT, s.awaitingSince(), policy.reminders().subsidyUnpaidDays(),
                             unpaidSubsidies);
                 }
             } catch (RuntimeException e) {
@@ -136,7 +135,7 @@ public final class ReminderRun {
         }
 
         void certification(Due.Certification c) {
-            if (c.expiresOn() == null || !ACTIVE.equals(c.status())) {
+            if (c.expiresOn() == null || c.status() != CertificationStatus.ACTIVE) {
                 store.reschedule(c, null); // revoked or already expired: nothing more is due
                 skipped++;
             } else if (!today.isBefore(c.expiresOn())) {
@@ -145,7 +144,7 @@ public final class ReminderRun {
                 } else {
                     skipped++;
                 }
-            } else if (!HIGH_TECH_ENTERPRISE.equals(c.kind())) {
+            } else if (!policy.remindsBeforeExpiry(c.kind())) {
                 store.reschedule(c, c.expiresOn()); // other kinds get no reminders, only their expiry
                 skipped++;
             } else {
@@ -210,8 +209,8 @@ public final class ReminderRun {
         }
 
         /** A digest candidate: listed once it has waited long enough, gone from the index once it stopped waiting. */
-        <T extends Due> void waiting(T item, String waitingStatus, Instant since, int days, List<T> digest) {
-            if (!waitingStatus.equals(item.status())) {
+        <T extends Due> void waiting(T item, Enum<?> waitingStatus, Instant since, int days, List<T> digest) {
+            if (waitingStatus != item.status()) {
                 store.reschedule(item, null);
             } else if (since.plus(Duration.ofDays(days)).isBefore(now)) {
                 digest.add(item);

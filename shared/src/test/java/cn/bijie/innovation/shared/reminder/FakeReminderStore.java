@@ -1,5 +1,8 @@
 package cn.bijie.innovation.shared.reminder;
 
+import cn.bijie.innovation.shared.application.ApplicationStatus;
+import cn.bijie.innovation.shared.certification.CertificationStatus;
+import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,11 +92,11 @@ final class FakeReminderStore implements ReminderStore {
     @Override
     public boolean expire(Due.Certification certification, Instant at) {
         Due stored = items.get(certification.ref().pk());
-        if (!unchanged(stored, certification) || !"ACTIVE".equals(stored.status())) {
+        if (!unchanged(stored, certification) || stored.status() != CertificationStatus.ACTIVE) {
             return false;
         }
         Due.Ref out = new Due.Ref(stored.ref().pk(), stored.ref().sk(), null, null);
-        items.put(out.pk(), with(stored, out, "EXPIRED"));
+        items.put(out.pk(), with(stored, out, CertificationStatus.EXPIRED));
         return true;
     }
 
@@ -112,17 +115,17 @@ final class FakeReminderStore implements ReminderStore {
                 && stored.status().equals(seen.status());
     }
 
-    static Due with(Due item, Due.Ref ref, String status) {
+    static Due with(Due item, Due.Ref ref, Enum<?> status) {
         if (item instanceof Due.Certification c) {
             return new Due.Certification(ref, c.certificationId(), c.uscc(), c.kind(), c.level(), c.certificateNo(),
-                    c.platformName(), c.issuedOn(), c.expiresOn(), status);
+                    c.platformName(), c.issuedOn(), c.expiresOn(), (CertificationStatus) status);
         }
         if (item instanceof Due.Application a) {
             return new Due.Application(ref, a.applicationId(), a.uscc(), a.kind(), a.level(), a.platformName(),
-                    status, a.submittedAt());
+                    (ApplicationStatus) status, a.submittedAt());
         }
         Due.Subsidy s = (Due.Subsidy) item;
         return new Due.Subsidy(ref, s.subsidyId(), s.certificationId(), s.uscc(), s.kind(), s.level(),
-                s.amountYuan(), status, s.awaitingSince());
+                s.amountYuan(), (SubsidyStatus) status, s.awaitingSince());
     }
 }

@@ -1,15 +1,17 @@
 package cn.bijie.innovation.shared.reminder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import cn.bijie.innovation.shared.application.ApplicationStatus;
+import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.mail.Mail;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ReminderMailsTest {
     final ReminderMails mails = new ReminderMails(Policy.active());
@@ -18,7 +20,7 @@ class ReminderMailsTest {
     final Due.Certification certification = new Due.Certification(
             new Due.Ref("CERT#c1", "CERT", LocalDate.of(2026, 11, 25), "2026-11-25#CERT#c1"), "c1",
             "91520500MA6DKQ5X35", "HIGH_TECH_ENTERPRISE", "NATIONAL", "GR202352000123", null,
-            LocalDate.of(2023, 12, 25), LocalDate.of(2026, 12, 25), "ACTIVE");
+            LocalDate.of(2023, 12, 25), LocalDate.of(2026, 12, 25), CertificationStatus.ACTIVE);
 
     @Test
     void expiry_namesTheOrganisation_theCertificate_theExpiryDate_andWhatToDo() {
@@ -35,7 +37,7 @@ class ReminderMailsTest {
     @Test
     void staffDigest_listsEachApplication_withItsWait() {
         var application = new Due.Application(new Due.Ref("APP#a1", "APP", LocalDate.of(2026, 11, 29), "k"), "a1",
-                "91520500MA6DKQ5X35", "KEY_LABORATORY", "PROVINCIAL", "毕节市新材料重点实验室", "SUBMITTED",
+                "91520500MA6DKQ5X35", "KEY_LABORATORY", "PROVINCIAL", "毕节市新材料重点实验室", ApplicationStatus.SUBMITTED,
                 Instant.parse("2026-11-19T02:00:00Z"));
 
         Mail mail = mails.staffDigest("staff@example.com", List.of(application), LocalDate.of(2026, 12, 1));
@@ -49,7 +51,7 @@ class ReminderMailsTest {
     void digest_listsAtMostItsLimit_andCountsTheRest() {
         List<Due.Subsidy> unpaid = IntStream.range(0, ReminderMails.MAX_LISTED + 3).mapToObj(i -> new Due.Subsidy(
                 new Due.Ref("SUB#s" + i, "SUB", LocalDate.of(2026, 12, 1), "k"), "s" + i, "c" + i,
-                "91520500MA6DKQ5X35", "HIGH_TECH_ENTERPRISE", "NATIONAL", null, "AWAITING_PAYMENT",
+                "91520500MA6DKQ5X35", "HIGH_TECH_ENTERPRISE", "NATIONAL", null, SubsidyStatus.AWAITING_PAYMENT,
                 Instant.parse("2026-10-01T02:00:00Z"))).toList();
 
         Mail mail = mails.financeDigest("finance@example.com", unpaid, LocalDate.of(2026, 12, 1));

@@ -1,12 +1,13 @@
 package cn.bijie.innovation.shared.reminder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import cn.bijie.innovation.shared.application.ApplicationStatus;
+import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.mail.Mail;
 import cn.bijie.innovation.shared.mail.SendResult;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationStore;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules of the daily run, over in-memory fakes of our own store and mail ports. */
 class ReminderRunTest {
@@ -59,7 +61,7 @@ class ReminderRunTest {
 
     static Due.Certification certification(String id, String kind, LocalDate expiresOn, String status) {
         return new Due.Certification(ref("CERT#" + id, "CERT", expiresOn.minusDays(90)), id, USCC, kind, "NATIONAL",
-                "GR2023520000" + id, null, expiresOn.minusYears(3), expiresOn, status);
+                "GR2023520000" + id, null, expiresOn.minusYears(3), expiresOn, CertificationStatus.valueOf(status));
     }
 
     Due.Certification highTech(String id) {
@@ -71,7 +73,7 @@ class ReminderRunTest {
     Due.Application application(String id, Instant submittedAt, String status) {
         LocalDate due = LocalDate.ofInstant(submittedAt, BIJIE).plusDays(10);
         Due.Application a = new Due.Application(ref("APP#" + id, "APP", due), id, USCC, "KEY_LABORATORY",
-                "PROVINCIAL", "毕节市新材料重点实验室", status, submittedAt);
+                "PROVINCIAL", "毕节市新材料重点实验室", ApplicationStatus.valueOf(status), submittedAt);
         store.put(a);
         return a;
     }
@@ -79,7 +81,7 @@ class ReminderRunTest {
     Due.Subsidy subsidy(String id, Instant since, String status) {
         LocalDate due = LocalDate.ofInstant(since, BIJIE).plusDays(30);
         Due.Subsidy s = new Due.Subsidy(ref("SUB#" + id, "SUB", due), id, "c-" + id, USCC, "HIGH_TECH_ENTERPRISE",
-                "NATIONAL", 100000L, status, since);
+                "NATIONAL", 100000L, SubsidyStatus.valueOf(status), since);
         store.put(s);
         return s;
     }
@@ -116,12 +118,12 @@ class ReminderRunTest {
                 .satisfiesExactly(t -> assertThat(t).contains("还有 30 天"), t -> assertThat(t).contains("还有 7 天"));
         assertThat(store.reminders).containsOnlyKeys("c1/30", "c1/7");
         assertThat(store.dueOn("CERT#c1")).isEqualTo(EXPIRES);
-        assertThat(store.current("CERT#c1").status()).isEqualTo("ACTIVE");
+        assertThat(store.current("CERT#c1").status().name()).isEqualTo("ACTIVE");
 
         RunSummary onExpiry = runOn(EXPIRES);
 
         assertThat(onExpiry.expired()).isEqualTo(1);
-        assertThat(store.current("CERT#c1").status()).isEqualTo("EXPIRED");
+        assertThat(store.current("CERT#c1").status().name()).isEqualTo("EXPIRED");
         assertThat(store.dueOn("CERT#c1")).isNull();
         assertThat(mailer.accepted).hasSize(2);
     }
@@ -156,7 +158,7 @@ class ReminderRunTest {
         RunSummary summary = runOn(EXPIRES.plusDays(3));
 
         assertThat(summary.expired()).isEqualTo(1);
-        assertThat(store.current("CERT#c1").status()).isEqualTo("EXPIRED");
+        assertThat(store.current("CERT#c1").status().name()).isEqualTo("EXPIRED");
         assertThat(mailer.calls).isZero();
     }
 
@@ -181,7 +183,7 @@ class ReminderRunTest {
         assertThat(store.dueOn("CERT#c1")).isEqualTo(EXPIRES);
 
         runOn(EXPIRES);
-        assertThat(store.current("CERT#c1").status()).isEqualTo("EXPIRED");
+        assertThat(store.current("CERT#c1").status().name()).isEqualTo("EXPIRED");
     }
 
     @Test
@@ -192,7 +194,7 @@ class ReminderRunTest {
         runOn(EXPIRES);
 
         assertThat(mailer.calls).isZero();
-        assertThat(store.current("CERT#p1").status()).isEqualTo("EXPIRED");
+        assertThat(store.current("CERT#p1").status().name()).isEqualTo("EXPIRED");
     }
 
     @Test
@@ -242,13 +244,13 @@ class ReminderRunTest {
 
         // the next threshold is tried once more at the same address, but the refused one never again
         store.put(FakeReminderStore.with(store.current("CERT#c1"), ref("CERT#c1", "CERT", EXPIRES.minusDays(29)),
-                "ACTIVE"));
+                CertificationStatus.ACTIVE));
         runOn(EXPIRES.minusDays(29));
         assertThat(mailer.calls).isEqualTo(1);
 
         organizations.put(USCC, org(CONTACT));
         store.put(FakeReminderStore.with(store.current("CERT#c1"), ref("CERT#c1", "CERT", EXPIRES.minusDays(28)),
-                "ACTIVE"));
+                CertificationStatus.ACTIVE));
         runOn(EXPIRES.minusDays(28));
         assertThat(mailer.to(CONTACT)).hasSize(1);
         assertThat(store.reminders.get("c1/30").sent()).isTrue();
@@ -288,7 +290,7 @@ class ReminderRunTest {
             highTech("c" + i);
         }
         Due.Certification old = certification("old", "HIGH_TECH_ENTERPRISE", EXPIRES.minusDays(40), "ACTIVE");
-        store.put(FakeReminderStore.with(old, ref(old.ref().pk(), "CERT", old.expiresOn()), "ACTIVE"));
+        store.put(FakeReminderStore.with(old, ref(old.ref().pk(), "CERT", old.expiresOn()), CertificationStatus.ACTIVE));
         mailer.always = new SendResult.Failed("SdkClientException: connection refused");
 
         RunSummary summary = runOn(EXPIRES.minusDays(30));

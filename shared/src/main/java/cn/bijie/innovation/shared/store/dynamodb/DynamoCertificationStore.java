@@ -1,7 +1,6 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
 import cn.bijie.innovation.shared.application.Application;
-import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.audit.AuditEntry;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.CertificationFilter;
@@ -17,12 +16,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Certifications at {@code CERT#<id> / CERT}, listed through GSI1 (the organisation's, by issue date), GSI2 (by status,
@@ -68,7 +65,7 @@ public final class DynamoCertificationStore implements CertificationStore {
     public Optional<Application> application(String applicationId) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
                 .key(Keys.application(applicationId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoApplicationStore.fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ApplicationMapper.fromItem(item));
     }
 
     @Override
@@ -95,7 +92,7 @@ public final class DynamoCertificationStore implements CertificationStore {
         Certification c = recording.certification();
         var tx = new WriteTransaction(table);
         if (recording.transition() != null) {
-            transition(tx, recording.transition());
+            ApplicationMapper.decision(tx, recording.transition());
         }
         tx.put(toItem(c), Condition.absent(), () -> new Conflict(
                 "该认定已记录 (this certification — uscc, kind, level, certificateNo, issuedOn — is recorded already)"));
@@ -110,7 +107,7 @@ public final class DynamoCertificationStore implements CertificationStore {
     @Override
     public Committed decide(ApplicationTransition transition, IdempotencyKey key, int status, Object body) {
         var tx = new WriteTransaction(table);
-        transition(tx, transition);
+        ApplicationMapper.decision(tx, transition);
         return writer.commit(tx, key, status, body);
     }
 
@@ -139,35 +136,6 @@ public final class DynamoCertificationStore implements CertificationStore {
             counters.onInactive(tx, revocation.holdings(), before.certificationId());
         }
         return writer.commit(tx, key, status, body);
-    }
-
-    /** The application leaves SUBMITTED, and with it the reminder run's list of waiting applications. */
-    private void transition(WriteTransaction tx, ApplicationTransition t) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":status", Items.s(t.toStatus().name()));
-        values.put(":byStatus", Items.s(Keys.applicationsIn(t.toStatus().name())));
-        values.put(":at", Items.s(t.at().toString()));
-        values.put(":by", Items.s(t.actor()));
-        StringBuilder update = new StringBuilder(
-                "SET #status = :status, GSI2PK = :byStatus, decidedAt = :at, decidedBy = :by, updatedAt = :at");
-        if (t.reason() != null) {
-            values.put(":reason", Items.s(t.reason()));
-            update.append(", reason = :reason");
-        }
-        if (t.certificationId() != null) {
-            values.put(":certificationId", Items.s(t.certificationId()));
-            update.append(", certificationId = :certificationId");
-        }
-        update.append(" REMOVE ").append(DueIndex.PK).append(", ").append(DueIndex.SK);
-        tx.update(Keys.application(t.before().applicationId()), update.toString(), Map.of("#status", "status"), values,
-                Condition.equals("status", Items.s(ApplicationStatus.SUBMITTED.name())),
-                () -> new Conflict("只能对已提交(SUBMITTED)的申报作出决定 (only a SUBMITTED application can be decided)"));
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("status", t.toStatus().name());
-        after.put("reason", t.reason());
-        after.put("certificationId", t.certificationId());
-        tx.put(AuditMapper.item(new AuditEntry(Keys.applicationPk(t.before().applicationId()), t.actor(), "APPLICATION_" + t.toStatus(),
-                t.at(), t.before(), after)), Condition.NONE, null);
     }
 
     private static final String TYPE_PREFIX = "CERT#";
@@ -218,8 +186,7 @@ public final class DynamoCertificationStore implements CertificationStore {
      */
     private LocalDate firstDue(Certification c) {
         LocalDate expiresOn = LocalDate.parse(c.expiresOn());
-        boolean reminded = policy.kind(c.kind()).map(k -> k.validityYears() != null).orElse(false);
-        return reminded ? expiresOn.minusDays(Collections.max(policy.reminders().expiryThresholdDays())) : expiresOn;
+        return policy.remindsBeforeExpiry(c.kind()) ? expiresOn.minusDays(Collections.max(policy.reminders().expiryThresholdDays())) : expiresOn;
     }
 
     public static Certification fromItem(Map<String, AttributeValue> item) {

@@ -86,14 +86,14 @@ public final class DynamoDocumentStore implements DocumentStore {
                     .filterExpression("#type IN (:application, :document)")
                     .expressionAttributeNames(Map.of("#pk", Keys.PK, "#type", "type"))
                     .expressionAttributeValues(Map.of(":pk", Items.s(Keys.applicationPk(applicationId)),
-                            ":application", Items.s(DynamoApplicationStore.TYPE), ":document", Items.s(TYPE)))
+                            ":application", Items.s(ApplicationMapper.TYPE), ":document", Items.s(TYPE)))
                     .scanIndexForward(false)
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : response.items()) {
                 if (TYPE.equals(Items.str(item, "type"))) {
                     documents.add(fromItem(item));
                 } else {
-                    application = DynamoApplicationStore.fromItem(item);
+                    application = ApplicationMapper.fromItem(item);
                 }
             }
             start = response.lastEvaluatedKey() == null || response.lastEvaluatedKey().isEmpty() ? null

@@ -1,6 +1,8 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
+import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.audit.AuditEntry;
+import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.ReadOutdated;
 import cn.bijie.innovation.shared.json.Json;
@@ -10,6 +12,7 @@ import cn.bijie.innovation.shared.reminder.Mailbox;
 import cn.bijie.innovation.shared.reminder.Marker;
 import cn.bijie.innovation.shared.reminder.ReminderStore;
 import cn.bijie.innovation.shared.reminder.RunSummary;
+import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -119,7 +122,7 @@ public final class DynamoReminderStore implements ReminderStore {
             unchanged += "attribute_not_exists(#status)";
         } else {
             unchanged += "#status = :status";
-            values.put(":status", Items.s(item.status()));
+            values.put(":status", Items.s(item.status().name()));
         }
         String update = "REMOVE DUEPK, DUESK";
         if (next != null) {
@@ -205,22 +208,30 @@ public final class DynamoReminderStore implements ReminderStore {
                 return Optional.of(new Due.Certification(ref, Items.str(item, "certificationId"),
                         Items.str(item, "uscc"), Items.str(item, "kind"), Items.str(item, "level"),
                         Items.str(item, "certificateNo"), Items.str(item, "platformName"),
-                        date(item, "issuedOn"), date(item, "expiresOn"), Items.str(item, "status")));
+                        date(item, "issuedOn"), date(item, "expiresOn"),
+                        status(CertificationStatus.class, item)));
             case "APPLICATION":
                 return Optional.of(new Due.Application(ref, Items.str(item, "applicationId"), Items.str(item, "uscc"),
                         Items.str(item, "kind"), Items.str(item, "level"), Items.str(item, "platformName"),
-                        Items.str(item, "status"), Instant.parse(Items.str(item, "submittedAt"))));
+                        status(ApplicationStatus.class, item),
+                        Instant.parse(Items.str(item, "submittedAt"))));
             case "SUBSIDY":
                 String since = Optional.ofNullable(Items.str(item, "awaitingPaymentSince"))
                         .orElse(Items.str(item, "createdAt"));
                 return Optional.of(new Due.Subsidy(ref, Items.str(item, "subsidyId"),
                         Items.str(item, "certificationId"), Items.str(item, "uscc"), Items.str(item, "kind"),
-                        Items.str(item, "level"), Items.num(item, "amountYuan"), Items.str(item, "status"),
+                        Items.str(item, "level"), Items.num(item, "amountYuan"),
+                        status(SubsidyStatus.class, item),
                         Instant.parse(since)));
             default:
                 Log.error("unknown item in the due index", Map.of("pk", String.valueOf(ref.pk()), "type", type));
                 return Optional.empty();
         }
+    }
+
+    private static <E extends Enum<E>> E status(Class<E> type, Map<String, AttributeValue> item) {
+        String value = Items.str(item, "status");
+        return value == null ? null : Enum.valueOf(type, value);
     }
 
     private static LocalDate date(Map<String, AttributeValue> item, String name) {

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Subsidies at {@code SUB#<id> / SUB}, listed through GSI1 (the organisation's), GSI2 (by status) and GSI3 (all), each
