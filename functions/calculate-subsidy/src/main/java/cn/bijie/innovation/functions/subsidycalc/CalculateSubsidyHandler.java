@@ -7,6 +7,7 @@ import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.CertificationMapper;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoCertificationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoPolicyParameterStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
@@ -92,7 +93,7 @@ public final class CalculateSubsidyHandler implements RequestStreamHandler {
         String eventName = record.path("eventName").asText();
         Map<String, AttributeValue> image = StreamImages.item(record.path("dynamodb").path("NewImage"));
         String type = Items.str(image, "type");
-        if (DynamoCertificationStore.TYPE.equals(type) && "INSERT".equals(eventName)) {
+        if (CertificationMapper.TYPE.equals(type) && "INSERT".equals(eventName)) {
             String certificationId = require(image, "certificationId");
             var outcome = calculator.onCertificationRecorded(certificationId);
             Log.info("certification", Map.of("certificationId", certificationId, "outcome", outcome));

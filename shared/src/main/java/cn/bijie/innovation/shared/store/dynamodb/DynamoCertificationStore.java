@@ -13,9 +13,6 @@ import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,15 +24,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the {@link DueIndex} on its first reminder date.
  */
 public final class DynamoCertificationStore implements CertificationStore {
-    public static final String TYPE = "CERTIFICATION";
-    /** The sort key of a certification without expiry in the by-status index. */
-    static final String NO_EXPIRY = "9999-12-31";
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final TableWriter writer;
     private final Policy policy;
-    private final Clock clock;
+    private final CertificationMapper mapper;
     private final DynamoIndicatorStore indicators;
     private final IndicatorCounters counters;
 
@@ -44,7 +38,7 @@ public final class DynamoCertificationStore implements CertificationStore {
         this.table = table;
         this.writer = new TableWriter(dynamo);
         this.policy = policy;
-        this.clock = clock;
+        this.mapper = new CertificationMapper(policy, clock);
         this.indicators = new DynamoIndicatorStore(dynamo, table);
         this.counters = new IndicatorCounters(policy);
     }
@@ -53,7 +47,7 @@ public final class DynamoCertificationStore implements CertificationStore {
     public Optional<Certification> find(String certificationId) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
                 .key(Keys.certification(certificationId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CertificationMapper.fromItem(item));
     }
 
     @Override
@@ -73,17 +67,17 @@ public final class DynamoCertificationStore implements CertificationStore {
         IndexQuery query;
         if (filter.uscc() != null) {
             query = IndexQuery.on(Indexes.BY_ORGANIZATION, Keys.organizationCertificationsPk(filter.uscc()))
-                    .whereEquals("status", name(filter.status()))
-                    .whereBelow("expiresOn", filter.expiringBefore());
+                    .whereEquals(CertificationMapper.STATUS, name(filter.status()))
+                    .whereBelow(CertificationMapper.EXPIRES_ON, filter.expiringBefore());
         } else if (filter.status() != null) {
-            query = IndexQuery.on(Indexes.BY_STATUS, statusPartition(filter.status().name()))
+            query = IndexQuery.on(Indexes.BY_STATUS, CertificationMapper.statusPartition(filter.status().name()))
                     .sortBelow(filter.expiringBefore());
         } else {
-            query = IndexQuery.on(Indexes.ALL, "CERT").whereBelow("expiresOn", filter.expiringBefore());
+            query = IndexQuery.on(Indexes.ALL, CertificationMapper.ALL_PARTITION).whereBelow(CertificationMapper.EXPIRES_ON, filter.expiringBefore());
         }
-        IndexQuery.Filled page = query.whereEquals("kind", filter.kind()).fill(dynamo, table, limit,
+        IndexQuery.Filled page = query.whereEquals(CertificationMapper.KIND, filter.kind()).fill(dynamo, table, limit,
                 Items.startKey(start));
-        return new Slice<>(page.items().stream().map(DynamoCertificationStore::fromItem).toList(),
+        return new Slice<>(page.items().stream().map(CertificationMapper::fromItem).toList(),
                 Items.position(page.next()));
     }
 
@@ -94,7 +88,7 @@ public final class DynamoCertificationStore implements CertificationStore {
         if (recording.transition() != null) {
             ApplicationMapper.decision(tx, recording.transition());
         }
-        tx.put(toItem(c), Condition.absent(), () -> new Conflict(
+        tx.put(mapper.item(c), Condition.absent(), () -> new Conflict(
                 "该认定已记录 (this certification — uscc, kind, level, certificateNo, issuedOn — is recorded already)"));
         tx.put(AuditMapper.item(new AuditEntry(Keys.certificationPk(c.certificationId()), recording.actor(), "CERTIFICATION_RECORDED",
                 recording.at(), null, c)), Condition.NONE, null);
@@ -120,13 +114,14 @@ public final class DynamoCertificationStore implements CertificationStore {
         String expected = before.status() == CertificationStatus.REVOKED
                 ? CertificationStatus.ACTIVE.name() : before.status().name();
         tx.update(Keys.certification(after.certificationId()),
-                "SET #status = :status, GSI2PK = :byStatus, revokedAt = :at, revocationReason = :reason"
+                "SET #status = :status, #byStatus = :byStatus, #revokedAt = :at, #reason = :reason"
                         + " REMOVE " + DueIndex.PK + ", " + DueIndex.SK,
-                Map.of("#status", "status"),
+                Map.of("#status", CertificationMapper.STATUS, "#byStatus", CertificationMapper.BY_STATUS_PK,
+                        "#revokedAt", CertificationMapper.REVOKED_AT, "#reason", CertificationMapper.REVOCATION_REASON),
                 Map.of(":status", Items.s(after.status().name()),
-                        ":byStatus", Items.s(statusPartition(after.status().name())),
+                        ":byStatus", Items.s(CertificationMapper.statusPartition(after.status().name())),
                         ":at", Items.s(after.revokedAt()), ":reason", Items.s(after.revocationReason())),
-                Condition.equals("status", Items.s(expected)),
+                Condition.equals(CertificationMapper.STATUS, Items.s(expected)),
                 () -> new Conflict("认定已撤销 (the certification is revoked already)"));
         tx.put(AuditMapper.item(new AuditEntry(Keys.certificationPk(after.certificationId()), revocation.actor(),
                 "CERTIFICATION_REVOKED", revocation.at(), before, after)), Condition.NONE, null);
@@ -138,64 +133,8 @@ public final class DynamoCertificationStore implements CertificationStore {
         return writer.commit(tx, key, status, body);
     }
 
-    private static final String TYPE_PREFIX = "CERT#";
-
-    /** The by-status index partition of certifications in {@code status}. */
-    static String statusPartition(String status) {
-        return TYPE_PREFIX + status;
-    }
-
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
     }
 
-    Map<String, AttributeValue> toItem(Certification c) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.certification(c.certificationId()));
-        item.put("type", Items.s(TYPE));
-        item.put("certificationId", Items.s(c.certificationId()));
-        item.put("uscc", Items.s(c.uscc()));
-        item.put("kind", Items.s(c.kind()));
-        item.put("level", Items.s(c.level()));
-        item.put("renewal", Items.bool(c.renewal()));
-        item.put("platformName", Items.s(c.platformName()));
-        item.put("certificateNo", Items.s(c.certificateNo()));
-        item.put("issuedOn", Items.s(c.issuedOn()));
-        Items.putIfPresent(item, "expiresOn", c.expiresOn());
-        item.put("status", Items.s(c.status().name()));
-        item.put("subsidyEligible", Items.bool(c.subsidyEligible()));
-        Items.putIfPresent(item, "subsidyNote", c.subsidyNote());
-        Items.putIfPresent(item, "authority", c.authority());
-        Items.putIfPresent(item, "applicationId", c.applicationId());
-        item.put("recordedAt", Items.s(c.recordedAt()));
-        Items.putIfPresent(item, "revokedAt", c.revokedAt());
-        Items.putIfPresent(item, "revocationReason", c.revocationReason());
-        String id = c.certificationId();
-        Indexes.put(item, Indexes.BY_ORGANIZATION, Keys.organizationCertificationsPk(c.uscc()), c.issuedOn() + "#" + id);
-        Indexes.put(item, Indexes.BY_STATUS, statusPartition(c.status().name()),
-                (c.expiresOn() == null ? NO_EXPIRY : c.expiresOn()) + "#" + id);
-        Indexes.put(item, Indexes.ALL, "CERT", c.recordedAt() + "#" + id);
-        if (c.status() == CertificationStatus.ACTIVE && c.expiresOn() != null) {
-            item.putAll(DueIndex.attributes(firstDue(c), clock.instant(), Keys.certificationPk(id)));
-        }
-        return item;
-    }
-
-    /**
-     * A kind recognised for a term (the high-tech enterprise's 3 years) is due on its first reminder threshold before
-     * expiry; another kind given an expiry date is due on it, to be expired without mail.
-     */
-    private LocalDate firstDue(Certification c) {
-        LocalDate expiresOn = LocalDate.parse(c.expiresOn());
-        return policy.remindsBeforeExpiry(c.kind()) ? expiresOn.minusDays(Collections.max(policy.reminders().expiryThresholdDays())) : expiresOn;
-    }
-
-    public static Certification fromItem(Map<String, AttributeValue> item) {
-        String status = Items.str(item, "status");
-        return new Certification(Items.str(item, "certificationId"), Items.str(item, "uscc"), Items.str(item, "kind"),
-                Items.str(item, "level"), Items.flag(item, "renewal"), Items.str(item, "platformName"),
-                Items.str(item, "certificateNo"), Items.str(item, "issuedOn"), Items.str(item, "expiresOn"),
-                status == null ? null : CertificationStatus.valueOf(status), Items.flag(item, "subsidyEligible"),
-                Items.str(item, "subsidyNote"), Items.str(item, "authority"), Items.str(item, "applicationId"),
-                Items.str(item, "recordedAt"), Items.str(item, "revokedAt"), Items.str(item, "revocationReason"));
-    }
 }

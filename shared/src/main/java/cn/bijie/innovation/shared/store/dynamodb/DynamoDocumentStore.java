@@ -45,7 +45,7 @@ public final class DynamoDocumentStore implements DocumentStore {
         // Counting on the application item makes "still open" and "not too many" one atomic condition.
         Condition openWithRoom = new Condition(
                 "#st IN (:submitted, :returned) AND (attribute_not_exists(#count) OR #count < :max)",
-                Map.of("#st", "status"),
+                Map.of("#st", ApplicationMapper.STATUS),
                 Map.of(":submitted", Items.s(ApplicationStatus.SUBMITTED.name()),
                         ":returned", Items.s(ApplicationStatus.RETURNED.name()), ":max", Items.n(maxDocuments)));
         var tx = new WriteTransaction(table)

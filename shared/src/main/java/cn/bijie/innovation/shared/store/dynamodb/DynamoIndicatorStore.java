@@ -92,7 +92,7 @@ public final class DynamoIndicatorStore implements IndicatorStore {
 
     @Override
     public List<CertificationRef> certifications(String status) {
-        return IndexQuery.on(Indexes.BY_STATUS, DynamoCertificationStore.statusPartition(status)).all(dynamo, table).stream()
+        return IndexQuery.on(Indexes.BY_STATUS, CertificationMapper.statusPartition(status)).all(dynamo, table).stream()
                 .map(item -> new CertificationRef(Items.str(item, "certificationId"), Items.str(item, "uscc"),
                         Items.str(item, "kind"), Items.str(item, "level")))
                 .toList();

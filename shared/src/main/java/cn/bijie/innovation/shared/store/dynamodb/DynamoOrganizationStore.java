@@ -39,7 +39,7 @@ public final class DynamoOrganizationStore implements OrganizationStore {
                 .put(AuditMapper.item(new AuditEntry(Keys.organizationPk(after.uscc()), actor,
                         before == null ? "ORGANIZATION_CREATED" : "ORGANIZATION_UPDATED",
                         Instant.parse(after.updatedAt()), before, after)), Condition.NONE, null);
-        writer.commit(tx, null, 200, after);
+        writer.commit(tx);
     }
 
     public static Map<String, AttributeValue> toItem(Organization o) {

@@ -51,7 +51,7 @@ public final class DynamoPolicyParameterStore implements PolicyParameterStore {
                         "该参数已被他人修改，请刷新后重试 (the parameter changed meanwhile; reload and retry)"))
                 .put(AuditMapper.item(new AuditEntry(Keys.policyPk(after.policyVersion()), after.updatedBy(), "POLICY_PARAMETER_SET",
                         Instant.parse(after.updatedAt()), before, after)), Condition.NONE, null);
-        writer.commit(tx, null, 200, after);
+        writer.commit(tx);
     }
 
     static Map<String, AttributeValue> toItem(StoredParameter p) {

@@ -104,10 +104,10 @@ public final class DynamoReminderStore implements ReminderStore {
         String after = (c.issuedOn() == null ? "" : c.issuedOn().toString()) + "$";
         return dynamo.queryPaginator(r -> r.tableName(table).indexName("GSI1")
                         .keyConditionExpression("GSI1PK = :pk AND GSI1SK > :after")
-                        .filterExpression("kind = :kind AND #status = :active")
-                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .filterExpression("#kind = :kind AND #status = :active")
+                        .expressionAttributeNames(Map.of("#kind", CertificationMapper.KIND, "#status", CertificationMapper.STATUS))
                         .expressionAttributeValues(Map.of(":pk", Items.s(Keys.organizationCertificationsPk(c.uscc())),
-                                ":after", Items.s(after), ":kind", Items.s(c.kind()), ":active", Items.s("ACTIVE"))))
+                                ":after", Items.s(after), ":kind", Items.s(c.kind()), ":active", Items.s(CertificationStatus.ACTIVE.name()))))
                 .items().stream().anyMatch(item -> !c.certificationId().equals(Items.str(item, "certificationId")));
     }
 
@@ -135,7 +135,7 @@ public final class DynamoReminderStore implements ReminderStore {
         String condition = unchanged;
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(item)).updateExpression(expression)
-                    .conditionExpression(condition).expressionAttributeNames(Map.of("#status", "status"))
+                    .conditionExpression(condition).expressionAttributeNames(Map.of("#status", statusAttribute(item)))
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -146,19 +146,22 @@ public final class DynamoReminderStore implements ReminderStore {
     @Override
     public boolean expire(Due.Certification c, Instant at) {
         var tx = new WriteTransaction(table)
-                .update(key(c), "SET #status = :expired, GSI2PK = :gsi2 REMOVE DUEPK, DUESK",
-                        Map.of("#status", "status"),
-                        Map.of(":expired", Items.s("EXPIRED"), ":gsi2", Items.s("CERT#EXPIRED"),
-                                ":active", Items.s("ACTIVE"), ":seen", Items.s(c.ref().dueKey())),
+                .update(key(c), "SET #status = :expired, #byStatus = :gsi2 REMOVE DUEPK, DUESK",
+                        Map.of("#status", CertificationMapper.STATUS, "#byStatus", CertificationMapper.BY_STATUS_PK),
+                        Map.of(":expired", Items.s(CertificationStatus.EXPIRED.name()),
+                                ":gsi2", Items.s(CertificationMapper.statusPartition(CertificationStatus.EXPIRED.name())),
+                                ":active", Items.s(CertificationStatus.ACTIVE.name()), ":seen", Items.s(c.ref().dueKey())),
                         new Condition("#status = :active AND DUESK = :seen", Map.of(), Map.of()),
                         () -> new Conflict("认定记录已变化 (the certification changed meanwhile)"))
                 .put(AuditMapper.item(new AuditEntry(c.ref().pk(), ACTOR, "CERTIFICATION_EXPIRED", at,
-                        Map.of("status", "ACTIVE", "expiresOn", c.expiresOn().toString()),
-                        Map.of("status", "EXPIRED", "expiresOn", c.expiresOn().toString()))),
+                        Map.of(CertificationMapper.STATUS, CertificationStatus.ACTIVE, CertificationMapper.EXPIRES_ON,
+                                c.expiresOn().toString()),
+                        Map.of(CertificationMapper.STATUS, CertificationStatus.EXPIRED, CertificationMapper.EXPIRES_ON,
+                                c.expiresOn().toString()))),
                         Condition.NONE, null);
         counters.deactivated(tx, c.certificationId(), c.uscc(), c.kind(), c.level());
         try {
-            writer.commit(tx, null, 200, Map.of("certificationId", c.certificationId(), "status", "EXPIRED"));
+            writer.commit(tx);
             return true;
         } catch (Conflict | ReadOutdated e) {
             Log.info("expiry not applied", Map.of("certificationId", c.certificationId(), "reason", e.getMessage()));
@@ -209,11 +212,11 @@ public final class DynamoReminderStore implements ReminderStore {
                         Items.str(item, "uscc"), Items.str(item, "kind"), Items.str(item, "level"),
                         Items.str(item, "certificateNo"), Items.str(item, "platformName"),
                         date(item, "issuedOn"), date(item, "expiresOn"),
-                        status(CertificationStatus.class, item)));
+                        status(CertificationStatus.class, item, CertificationMapper.STATUS)));
             case "APPLICATION":
                 return Optional.of(new Due.Application(ref, Items.str(item, "applicationId"), Items.str(item, "uscc"),
                         Items.str(item, "kind"), Items.str(item, "level"), Items.str(item, "platformName"),
-                        status(ApplicationStatus.class, item),
+                        status(ApplicationStatus.class, item, ApplicationMapper.STATUS),
                         Instant.parse(Items.str(item, "submittedAt"))));
             case "SUBSIDY":
                 String since = Optional.ofNullable(Items.str(item, "awaitingPaymentSince"))
@@ -221,7 +224,7 @@ public final class DynamoReminderStore implements ReminderStore {
                 return Optional.of(new Due.Subsidy(ref, Items.str(item, "subsidyId"),
                         Items.str(item, "certificationId"), Items.str(item, "uscc"), Items.str(item, "kind"),
                         Items.str(item, "level"), Items.num(item, "amountYuan"),
-                        status(SubsidyStatus.class, item),
+                        status(SubsidyStatus.class, item, SubsidyMapper.STATUS),
                         Instant.parse(since)));
             default:
                 Log.error("unknown item in the due index", Map.of("pk", String.valueOf(ref.pk()), "type", type));
@@ -229,8 +232,16 @@ public final class DynamoReminderStore implements ReminderStore {
         }
     }
 
-    private static <E extends Enum<E>> E status(Class<E> type, Map<String, AttributeValue> item) {
-        String value = Items.str(item, "status");
+    /** The attribute of {@code item}'s entity that holds its status. */
+    private static String statusAttribute(Due item) {
+        if (item instanceof Due.Certification) {
+            return CertificationMapper.STATUS;
+        }
+        return item instanceof Due.Application ? ApplicationMapper.STATUS : SubsidyMapper.STATUS;
+    }
+
+    private static <E extends Enum<E>> E status(Class<E> type, Map<String, AttributeValue> item, String attribute) {
+        String value = Items.str(item, attribute);
         return value == null ? null : Enum.valueOf(type, value);
     }
 

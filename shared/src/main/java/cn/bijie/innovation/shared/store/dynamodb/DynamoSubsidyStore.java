@@ -15,7 +15,6 @@ import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyFilter;
 import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
 import cn.bijie.innovation.shared.subsidy.SubsidyStore;
-import cn.bijie.innovation.shared.time.Shanghai;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -30,19 +29,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code subsidyUnpaidDays}; paying or cancelling it takes it out.
  */
 public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
-    public static final String TYPE = "SUBSIDY";
-    private static final String STATUS_PREFIX = "SUB#";
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final TableWriter writer;
     private final Policy policy;
+    private final SubsidyMapper mapper;
 
     public DynamoSubsidyStore(DynamoDbClient dynamo, String table, Policy policy) {
         this.dynamo = dynamo;
         this.table = table;
         this.writer = new TableWriter(dynamo);
         this.policy = policy;
+        this.mapper = new SubsidyMapper(policy);
     }
 
     /**
@@ -55,7 +54,7 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
     public Optional<Subsidy> find(String subsidyId) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.subsidy(subsidyId))
                 .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SubsidyMapper.fromItem(item));
     }
 
     @Override
@@ -63,14 +62,14 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
         String status = filter.status() == null ? null : filter.status().name();
         IndexQuery query;
         if (filter.uscc() != null) {
-            query = IndexQuery.on(Indexes.BY_ORGANIZATION, orgList(filter.uscc())).whereEquals("status", status);
+            query = IndexQuery.on(Indexes.BY_ORGANIZATION, SubsidyMapper.organizationPartition(filter.uscc())).whereEquals(SubsidyMapper.STATUS, status);
         } else if (status != null) {
-            query = IndexQuery.on(Indexes.BY_STATUS, STATUS_PREFIX + status);
+            query = IndexQuery.on(Indexes.BY_STATUS, SubsidyMapper.STATUS_PREFIX + status);
         } else {
-            query = IndexQuery.on(Indexes.ALL, "SUB");
+            query = IndexQuery.on(Indexes.ALL, SubsidyMapper.ALL_PARTITION);
         }
         IndexQuery.Filled page = query.fill(dynamo, table, limit, Items.startKey(start));
-        return new Slice<>(page.items().stream().map(DynamoSubsidyStore::fromItem).toList(),
+        return new Slice<>(page.items().stream().map(SubsidyMapper::fromItem).toList(),
                 Items.position(page.next()));
     }
 
@@ -79,14 +78,14 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
             int status, Object body) {
         var tx = new WriteTransaction(table);
         tx.update(Keys.subsidy(after.subsidyId()),
-                "SET #status = :status, GSI2PK = :byStatus, paidOn = :paidOn, voucherNo = :voucherNo,"
+                "SET #status = :status, #byStatus = :byStatus, paidOn = :paidOn, voucherNo = :voucherNo,"
                         + " paidAt = :at, paidBy = :by REMOVE " + DueIndex.PK + ", " + DueIndex.SK,
-                Map.of("#status", "status"),
+                Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK),
                 Map.of(":status", Items.s(SubsidyStatus.PAID.name()),
-                        ":byStatus", Items.s(STATUS_PREFIX + SubsidyStatus.PAID.name()),
+                        ":byStatus", Items.s(SubsidyMapper.STATUS_PREFIX + SubsidyStatus.PAID.name()),
                         ":paidOn", Items.s(after.paidOn()), ":voucherNo", Items.s(after.voucherNo()),
                         ":at", Items.s(at.toString()), ":by", Items.s(actor)),
-                Condition.equals("status", Items.s(SubsidyStatus.AWAITING_PAYMENT.name())),
+                Condition.equals(SubsidyMapper.STATUS, Items.s(SubsidyStatus.AWAITING_PAYMENT.name())),
                 () -> new Conflict("只有待拨付(AWAITING_PAYMENT)的补助可以登记拨付 (only a subsidy awaiting payment can be paid)"));
         audit(tx, actor, "SUBSIDY_PAID", at, before, after);
         return writer.commit(tx, key, status, body);
@@ -94,18 +93,18 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
 
     @Override
     public Optional<Subsidy> paidOrAwaiting(String uscc, String kind, String level) {
-        return IndexQuery.on(Indexes.BY_ORGANIZATION, orgList(uscc))
-                .whereEquals("kind", kind).whereEquals("level", level)
-                .whereIn("status", List.of(SubsidyStatus.AWAITING_PAYMENT.name(), SubsidyStatus.PAID.name()))
-                .all(dynamo, table).stream().map(DynamoSubsidyStore::fromItem).findFirst();
+        return IndexQuery.on(Indexes.BY_ORGANIZATION, SubsidyMapper.organizationPartition(uscc))
+                .whereEquals(SubsidyMapper.KIND, kind).whereEquals(SubsidyMapper.LEVEL, level)
+                .whereIn(SubsidyMapper.STATUS, List.of(SubsidyStatus.AWAITING_PAYMENT.name(), SubsidyStatus.PAID.name()))
+                .all(dynamo, table).stream().map(SubsidyMapper::fromItem).findFirst();
     }
 
     @Override
     public boolean create(Subsidy subsidy, Certification seen, List<String> parameters, PolicyParameters in,
             String actor, Instant at) {
         var tx = new WriteTransaction(table);
-        tx.put(toItem(subsidy, at), Condition.absent(), () -> DONE_ALREADY);
-        tx.check(Keys.certification(seen.certificationId()), Condition.equals("status", Items.s(seen.status().name())),
+        tx.put(mapper.item(subsidy, at), Condition.absent(), () -> DONE_ALREADY);
+        tx.check(Keys.certification(seen.certificationId()), Condition.equals(CertificationMapper.STATUS, Items.s(seen.status().name())),
                 ReadOutdated::new);
         for (String name : parameters) {
             StoredParameter stored = in.storedValue(name);
@@ -113,41 +112,41 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
                     : Condition.equals("updatedAt", Items.s(stored.updatedAt())), ReadOutdated::new);
         }
         audit(tx, actor, "SUBSIDY_CREATED", at, null, subsidy);
-        return committedUnlessDone(tx, subsidy);
+        return committedUnlessDone(tx);
     }
 
     @Override
     public List<Subsidy> pending(String policyVersion, String rule) {
-        return IndexQuery.on(Indexes.BY_STATUS, STATUS_PREFIX + SubsidyStatus.PENDING_AMOUNT.name())
+        return IndexQuery.on(Indexes.BY_STATUS, SubsidyMapper.STATUS_PREFIX + SubsidyStatus.PENDING_AMOUNT.name())
                 .whereEquals("policyVersion", policyVersion).whereEquals("rule", rule)
-                .all(dynamo, table).stream().map(DynamoSubsidyStore::fromItem).toList();
+                .all(dynamo, table).stream().map(SubsidyMapper::fromItem).toList();
     }
 
     @Override
     public boolean assignAmount(Subsidy before, Subsidy after, String actor, Instant at) {
-        Map<String, AttributeValue> due = due(after.subsidyId(), at);
+        Map<String, AttributeValue> due = mapper.due(after.subsidyId(), at);
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":duePk", due.get(DueIndex.PK));
         values.put(":dueSk", due.get(DueIndex.SK));
         values.put(":status", Items.s(after.status().name()));
-        values.put(":byStatus", Items.s(STATUS_PREFIX + after.status().name()));
+        values.put(":byStatus", Items.s(SubsidyMapper.STATUS_PREFIX + after.status().name()));
         values.put(":amount", Items.n(after.amountYuan()));
         values.put(":explanation", Items.s(after.explanation()));
         values.put(":at", Items.s(at.toString()));
         var tx = new WriteTransaction(table);
         tx.update(Keys.subsidy(after.subsidyId()),
-                "SET #status = :status, GSI2PK = :byStatus, amountYuan = :amount, explanation = :explanation,"
+                "SET #status = :status, #byStatus = :byStatus, amountYuan = :amount, explanation = :explanation,"
                         + " awaitingPaymentSince = :at, " + DueIndex.PK + " = :duePk, " + DueIndex.SK + " = :dueSk",
-                Map.of("#status", "status"), values,
-                Condition.equals("status", Items.s(SubsidyStatus.PENDING_AMOUNT.name())), () -> DONE_ALREADY);
+                Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK), values,
+                Condition.equals(SubsidyMapper.STATUS, Items.s(SubsidyStatus.PENDING_AMOUNT.name())), () -> DONE_ALREADY);
         audit(tx, actor, "SUBSIDY_AMOUNT_SET", at, before, after);
-        return committedUnlessDone(tx, after);
+        return committedUnlessDone(tx);
     }
 
     /** Commits; false when the write's first condition found it done already. */
-    private boolean committedUnlessDone(WriteTransaction tx, Subsidy body) {
+    private boolean committedUnlessDone(WriteTransaction tx) {
         try {
-            writer.commit(tx, null, 200, body);
+            writer.commit(tx);
             return true;
         } catch (Conflict e) {
             if (e == DONE_ALREADY) {
@@ -176,16 +175,17 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
         String update;
         if (after.status() == SubsidyStatus.CANCELLED) {
             values.put(":status", Items.s(after.status().name()));
-            values.put(":byStatus", Items.s(STATUS_PREFIX + after.status().name()));
-            update = "SET #status = :status, GSI2PK = :byStatus, note = :note, cancelledAt = :at"
+            values.put(":byStatus", Items.s(SubsidyMapper.STATUS_PREFIX + after.status().name()));
+            update = "SET #status = :status, #byStatus = :byStatus, note = :note, cancelledAt = :at"
                     + " REMOVE " + DueIndex.PK + ", " + DueIndex.SK;
         } else {
             values.put(":revoked", Items.bool(true));
             update = "SET certificationRevoked = :revoked, note = :note, flaggedAt = :at";
         }
-        Map<String, String> names = update.contains("#status") ? Map.of("#status", "status") : Map.of();
+        Map<String, String> names = update.contains("#status")
+                ? Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK) : Map.of();
         tx.update(Keys.subsidy(after.subsidyId()), update, names, values,
-                Condition.equals("status", Items.s(before.status().name())), ReadOutdated::new);
+                Condition.equals(SubsidyMapper.STATUS, Items.s(before.status().name())), ReadOutdated::new);
         audit(tx, actor, after.status() == SubsidyStatus.CANCELLED ? "SUBSIDY_CANCELLED" : "SUBSIDY_FLAGGED", at,
                 before, after);
     }
@@ -196,53 +196,4 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
                 Condition.NONE, null);
     }
 
-    private static String orgList(String uscc) {
-        return Keys.organizationPk(uscc) + "#SUB";
-    }
-
-    /** A subsidy that starts waiting for payment at {@code at} is due once it has waited subsidyUnpaidDays. */
-    private Map<String, AttributeValue> due(String subsidyId, Instant at) {
-        return DueIndex.attributes(Shanghai.dateOf(at).plusDays(policy.reminders().subsidyUnpaidDays()), at,
-                Keys.subsidyPk(subsidyId));
-    }
-
-    Map<String, AttributeValue> toItem(Subsidy s, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.subsidy(s.subsidyId()));
-        item.put("type", Items.s(TYPE));
-        item.put("subsidyId", Items.s(s.subsidyId()));
-        item.put("certificationId", Items.s(s.certificationId()));
-        item.put("uscc", Items.s(s.uscc()));
-        item.put("kind", Items.s(s.kind()));
-        item.put("level", Items.s(s.level()));
-        item.put("renewal", Items.bool(s.renewal()));
-        if (s.amountYuan() != null) {
-            item.put("amountYuan", Items.n(s.amountYuan()));
-        }
-        item.put("status", Items.s(s.status().name()));
-        item.put("policyVersion", Items.s(s.policyVersion()));
-        item.put("rule", Items.s(s.rule()));
-        item.put("explanation", Items.s(s.explanation()));
-        item.put("createdAt", Items.s(s.createdAt()));
-        Items.putIfPresent(item, "paidOn", s.paidOn());
-        Items.putIfPresent(item, "voucherNo", s.voucherNo());
-        item.put("certificationRevoked", Items.bool(s.certificationRevoked()));
-        Items.putIfPresent(item, "note", s.note());
-        String id = s.subsidyId();
-        Indexes.put(item, Indexes.BY_ORGANIZATION, orgList(s.uscc()), s.createdAt() + "#" + id);
-        Indexes.put(item, Indexes.BY_STATUS, STATUS_PREFIX + s.status().name(), s.createdAt() + "#" + id);
-        Indexes.put(item, Indexes.ALL, "SUB", s.createdAt() + "#" + id);
-        if (s.status() == SubsidyStatus.AWAITING_PAYMENT) {
-            item.putAll(due(id, at));
-        }
-        return item;
-    }
-
-    public static Subsidy fromItem(Map<String, AttributeValue> item) {
-        return new Subsidy(Items.str(item, "subsidyId"), Items.str(item, "certificationId"), Items.str(item, "uscc"),
-                Items.str(item, "kind"), Items.str(item, "level"), Items.flag(item, "renewal"),
-                Items.num(item, "amountYuan"), SubsidyStatus.valueOf(Items.str(item, "status")),
-                Items.str(item, "policyVersion"), Items.str(item, "rule"), Items.str(item, "explanation"),
-                Items.str(item, "createdAt"), Items.str(item, "paidOn"), Items.str(item, "voucherNo"),
-                Items.flag(item, "certificationRevoked"), Items.str(item, "note"));
-    }
 }

@@ -8,9 +8,7 @@ import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.json.Json;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * transaction or throttling becomes {@link ReadOutdated}, which the unit of work retries (never this class).
  */
 public final class TableWriter {
-    /** API.md: idempotency keys are kept at least 24 hours; DynamoDB's TTL deletes them some time after. */
-    static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(48);
     /** Cancellation reasons that a second try may not meet; any other than a failed condition is a bug. */
     private static final Set<String> TRANSIENT = Set.of("TransactionConflict", "ThrottlingError",
             "ProvisionedThroughputExceeded", "RequestLimitExceeded");
@@ -42,11 +38,11 @@ public final class TableWriter {
     }
 
     public Committed commit(WriteTransaction tx, IdempotencyKey idempotency, int status, Object body) {
-        String bodyJson = Json.write(body);
+        String bodyJson = idempotency == null && body == null ? null : Json.write(body);
         int idempotencyIndex = -1;
         if (idempotency != null) {
             idempotencyIndex = tx.size();
-            tx.put(idempotencyItem(idempotency, status, bodyJson), Condition.absent(), null);
+            tx.put(IdempotencyMapper.item(idempotency, status, bodyJson, Instant.now()), Condition.absent(), null);
         }
         try {
             dynamo.transactWriteItems(r -> r.transactItems(tx.items()));
@@ -71,6 +67,11 @@ public final class TableWriter {
             throw new IllegalStateException("transaction cancelled: " + reasons.stream()
                     .map(CancellationReason::code).toList(), e);
         }
+    }
+
+    /** Commits a write no client waits for (a stream record's, the reminder run's): no idempotency, no body. */
+    public void commit(WriteTransaction tx) {
+        commit(tx, null, 0, null);
     }
 
     /**
@@ -115,23 +116,11 @@ public final class TableWriter {
             stored = dynamo.getItem(r -> r.tableName(table).key(
                     Keys.idempotency(idempotency.callerSub(), idempotency.key())).consistentRead(true)).item();
         }
-        if (!idempotency.requestHash().equals(Items.str(stored, "requestHash"))) {
+        if (!idempotency.requestHash().equals(IdempotencyMapper.requestHash(stored))) {
             throw new IdempotencyKeyReused(
                     "该 Idempotency-Key 已用于另一个请求 (this Idempotency-Key was used with a different request)");
         }
-        return new Committed(Integer.parseInt(stored.get("status").n()), Items.str(stored, "body"), true);
-    }
-
-    private Map<String, AttributeValue> idempotencyItem(IdempotencyKey key, int status, String bodyJson) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.idempotency(key.callerSub(), key.key()));
-        Instant now = Instant.now();
-        item.put("type", Items.s("IDEMPOTENCY"));
-        item.put("requestHash", Items.s(key.requestHash()));
-        item.put("status", Items.n(status));
-        item.put("body", Items.s(bodyJson));
-        item.put("createdAt", Items.s(now.toString()));
-        item.put("ttl", Items.n(now.plus(IDEMPOTENCY_RETENTION).getEpochSecond()));
-        return item;
+        return IdempotencyMapper.replay(stored);
     }
 
     private static boolean failed(List<CancellationReason> reasons, int index) {

@@ -1,0 +1,108 @@
+package cn.bijie.innovation.shared.store.dynamodb;
+
+import cn.bijie.innovation.shared.certification.Certification;
+import cn.bijie.innovation.shared.certification.CertificationStatus;
+import cn.bijie.innovation.shared.policy.Policy;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The certification's item, the only place its attribute names and key layout are written: {@code CERT#<id> / CERT},
+ * listed through GSI1 (the organisation's, by issue date), GSI2 (by status, by expiry date) and GSI3 (all, by
+ * recording time). An ACTIVE certification of a kind the policy reminds of is due in the {@link DueIndex} on its first
+ * reminder date; another kind with an expiry date is due on it.
+ */
+public final class CertificationMapper {
+    public static final String TYPE = "CERTIFICATION";
+    static final String CERTIFICATION_ID = "certificationId";
+    static final String USCC = "uscc";
+    static final String KIND = "kind";
+    static final String LEVEL = "level";
+    static final String RENEWAL = "renewal";
+    static final String PLATFORM_NAME = "platformName";
+    static final String CERTIFICATE_NO = "certificateNo";
+    static final String ISSUED_ON = "issuedOn";
+    static final String EXPIRES_ON = "expiresOn";
+    static final String STATUS = "status";
+    static final String SUBSIDY_ELIGIBLE = "subsidyEligible";
+    static final String SUBSIDY_NOTE = "subsidyNote";
+    static final String AUTHORITY = "authority";
+    static final String APPLICATION_ID = "applicationId";
+    static final String RECORDED_AT = "recordedAt";
+    static final String REVOKED_AT = "revokedAt";
+    static final String REVOCATION_REASON = "revocationReason";
+    static final String BY_STATUS_PK = Indexes.BY_STATUS + "PK";
+    /** The partition of every certification in the all-records index. */
+    static final String ALL_PARTITION = "CERT";
+    /** The sort key of a certification without expiry in the by-status index. */
+    static final String NO_EXPIRY = "9999-12-31";
+    private static final String TYPE_PREFIX = "CERT#";
+
+    private final Policy policy;
+    private final Clock clock;
+
+    CertificationMapper(Policy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+
+    /** The by-status index partition of certifications in {@code status}. */
+    static String statusPartition(String status) {
+        return TYPE_PREFIX + status;
+    }
+
+    Map<String, AttributeValue> item(Certification c) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.certification(c.certificationId()));
+        item.put("type", Items.s(TYPE));
+        item.put(CERTIFICATION_ID, Items.s(c.certificationId()));
+        item.put(USCC, Items.s(c.uscc()));
+        item.put(KIND, Items.s(c.kind()));
+        item.put(LEVEL, Items.s(c.level()));
+        item.put(RENEWAL, Items.bool(c.renewal()));
+        item.put(PLATFORM_NAME, Items.s(c.platformName()));
+        item.put(CERTIFICATE_NO, Items.s(c.certificateNo()));
+        item.put(ISSUED_ON, Items.s(c.issuedOn()));
+        Items.putIfPresent(item, EXPIRES_ON, c.expiresOn());
+        item.put(STATUS, Items.s(c.status().name()));
+        item.put(SUBSIDY_ELIGIBLE, Items.bool(c.subsidyEligible()));
+        Items.putIfPresent(item, SUBSIDY_NOTE, c.subsidyNote());
+        Items.putIfPresent(item, AUTHORITY, c.authority());
+        Items.putIfPresent(item, APPLICATION_ID, c.applicationId());
+        item.put(RECORDED_AT, Items.s(c.recordedAt()));
+        Items.putIfPresent(item, REVOKED_AT, c.revokedAt());
+        Items.putIfPresent(item, REVOCATION_REASON, c.revocationReason());
+        String id = c.certificationId();
+        Indexes.put(item, Indexes.BY_ORGANIZATION, Keys.organizationCertificationsPk(c.uscc()), c.issuedOn() + "#" + id);
+        Indexes.put(item, Indexes.BY_STATUS, statusPartition(c.status().name()),
+                (c.expiresOn() == null ? NO_EXPIRY : c.expiresOn()) + "#" + id);
+        Indexes.put(item, Indexes.ALL, ALL_PARTITION, c.recordedAt() + "#" + id);
+        if (c.status() == CertificationStatus.ACTIVE && c.expiresOn() != null) {
+            item.putAll(DueIndex.attributes(firstDue(c), clock.instant(), Keys.certificationPk(id)));
+        }
+        return item;
+    }
+
+    /**
+     * A kind recognised for a term (the high-tech enterprise's 3 years) is due on its first reminder threshold before
+     * expiry; another kind given an expiry date is due on it, to be expired without mail.
+     */
+    private LocalDate firstDue(Certification c) {
+        LocalDate expiresOn = LocalDate.parse(c.expiresOn());
+        return policy.remindsBeforeExpiry(c.kind()) ? expiresOn.minusDays(Collections.max(policy.reminders().expiryThresholdDays())) : expiresOn;
+    }
+
+    public static Certification fromItem(Map<String, AttributeValue> item) {
+        String status = Items.str(item, STATUS);
+        return new Certification(Items.str(item, CERTIFICATION_ID), Items.str(item, USCC), Items.str(item, KIND),
+                Items.str(item, LEVEL), Items.flag(item, RENEWAL), Items.str(item, PLATFORM_NAME),
+                Items.str(item, CERTIFICATE_NO), Items.str(item, ISSUED_ON), Items.str(item, EXPIRES_ON),
+                status == null ? null : CertificationStatus.valueOf(status), Items.flag(item, SUBSIDY_ELIGIBLE),
+                Items.str(item, SUBSIDY_NOTE), Items.str(item, AUTHORITY), Items.str(item, APPLICATION_ID),
+                Items.str(item, RECORDED_AT), Items.str(item, REVOKED_AT), Items.str(item, REVOCATION_REASON));
+    }
+}
