@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Loads a function the way Lambda would run it: its packaged jar alone on a class path (parent: the platform loader, so
- * none of the runner's libraries leak in), the handler built by its {@code (Map<String, String> environment)} constructor
- * with the function's template environment.
+ * none of the runner's libraries leak in), the handler built by its {@code (Map<String, String> environment)}
+ * constructor with the function's template environment.
  */
 final class FunctionLoader {
 

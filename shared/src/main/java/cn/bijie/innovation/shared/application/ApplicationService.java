@@ -61,7 +61,8 @@ public final class ApplicationService {
             String now = clock.instant().toString();
             Application application = new Application(SortableId.next(clock), ApplicationStatus.SUBMITTED, now,
                     input.uscc(), input.kind(), input.level(), input.renewal(), input.platformName().strip(),
-                    input.certificateNo().strip(), input.issuedOn(), stripOrNull(input.notes()), organization.county(), now,
+                    input.certificateNo().strip(), input.issuedOn(), stripOrNull(input.notes()),
+                            organization.county(), now,
                     null, null);
             return store.create(application, caller.sub(), key);
         });

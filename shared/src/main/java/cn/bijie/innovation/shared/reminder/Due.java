@@ -18,7 +18,8 @@ public sealed interface Due {
     Enum<?> status();
 
     record Certification(Ref ref, String certificationId, String uscc, String kind, String level,
-            String certificateNo, String platformName, LocalDate issuedOn, LocalDate expiresOn, CertificationStatus status)
+            String certificateNo, String platformName, LocalDate issuedOn, LocalDate expiresOn,
+                    CertificationStatus status)
             implements Due {}
 
     record Application(Ref ref, String applicationId, String uscc, String kind, String level, String platformName,

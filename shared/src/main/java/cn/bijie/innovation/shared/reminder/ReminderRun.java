@@ -120,10 +120,12 @@ public final class ReminderRun {
                 if (item instanceof Due.Certification c) {
                     certification(c);
                 } else if (item instanceof Due.Application a) {
-                    waiting(a, ApplicationStatus.SUBMITTED, a.submittedAt(), policy.reminders().applicationWaitingDays(),
+                    waiting(a, ApplicationStatus.SUBMITTED, a.submittedAt(),
+                            policy.reminders().applicationWaitingDays(),
                             waitingApplications);
                 } else if (item instanceof Due.Subsidy s) {
-                    waiting(s, SubsidyStatus.AWAITING_PAYMENT, s.awaitingSince(), policy.reminders().subsidyUnpaidDays(),
+                    waiting(s, SubsidyStatus.AWAITING_PAYMENT, s.awaitingSince(),
+                            policy.reminders().subsidyUnpaidDays(),
                             unpaidSubsidies);
                 }
             } catch (RuntimeException e) {

@@ -50,7 +50,8 @@ class DocumentServiceTest {
     final FakeDocuments documents = new FakeDocuments();
     final FakeStorage storage = new FakeStorage();
     final DocumentService service = new DocumentService(
-            new ApplicationService(applications, Policy.active(), new PageToken(TestStack.PAGE_TOKEN_SECRET), CLOCK), documents, storage, CLOCK);
+            new ApplicationService(applications, Policy.active(), new PageToken(TestStack.PAGE_TOKEN_SECRET), CLOCK),
+                    documents, storage, CLOCK);
     final Caller owner = new Caller("u1", Set.of(Role.APPLICANT), OWN, null);
 
     @BeforeEach

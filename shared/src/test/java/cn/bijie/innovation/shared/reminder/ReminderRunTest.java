@@ -290,7 +290,8 @@ class ReminderRunTest {
             highTech("c" + i);
         }
         Due.Certification old = certification("old", "HIGH_TECH_ENTERPRISE", EXPIRES.minusDays(40), "ACTIVE");
-        store.put(FakeReminderStore.with(old, ref(old.ref().pk(), "CERT", old.expiresOn()), CertificationStatus.ACTIVE));
+        store.put(FakeReminderStore.with(old, ref(old.ref().pk(), "CERT", old.expiresOn()),
+                CertificationStatus.ACTIVE));
         mailer.always = new SendResult.Failed("SdkClientException: connection refused");
 
         RunSummary summary = runOn(EXPIRES.minusDays(30));

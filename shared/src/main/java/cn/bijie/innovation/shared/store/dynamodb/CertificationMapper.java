@@ -77,7 +77,8 @@ public final class CertificationMapper {
         Items.putIfPresent(item, REVOKED_AT, c.revokedAt());
         Items.putIfPresent(item, REVOCATION_REASON, c.revocationReason());
         String id = c.certificationId();
-        Indexes.put(item, Indexes.BY_ORGANIZATION, Keys.organizationCertificationsPk(c.uscc()), c.issuedOn() + "#" + id);
+        Indexes.put(item, Indexes.BY_ORGANIZATION, Keys.organizationCertificationsPk(c.uscc()),
+                c.issuedOn() + "#" + id);
         Indexes.put(item, Indexes.BY_STATUS, statusPartition(c.status().name()),
                 (c.expiresOn() == null ? NO_EXPIRY : c.expiresOn()) + "#" + id);
         Indexes.put(item, Indexes.ALL, ALL_PARTITION, c.recordedAt() + "#" + id);
@@ -93,7 +94,8 @@ public final class CertificationMapper {
      */
     private LocalDate firstDue(Certification c) {
         LocalDate expiresOn = LocalDate.parse(c.expiresOn());
-        return policy.remindsBeforeExpiry(c.kind()) ? expiresOn.minusDays(Collections.max(policy.reminders().expiryThresholdDays())) : expiresOn;
+        return policy.remindsBeforeExpiry(c.kind())
+                ? expiresOn.minusDays(Collections.max(policy.reminders().expiryThresholdDays())) : expiresOn;
     }
 
     public static Certification fromItem(Map<String, AttributeValue> item) {

@@ -73,7 +73,8 @@ public final class DynamoCertificationStore implements CertificationStore {
             query = IndexQuery.on(Indexes.BY_STATUS, CertificationMapper.statusPartition(filter.status().name()))
                     .sortBelow(filter.expiringBefore());
         } else {
-            query = IndexQuery.on(Indexes.ALL, CertificationMapper.ALL_PARTITION).whereBelow(CertificationMapper.EXPIRES_ON, filter.expiringBefore());
+            query = IndexQuery.on(Indexes.ALL, CertificationMapper.ALL_PARTITION)
+                    .whereBelow(CertificationMapper.EXPIRES_ON, filter.expiringBefore());
         }
         IndexQuery.Filled page = query.whereEquals(CertificationMapper.KIND, filter.kind()).fill(dynamo, table, limit,
                 Items.startKey(start));
@@ -90,7 +91,8 @@ public final class DynamoCertificationStore implements CertificationStore {
         }
         tx.put(mapper.item(c), Condition.absent(), () -> new Conflict(
                 "该认定已记录 (this certification — uscc, kind, level, certificateNo, issuedOn — is recorded already)"));
-        tx.put(AuditMapper.item(new AuditEntry(Keys.certificationPk(c.certificationId()), recording.actor(), "CERTIFICATION_RECORDED",
+        tx.put(AuditMapper.item(new AuditEntry(Keys.certificationPk(c.certificationId()), recording.actor(),
+                "CERTIFICATION_RECORDED",
                 recording.at(), null, c)), Condition.NONE, null);
         if (c.status() == CertificationStatus.ACTIVE) {
             counters.onActive(tx, recording.holdings(), c, recording.county());

@@ -56,7 +56,8 @@ public final class DynamoDocumentStore implements DocumentStore {
                         Map.of(":zero", Items.n(0), ":one", Items.n(1)), openWithRoom,
                         () -> new Conflict("申报已结束或附件数已达上限 " + maxDocuments + " (the application is no longer "
                                 + "open, or it has " + maxDocuments + " documents already)"))
-                .put(AuditMapper.item(new AuditEntry(Keys.applicationPk(document.applicationId()), actor, "DOCUMENT_DECLARED",
+                .put(AuditMapper.item(new AuditEntry(Keys.applicationPk(document.applicationId()), actor,
+                        "DOCUMENT_DECLARED",
                         Instant.parse(document.createdAt()), null, document)), Condition.NONE, null);
         return writer.commit(tx, key, 201, body);
     }

@@ -49,7 +49,8 @@ public final class DynamoPolicyParameterStore implements PolicyParameterStore {
         var tx = new WriteTransaction(table)
                 .put(toItem(after), unchanged, () -> new Conflict(
                         "该参数已被他人修改，请刷新后重试 (the parameter changed meanwhile; reload and retry)"))
-                .put(AuditMapper.item(new AuditEntry(Keys.policyPk(after.policyVersion()), after.updatedBy(), "POLICY_PARAMETER_SET",
+                .put(AuditMapper.item(new AuditEntry(Keys.policyPk(after.policyVersion()), after.updatedBy(),
+                        "POLICY_PARAMETER_SET",
                         Instant.parse(after.updatedAt()), before, after)), Condition.NONE, null);
         writer.commit(tx);
     }

@@ -105,9 +105,11 @@ public final class DynamoReminderStore implements ReminderStore {
         return dynamo.queryPaginator(r -> r.tableName(table).indexName("GSI1")
                         .keyConditionExpression("GSI1PK = :pk AND GSI1SK > :after")
                         .filterExpression("#kind = :kind AND #status = :active")
-                        .expressionAttributeNames(Map.of("#kind", CertificationMapper.KIND, "#status", CertificationMapper.STATUS))
+                        .expressionAttributeNames(Map.of("#kind", CertificationMapper.KIND, "#status",
+                                CertificationMapper.STATUS))
                         .expressionAttributeValues(Map.of(":pk", Items.s(Keys.organizationCertificationsPk(c.uscc())),
-                                ":after", Items.s(after), ":kind", Items.s(c.kind()), ":active", Items.s(CertificationStatus.ACTIVE.name()))))
+                                ":after", Items.s(after), ":kind", Items.s(c.kind()), ":active",
+                                        Items.s(CertificationStatus.ACTIVE.name()))))
                 .items().stream().anyMatch(item -> !c.certificationId().equals(Items.str(item, "certificationId")));
     }
 
@@ -149,8 +151,10 @@ public final class DynamoReminderStore implements ReminderStore {
                 .update(key(c), "SET #status = :expired, #byStatus = :gsi2 REMOVE DUEPK, DUESK",
                         Map.of("#status", CertificationMapper.STATUS, "#byStatus", CertificationMapper.BY_STATUS_PK),
                         Map.of(":expired", Items.s(CertificationStatus.EXPIRED.name()),
-                                ":gsi2", Items.s(CertificationMapper.statusPartition(CertificationStatus.EXPIRED.name())),
-                                ":active", Items.s(CertificationStatus.ACTIVE.name()), ":seen", Items.s(c.ref().dueKey())),
+                                ":gsi2",
+                                Items.s(CertificationMapper.statusPartition(CertificationStatus.EXPIRED.name())),
+                                ":active", Items.s(CertificationStatus.ACTIVE.name()), ":seen",
+                                        Items.s(c.ref().dueKey())),
                         new Condition("#status = :active AND DUESK = :seen", Map.of(), Map.of()),
                         () -> new Conflict("认定记录已变化 (the certification changed meanwhile)"))
                 .put(AuditMapper.item(new AuditEntry(c.ref().pk(), ACTOR, "CERTIFICATION_EXPIRED", at,

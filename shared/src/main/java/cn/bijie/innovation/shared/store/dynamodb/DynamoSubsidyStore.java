@@ -62,7 +62,8 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
         String status = filter.status() == null ? null : filter.status().name();
         IndexQuery query;
         if (filter.uscc() != null) {
-            query = IndexQuery.on(Indexes.BY_ORGANIZATION, SubsidyMapper.organizationPartition(filter.uscc())).whereEquals(SubsidyMapper.STATUS, status);
+            query = IndexQuery.on(Indexes.BY_ORGANIZATION, SubsidyMapper.organizationPartition(filter.uscc()))
+                    .whereEquals(SubsidyMapper.STATUS, status);
         } else if (status != null) {
             query = IndexQuery.on(Indexes.BY_STATUS, SubsidyMapper.STATUS_PREFIX + status);
         } else {
@@ -95,7 +96,8 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
     public Optional<Subsidy> paidOrAwaiting(String uscc, String kind, String level) {
         return IndexQuery.on(Indexes.BY_ORGANIZATION, SubsidyMapper.organizationPartition(uscc))
                 .whereEquals(SubsidyMapper.KIND, kind).whereEquals(SubsidyMapper.LEVEL, level)
-                .whereIn(SubsidyMapper.STATUS, List.of(SubsidyStatus.AWAITING_PAYMENT.name(), SubsidyStatus.PAID.name()))
+                .whereIn(SubsidyMapper.STATUS, List.of(SubsidyStatus.AWAITING_PAYMENT.name(),
+                        SubsidyStatus.PAID.name()))
                 .all(dynamo, table).stream().map(SubsidyMapper::fromItem).findFirst();
     }
 
@@ -104,7 +106,8 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
             String actor, Instant at) {
         var tx = new WriteTransaction(table);
         tx.put(mapper.item(subsidy, at), Condition.absent(), () -> DONE_ALREADY);
-        tx.check(Keys.certification(seen.certificationId()), Condition.equals(CertificationMapper.STATUS, Items.s(seen.status().name())),
+        tx.check(Keys.certification(seen.certificationId()), Condition.equals(CertificationMapper.STATUS,
+                Items.s(seen.status().name())),
                 ReadOutdated::new);
         for (String name : parameters) {
             StoredParameter stored = in.storedValue(name);
@@ -138,7 +141,8 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
                 "SET #status = :status, #byStatus = :byStatus, amountYuan = :amount, explanation = :explanation,"
                         + " awaitingPaymentSince = :at, " + DueIndex.PK + " = :duePk, " + DueIndex.SK + " = :dueSk",
                 Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK), values,
-                Condition.equals(SubsidyMapper.STATUS, Items.s(SubsidyStatus.PENDING_AMOUNT.name())), () -> DONE_ALREADY);
+                Condition.equals(SubsidyMapper.STATUS, Items.s(SubsidyStatus.PENDING_AMOUNT.name())),
+                        () -> DONE_ALREADY);
         audit(tx, actor, "SUBSIDY_AMOUNT_SET", at, before, after);
         return committedUnlessDone(tx);
     }
