@@ -85,6 +85,8 @@ public final class LocalRunner {
         LocalJwt jwt = new LocalJwt(Clock.systemUTC());
         LocalEndpoints local = new LocalEndpoints(jwt, functions, resources::reachable, stack);
         server = new HttpApiServer(options.host(), options.port(), routes, functions, jwt, local, stack);
+        server.serveConsole(new cn.bijie.innovation.local.web.WebConsole(options.projectRoot().resolve("web/dist"),
+                path -> routes.match("GET", path).isPresent(), stack.endpoint().toString()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "shutdown"));
         server.start(); // health answers 503 while the rest starts
 
