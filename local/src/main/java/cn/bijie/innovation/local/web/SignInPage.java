@@ -55,10 +55,10 @@ final class SignInPage {
                     <button type="submit">登录</button>
                   </form>
                 </main>
-                <script src="%s"></script>
+                <script src="{script}"></script>
                 </body>
                 </html>
-                """.formatted(SCRIPT_PATH).getBytes(StandardCharsets.UTF_8);
+                """.replace("{script}", SCRIPT_PATH).getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] script() {
