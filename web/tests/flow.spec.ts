@@ -65,8 +65,7 @@ test('applicant applies with a PDF → staff download the same bytes and certify
     await finance.getByLabel('凭证号').fill(`BJCZ-${uscc.slice(-6)}`);
     await finance.getByRole('button', { name: '确认拨付' }).click();
     await expect(finance.getByText('已登记拨付')).toBeVisible();
-    await finance.getByRole('combobox', { name: '按补助状态筛选' }).click();
-    await finance.getByRole('option', { name: '已拨付' }).click();
+    await choose(finance, '按补助状态筛选', '已拨付');
     await expect(finance.getByRole('row', { name: new RegExp(uscc) })).toContainText(`BJCZ-${uscc.slice(-6)}`);
 
     // public: the progress page counts the new high-tech enterprise

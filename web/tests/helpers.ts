@@ -63,8 +63,11 @@ export async function token(request: APIRequestContext, role: Role, uscc?: strin
 
 /** Pick an option of an Element Plus select by the select's accessible name. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
+  const select = page.getByRole('combobox', { name: label });
+  await select.focus();
+  await select.press('Enter'); // opens the list, as a keyboard user would
   await page.getByRole('option', { name: option, exact: true }).click();
+  await expect(page.getByRole('option', { name: option, exact: true })).toBeHidden();
 }
 
 /** An organisation with a profile and one submitted application, set up through the API. */

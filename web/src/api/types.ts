@@ -23,5 +23,6 @@ export type Kind = Schemas['Kind'];
 export type Level = Schemas['Level'];
 export type County = Schemas['County'];
 export type Industry = Schemas['Industry'];
+export type GrowthTier = Schemas['GrowthTier'];
 export type ApiErrorBody = Schemas['Error'];
 export type FieldProblem = Schemas['FieldProblem'];

@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { api, call } from '../api/client';
 import type { Policy } from '../api/types';
+import { asCodes, GROWTH_TIERS, INDUSTRIES } from '../logic/labels';
 
 // GET /policy is the console's one dictionary: kinds, levels, counties, industries, tiers, rules, targets.
 const policy = ref<Policy | null>(null);
@@ -8,7 +9,11 @@ let loading: Promise<Policy> | null = null;
 
 export function loadPolicy(force = false): Promise<Policy> {
   if (!loading || force) {
-    loading = call(api.GET('/policy')).then((p) => (policy.value = p as Policy));
+    loading = call(api.GET('/policy')).then((p) => (policy.value = {
+      ...p,
+      industries: p.industries ?? asCodes(INDUSTRIES),
+      growthTiers: p.growthTiers ?? asCodes(GROWTH_TIERS),
+    } as Policy));
     loading.catch(() => (loading = null));
   }
   return loading;

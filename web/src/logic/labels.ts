@@ -1,4 +1,4 @@
-import type { ApplicationStatus, SubsidyStatus } from '../api/types';
+import type { ApplicationStatus, GrowthTier, Industry, SubsidyStatus } from '../api/types';
 
 // Status names people read (openapi.yaml's descriptions of each enum); codes for kinds, levels, counties and
 // industries come from GET /policy instead (usePolicy), so they have one source.
@@ -44,4 +44,29 @@ export function formatBytes(bytes: number): string {
 /** Today in Asia/Shanghai as YYYY-MM-DD (the API's dates are Shanghai dates). */
 export function todayInShanghai(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+// GET /policy does not (yet) return `industries` and `growthTiers` although openapi.yaml's Policy names them; until it
+// does, their names come from openapi.yaml's enum descriptions. Typed by the generated enums, so a new code is a type
+// error here rather than a blank label.
+export const INDUSTRIES: Record<Industry, string> = {
+  EQUIPMENT_MANUFACTURING: '装备制造',
+  ELECTRONIC_INFORMATION: '电子信息',
+  NEW_MATERIALS: '新材料',
+  PHOTOELECTRIC_ENERGY_STORAGE: '光电储能',
+  BIOMEDICINE: '生物医药',
+  NEW_COAL_CHEMICAL: '新型煤化工',
+  OTHER: '其他',
+};
+
+export const GROWTH_TIERS: Record<GrowthTier, string> = {
+  STUDENT_STARTUP: '大学生创业企业',
+  SEED: '种子企业',
+  LITTLE_GIANT_GROWING: '小巨人成长企业',
+  LITTLE_GIANT: '小巨人企业',
+  INNOVATION_LEADER: '创新型领军企业',
+};
+
+export function asCodes(names: Record<string, string>): { code: string; name: string }[] {
+  return Object.entries(names).map(([code, name]) => ({ code, name }));
 }
