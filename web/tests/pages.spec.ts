@@ -61,7 +61,7 @@ test.describe('every page', () => {
 
   test('a supervisor reads but is offered no action', async ({ page }) => {
     await signIn(page, 'supervisor', undefined, `/review/${applicationId}`);
-    await expect(page.getByText('毕节页面检查有限公司')).toBeVisible();
+    await expect(page.getByRole('heading', { name: /毕节页面检查有限公司/ })).toBeVisible();
     await expect(page.getByRole('button', { name: '审核决定' })).toHaveCount(0);
     await page.goto('/certs');
     await expect(page.getByRole('button', { name: '登记认定' })).toHaveCount(0);
@@ -76,7 +76,7 @@ test('the console is usable by keyboard: skip link, menu, sign-in form', async (
   await expect(page.locator('main')).toBeFocused();
 
   await page.goto('/');
-  const progress = page.getByRole('link', { name: '工作目标进展' });
+  const progress = page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '工作目标进展' });
   for (let i = 0; i < 10 && !(await progress.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(progress).toBeFocused();
   await page.keyboard.press('Enter');
