@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumPath } from './tests/stack';
+import { chromiumPath } from './tests/stack.mjs';
 
 // Browser tests against the local stack: tests/global-setup.ts starts MiniStack and the local runner on free ports
 // (or uses CONSOLE_URL when a stack is already up, e.g. `./dev up`). Chromium is the OS package (Debian's chromium):

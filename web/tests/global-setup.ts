@@ -1,4 +1,4 @@
-import { startStack } from './stack';
+import { startStack } from './stack.mjs';
 
 // The stack for the browser tests: CONSOLE_URL when one is already running (./dev up), else our own on free ports.
 export default async function globalSetup(): Promise<() => void> {

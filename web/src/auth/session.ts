@@ -44,6 +44,7 @@ async function userManager() {
     response_type: 'code', // authorization code with PKCE (oidc-client-ts always sends a code challenge)
     scope: auth.scope ?? 'openid email profile',
     userStore: new WebStorageStateStore({ store: sessionStorage }),
+    automaticSilentRenew: false, // silent renew frames the issuer, which the CSP (default-src 'self') forbids: sign in again
   });
 }
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Debian's chromium (or CHROMIUM_PATH); a clear stop, never a silent skip, when there is none. */
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+/** @returns {string} */
+export function chromiumPath() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
   const found = candidates.find((c) => existsSync(c));
   if (!found) {
     throw new Error('no chromium: install it with `apt-get update && apt-get install -y chromium` (or set CHROMIUM_PATH)');
@@ -16,7 +17,8 @@ export function chromiumPath(): string {
   return found;
 }
 
-function freePort(): Promise<number> {
+/** @returns {Promise<number>} */
+function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -28,7 +30,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, seconds: number, what: string, log: string): Promise<void> {
+async function waitFor(url, seconds, what, log) {
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) {
     try {
@@ -42,14 +44,12 @@ async function waitFor(url: string, seconds: number, what: string, log: string):
   throw new Error(`${what} did not become healthy in ${seconds} s; see ${log}`);
 }
 
-export interface Stack {
-  url: string;
-  emulator: string;
-  stop(): void;
-}
-
-/** MiniStack and the packaged local runner on free ports, as the e2e Java tests start them. */
-export async function startStack(): Promise<Stack> {
+/**
+ * MiniStack and the packaged local runner on free ports, as the e2e Java tests start them (used by the browser tests'
+ * global setup and by bench/console.mjs).
+ * @returns {Promise<{ url: string, emulator: string, stop: () => void }>}
+ */
+export async function startStack() {
   const jar = path.join(ROOT, 'local/target/local-runner.jar');
   const ministack = path.join(ROOT, '.venv/bin/ministack');
   if (!existsSync(jar)) throw new Error(`${jar} is missing: run \`./dev build\` (or \`./dev test\`, which builds it) first`);
@@ -58,7 +58,7 @@ export async function startStack(): Promise<Stack> {
   mkdirSync(logs, { recursive: true });
   const emulatorPort = await freePort();
   const apiPort = await freePort();
-  const children: ChildProcess[] = [];
+  const children = [];
   const emulatorLog = path.join(logs, 'ministack.log');
   children.push(spawn(ministack, [], {
     env: { ...process.env, BIND_HOST: '127.0.0.1', GATEWAY_PORT: String(emulatorPort), IOT_MTLS_ENABLED: '0',
