@@ -50,7 +50,11 @@ export function toApiError(status: number, body: unknown): ApiError {
     // the API's message is Chinese first, English in brackets: people read the Chinese part
     fields[name] = (fields[name] ? fields[name] + '；' : '') + chinese(d.problem);
   }
-  return new ApiError(status, error.code, CODE_MESSAGES[error.code] ?? chinese(error.message), fields);
+  // The API's own message says what to do when it is in Chinese ("请先填写单位资料"); a validation failure with field
+  // problems says so in general, the details stand under their fields.
+  const own = chinese(error.message);
+  const useOwn = /[\u4e00-\u9fff]/.test(own) && !(error.code === 'VALIDATION_FAILED' && Object.keys(fields).length > 0);
+  return new ApiError(status, error.code, useOwn ? own : CODE_MESSAGES[error.code] ?? own, fields);
 }
 
 /** "中文 (english): 值" → "中文: 值"; a text with no Chinese before its brackets stays as it is. */

@@ -18,6 +18,17 @@ describe('toApiError', () => {
     expect(e.fields).toEqual({ uscc: '统一社会信用代码校验位不正确', county: 'must be one of the county codes' });
   });
 
+  it('keeps the API\'s own Chinese message when it says what to do', () => {
+    const e = toApiError(409, {
+      error: { code: 'CONFLICT', message: '请先填写单位资料 (the organisation needs a profile before it can apply)', details: [] },
+    });
+    expect(e.message).toBe('请先填写单位资料');
+  });
+
+  it('falls back to a message per code when the API gives none in Chinese', () => {
+    expect(toApiError(403, { error: { code: 'FORBIDDEN', message: 'forbidden', details: [] } }).message).toBe('您的角色无权进行此操作');
+  });
+
   it('says briefly that the service is unavailable on a 503, whatever its body', () => {
     const e = toApiError(503, { message: 'Service Unavailable' });
     expect(e.unavailable).toBe(true);
