@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { choose, newUscc, signIn } from './helpers';
+import { choose, fillProfile, newUscc, signIn } from './helpers';
 
 // Errors people can act on: the API's reason in Chinese, field problems next to their field, a 503 that keeps the form.
 test('applying before the profile exists says what to do first', async ({ page }) => {
@@ -22,10 +22,7 @@ test('a 503 says the service is briefly unavailable and the form keeps what was 
   await page.route('**/api/organizations/*', (route) => (route.request().method() === 'PUT'
     ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"message":"Service Unavailable"}' })
     : route.fallback()));
-  await page.getByLabel('单位名称').fill('毕节暂不可用测试有限公司');
-  await choose(page, '所在县（区）', '大方县');
-  await choose(page, '所属产业', '电子信息');
-  await page.getByLabel('联系邮箱（接收提醒）').fill('unavailable@example.com');
+  await fillProfile(page, '毕节暂不可用测试有限公司', 'unavailable@example.com');
   await page.getByRole('button', { name: '保存单位信息' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '服务暂时不可用' })).toBeVisible();
   await expect(page.getByLabel('单位名称')).toHaveValue('毕节暂不可用测试有限公司');
@@ -41,10 +38,7 @@ test('a field problem from the API is shown in Chinese under its field', async (
       code: 'VALIDATION_FAILED', message: '请求参数有误 (invalid request): contactEmail',
       details: [{ field: 'contactEmail', problem: '邮箱格式不正确 (not an e-mail address)' }] } }) })
     : route.fallback()));
-  await page.getByLabel('单位名称').fill('毕节字段错误测试有限公司');
-  await choose(page, '所在县（区）', '大方县');
-  await choose(page, '所属产业', '电子信息');
-  await page.getByLabel('联系邮箱（接收提醒）').fill('someone@example.com');
+  await fillProfile(page, '毕节字段错误测试有限公司', 'someone@example.com');
   await page.getByRole('button', { name: '保存单位信息' }).click();
   const field = page.locator('.el-form-item').filter({ has: page.getByLabel('联系邮箱（接收提醒）') });
   await expect(field.locator('.el-form-item__error')).toHaveText('邮箱格式不正确');

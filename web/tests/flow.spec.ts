@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { choose, newSignedInPage, newUscc, pdfBytes } from './helpers';
+import { choose, fillProfile, newSignedInPage, newUscc, pdfBytes } from './helpers';
 
 // The whole path through the console, each role in its own browser context, against the local stack.
 test('applicant applies with a PDF → staff download the same bytes and certify → finance pay → the public count grows',
@@ -11,10 +11,7 @@ test('applicant applies with a PDF → staff download the same bytes and certify
 
     // applicant: the profile, then the step-by-step application with the policy's amount shown before submitting
     const applicant = await newSignedInPage(browser, 'applicant', uscc, '/org');
-    await applicant.getByLabel('单位名称').fill(name);
-    await choose(applicant, '所在县（区）', '七星关区');
-    await choose(applicant, '所属产业', '新材料');
-    await applicant.getByLabel('联系邮箱（接收提醒）').fill('contact@example.com');
+    await fillProfile(applicant, name, 'contact@example.com');
     await applicant.getByRole('button', { name: '保存单位信息' }).click();
     await expect(applicant.getByText('单位信息已保存')).toBeVisible();
 

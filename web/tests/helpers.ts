@@ -85,3 +85,11 @@ export async function applicationViaApi(request: APIRequestContext, uscc: string
   expect(created.status()).toBe(201);
   return (await created.json()).applicationId as string;
 }
+
+/** The applicant's profile form, filled (not sent). */
+export async function fillProfile(page: Page, name: string, email: string): Promise<void> {
+  await page.getByLabel('单位名称').fill(name);
+  await choose(page, '所在县（区）', '七星关区');
+  await choose(page, '所属产业', '新材料');
+  await page.getByLabel('联系邮箱（接收提醒）').fill(email);
+}
