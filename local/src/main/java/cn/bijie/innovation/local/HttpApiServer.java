@@ -1,5 +1,6 @@
 package cn.bijie.innovation.local;
 
+import cn.bijie.innovation.local.web.WebConsole;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import cn.bijie.innovation.local.web.WebConsole;
 
 /**
  * The HTTP API on the JDK's HTTP server: local routes first, then the template's routes behind the JWT check, each
