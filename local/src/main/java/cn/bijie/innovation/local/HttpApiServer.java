@@ -1,5 +1,6 @@
 package cn.bijie.innovation.local;
 
+import cn.bijie.innovation.local.web.WebConsole;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -33,6 +34,7 @@ final class HttpApiServer {
     private final StackContext stack;
     private final HttpServer server;
     private final ExecutorService pool;
+    private volatile WebConsole console;
 
     HttpApiServer(String host, int port, RouteTable routes, FunctionRegistry functions, LocalJwt jwt, LocalEndpoints local,
                   StackContext stack) throws IOException {
@@ -49,6 +51,11 @@ final class HttpApiServer {
         this.pool = Executors.newFixedThreadPool(32, r -> new Thread(r, "http-" + threads.incrementAndGet()));
         server.createContext("/", this::handle);
         server.setExecutor(pool);
+    }
+
+    /** Serve the web console beside the API (and accept the API under its {@code /api} prefix). */
+    void serveConsole(WebConsole console) {
+        this.console = console;
     }
 
     void start() {
@@ -76,8 +83,15 @@ final class HttpApiServer {
         IncomingRequest request = null;
         try {
             request = read(exchange);
-            Optional<HttpReply> localReply = local.handle(request);
-            if (localReply.isPresent()) {
+            Optional<WebConsole.Reply> page = console == null ? Optional.empty() : console.handle(request.method(), request.rawPath());
+            if (console != null) {
+                request = withPath(request, WebConsole.apiPath(request.rawPath()));
+            }
+            Optional<HttpReply> localReply = page.isPresent() ? Optional.empty() : local.handle(request);
+            if (page.isPresent()) {
+                target = "web";
+                reply = new HttpReply(page.get().status(), page.get().headers(), page.get().body());
+            } else if (localReply.isPresent()) {
                 target = "local";
                 reply = localReply.get();
             } else {
@@ -163,6 +177,11 @@ final class HttpApiServer {
                 exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), exchange.getProtocol(),
                 headers, body, exchange.getRemoteAddress().getAddress().getHostAddress(),
                 exchange.getLocalAddress().getPort(), Instant.now());
+    }
+
+    private static IncomingRequest withPath(IncomingRequest r, String rawPath) {
+        return new IncomingRequest(r.method(), rawPath, r.rawQuery(), r.protocol(), r.headers(), r.body(), r.sourceIp(),
+                r.localPort(), r.received());
     }
 
     private static void write(HttpExchange exchange, IncomingRequest request, HttpReply reply) throws IOException {

@@ -1,5 +1,6 @@
 package cn.bijie.innovation.local;
 
+import cn.bijie.innovation.local.web.WebConsole;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -85,6 +86,8 @@ public final class LocalRunner {
         LocalJwt jwt = new LocalJwt(Clock.systemUTC());
         LocalEndpoints local = new LocalEndpoints(jwt, functions, resources::reachable, stack);
         server = new HttpApiServer(options.host(), options.port(), routes, functions, jwt, local, stack);
+        server.serveConsole(new WebConsole(options.projectRoot().resolve("web/dist"),
+                path -> routes.match("GET", path).isPresent(), stack.endpoint().toString()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "shutdown"));
         server.start(); // health answers 503 while the rest starts
 

@@ -1,0 +1,28 @@
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+export type Policy = Schemas['Policy'];
+export type PolicyRule = Schemas['PolicyRule'];
+export type PolicyParameter = Schemas['PolicyParameter'];
+export type Organization = Schemas['Organization'];
+export type OrganizationInput = Schemas['OrganizationInput'];
+export type Application = Schemas['Application'];
+export type ApplicationInput = Schemas['ApplicationInput'];
+export type ApplicationStatus = Schemas['ApplicationStatus'];
+export type DecisionInput = Schemas['DecisionInput'];
+export type DocumentSummary = Schemas['DocumentSummary'];
+export type DocumentCategory = Schemas['DocumentCategory'];
+export type DocumentContentType = Schemas['DocumentContentType'];
+export type Certification = Schemas['Certification'];
+export type CertificationInput = Schemas['CertificationInput'];
+export type Subsidy = Schemas['Subsidy'];
+export type SubsidyStatus = Schemas['SubsidyStatus'];
+export type Indicators = Schemas['Indicators'];
+export type Indicator = Schemas['Indicator'];
+export type Kind = Schemas['Kind'];
+export type Level = Schemas['Level'];
+export type County = Schemas['County'];
+export type Industry = Schemas['Industry'];
+export type GrowthTier = Schemas['GrowthTier'];
+export type ApiErrorBody = Schemas['Error'];
+export type FieldProblem = Schemas['FieldProblem'];

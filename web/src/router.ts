@@ -1,0 +1,50 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { Role } from './auth/claims';
+import { hasRole, session, signIn } from './auth/session';
+
+// Console routes never share a path with an API route (/organizations, /applications, /policy, …): a reload of any
+// page reaches the console, not the API. Staff and finance pages are separate chunks, loaded only by those roles.
+declare module 'vue-router' {
+  interface RouteMeta {
+    title: string;
+    roles?: Role[];
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', component: () => import('./views/public/PolicyView.vue'), meta: { title: '补助政策' } },
+  { path: '/progress', component: () => import('./views/public/ProgressView.vue'), meta: { title: '工作目标进展' } },
+  { path: '/signed-in', component: () => import('./views/SignedInView.vue'), meta: { title: '登录' } },
+  { path: '/callback', component: () => import('./views/SignedInView.vue'), meta: { title: '登录' } },
+  { path: '/org', component: () => import('./views/applicant/ProfileView.vue'), meta: { title: '单位信息', roles: ['applicant'] } },
+  { path: '/apply', component: () => import('./views/applicant/ApplyView.vue'), meta: { title: '新建申报', roles: ['applicant'] } },
+  { path: '/my', component: () => import('./views/applicant/MyApplicationsView.vue'), meta: { title: '我的申报', roles: ['applicant'] } },
+  { path: '/my/:id', component: () => import('./views/applicant/MyApplicationView.vue'), meta: { title: '申报详情', roles: ['applicant'] } },
+  { path: '/my-subsidies', component: () => import('./views/applicant/MySubsidiesView.vue'), meta: { title: '我的补助', roles: ['applicant'] } },
+  { path: '/review', component: () => import('./views/staff/QueueView.vue'), meta: { title: '申报审核', roles: ['staff', 'supervisor', 'finance'] } },
+  { path: '/review/:id', component: () => import('./views/staff/ReviewView.vue'), meta: { title: '申报详情', roles: ['staff', 'supervisor', 'finance'] } },
+  { path: '/certs', component: () => import('./views/staff/CertificationsView.vue'), meta: { title: '认定记录', roles: ['staff', 'supervisor', 'finance'] } },
+  { path: '/params', component: () => import('./views/staff/ParametersView.vue'), meta: { title: '政策参数', roles: ['staff', 'supervisor'] } },
+  { path: '/payments', component: () => import('./views/finance/PaymentsView.vue'), meta: { title: '补助拨付', roles: ['finance', 'staff', 'supervisor'] } },
+  { path: '/:rest(.*)*', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+router.beforeEach(async (to) => {
+  const roles = to.meta.roles;
+  if (!roles) return true;
+  if (!session.claims) {
+    await signIn(to.fullPath);
+    return false;
+  }
+  return hasRole(...roles) ? true : { path: '/', query: { denied: to.path } };
+});
+
+router.afterEach((to) => {
+  document.title = `${to.meta.title} · 毕节市创新平台补助系统`;
+});
