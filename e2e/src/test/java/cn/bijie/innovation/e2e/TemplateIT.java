@@ -189,7 +189,7 @@ class TemplateIT {
     void everyApiRouteHasItsOwnerAndOnlyPublicRoutesSkipTheAuthorizer() {
         Map<String, String> found = new TreeMap<>();
         for (Map.Entry<String, Object> fn : functions().entrySet()) {
-            Map<String, Object> events = map(map(map(fn.getValue()).get("Properties")).get("Events"));
+            Map<String, Object> events = map(map(map(fn.getValue()).get("Properties")).getOrDefault("Events", Map.of()));
             for (Map.Entry<String, Object> event : events.entrySet()) {
                 Map<String, Object> ev = map(event.getValue());
                 if (!"HttpApi".equals(ev.get("Type"))) {
