@@ -166,7 +166,7 @@ public final class ApplicationService {
         if (issuedOn != null && issuedOn.isAfter(LocalDates.today(clock))) {
             v.problem("issuedOn", "不能晚于今天 (must not be in the future)");
         }
-        v.optionalText("notes", input.notes(), MAX_NOTES);
+        v.optionalMultilineText("notes", input.notes(), MAX_NOTES);
         v.throwIfAny();
     }
 

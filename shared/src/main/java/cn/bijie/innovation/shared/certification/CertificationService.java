@@ -26,6 +26,7 @@ import cn.bijie.innovation.shared.subsidy.SubsidyRules;
 import cn.bijie.innovation.shared.subsidy.SubsidyStore;
 import cn.bijie.innovation.shared.subsidy.SubsidyTerms;
 import cn.bijie.innovation.shared.time.Shanghai;
+import cn.bijie.innovation.shared.validation.TextPolicy;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
@@ -103,12 +104,12 @@ public final class CertificationService {
         Validator v = new Validator();
         v.code("outcome", input.outcome(), OUTCOMES::contains);
         if ("CERTIFIED".equals(input.outcome())) {
-            v.optionalText("reason", input.reason(), MAX_REASON);
+            v.optionalMultilineText("reason", input.reason(), MAX_REASON);
         } else {
-            v.text("reason", input.reason(), MAX_REASON);
+            v.multilineText("reason", input.reason(), MAX_REASON);
         }
         v.optionalText("certificateNo", input.certificateNo(), MAX_CERTIFICATE_NO);
-        if (input.certificateNo() != null && input.certificateNo().isBlank()) {
+        if (input.certificateNo() != null && TextPolicy.isBlank(input.certificateNo())) {
             v.problem("certificateNo", "不能为空 (must not be blank)");
         }
         LocalDate issuedOverride = v.optionalDate("issuedOn", input.issuedOn());
@@ -185,7 +186,7 @@ public final class CertificationService {
     public Committed revoke(Caller caller, String certificationId, RevocationInput input, IdempotencyKey key) {
         caller.requireAny(Role.STAFF);
         Validator v = new Validator();
-        v.text("reason", input.reason(), MAX_REASON);
+        v.multilineText("reason", input.reason(), MAX_REASON);
         v.throwIfAny();
         return ReadOutdated.retry(() -> {
             Certification before = find(certificationId)
