@@ -166,6 +166,9 @@ public final class ApplicationService {
         if (issuedOn != null && issuedOn.isAfter(LocalDates.today(clock))) {
             v.problem("issuedOn", "不能晚于今天 (must not be in the future)");
         }
+        if (issuedOn != null && issuedOn.isBefore(policy.issuedOnFloor())) {
+            v.problem("issuedOn", "不能早于 " + policy.issuedOnFloor() + " (not before " + policy.issuedOnFloor() + ")");
+        }
         v.optionalMultilineText("notes", input.notes(), MAX_NOTES);
         v.throwIfAny();
     }

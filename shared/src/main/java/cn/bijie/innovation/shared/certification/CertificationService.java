@@ -235,6 +235,9 @@ public final class CertificationService {
         if (issuedOn != null && issuedOn.isAfter(Shanghai.today(clock))) {
             v.problem("issuedOn", "不能晚于今天 (must not be in the future)");
         }
+        if (issuedOn != null && issuedOn.isBefore(policy.issuedOnFloor())) {
+            v.problem("issuedOn", "不能早于 " + policy.issuedOnFloor() + " (not before " + policy.issuedOnFloor() + ")");
+        }
         if (issuedOn != null && expiresOn != null && !expiresOn.isAfter(issuedOn)) {
             v.problem("expiresOn", "须晚于发证日期 (must be after issuedOn)");
         }

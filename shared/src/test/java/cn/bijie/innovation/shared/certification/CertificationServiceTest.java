@@ -103,6 +103,16 @@ class CertificationServiceTest {
     }
 
     @Test
+    void record_isValidationFailed_forAnIssuedOnBeforeThePolicysFloor() {
+        for (String date : new String[] {"0000-01-01", "1900-01-01"}) {
+            assertThatThrownBy(() -> service.record(STAFF, input("KEY_LABORATORY", "NATIONAL", false, date, null), null))
+                    .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.details())
+                            .extracting(p -> p.field()).containsExactly("issuedOn"));
+        }
+        assertThat(recordings).isEmpty();
+    }
+
+    @Test
     void record_isValidationFailed_forARenewalOfAKindThatIsNotRenewed() {
         assertThatThrownBy(() -> service.record(STAFF,
                 input("MAKERSPACE", "PROVINCIAL", true, "2026-11-01", null), null))
