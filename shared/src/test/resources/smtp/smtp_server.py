@@ -4,6 +4,7 @@ answered 550. Usage: smtp_server.py PORT FOLDER USER PASSWORD; prints "ready", s
 import os
 import sys
 import time
+import warnings
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -34,6 +35,8 @@ def authenticate(server, session, envelope, mechanism, auth_data):
     return AuthResult(success=ok)
 
 
+# plain SMTP with AUTH is what this local test server is for (no certificate here); production requires STARTTLS
+warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
 controller = Controller(Save(), hostname="127.0.0.1", port=port, authenticator=authenticate,
                         auth_required=True, auth_require_tls=False)
 controller.start()

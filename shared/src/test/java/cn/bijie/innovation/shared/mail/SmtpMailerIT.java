@@ -49,7 +49,8 @@ class SmtpMailerIT {
         port = freePort();
         Path script = Path.of(SmtpMailerIT.class.getResource("/smtp/smtp_server.py").toURI());
         server = new ProcessBuilder(ProjectRoot.path().resolve(".venv/bin/python").toString(), script.toString(),
-                Integer.toString(port), inbox.toString(), USER, PASSWORD).redirectErrorStream(true).start();
+                Integer.toString(port), inbox.toString(), USER, PASSWORD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         assertThat(out.readLine()).as("the SMTP server started").isEqualTo("ready");
 
