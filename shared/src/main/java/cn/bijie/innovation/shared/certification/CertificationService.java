@@ -6,6 +6,7 @@ import cn.bijie.innovation.shared.certification.CertificationStore.ApplicationTr
 import cn.bijie.innovation.shared.certification.CertificationStore.Recording;
 import cn.bijie.innovation.shared.certification.CertificationStore.Revocation;
 import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ReadOutdated;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
@@ -120,6 +121,10 @@ public final class CertificationService {
         // a path id of another shape names nothing: 404 without a read
         Application application = (SortableId.isWellFormed(applicationId) ? store.application(applicationId)
                 : Optional.<Application>empty()).orElseThrow(() -> new NotFound("申报不存在 (not found)"));
+        // an account that is also an applicant never decides its own organisation's application
+        if (caller.has(Role.APPLICANT) && application.uscc().equals(caller.uscc())) {
+            throw new Forbidden("不能审核本单位的申报 (staff cannot decide their own organisation's application)");
+        }
         if (!"CERTIFIED".equals(input.outcome())) {
             Instant now = clock.instant();
             var transition = new ApplicationTransition(application, ApplicationStatus.valueOf(input.outcome()),

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.bijie.innovation.shared.application.Application;
+import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.http.Caller;
 import cn.bijie.innovation.shared.http.Role;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.PageToken;
@@ -36,6 +38,7 @@ class CertificationServiceTest {
 
     final Map<String, Certification> stored = new HashMap<>();
     final List<CertificationStore.Recording> recordings = new java.util.ArrayList<>();
+    final Map<String, Application> applications = new HashMap<>();
     final CertificationService service = new CertificationService(new FakeStore(), unusedSubsidies(), Policy.active(),
             new PageToken("0123456789abcdef0123456789abcdef"),
             Clock.fixed(Instant.parse("2026-11-25T01:00:00Z"), ZoneOffset.UTC));
@@ -146,6 +149,21 @@ class CertificationServiceTest {
     }
 
     @Test
+    void decide_isForbidden_forAStaffMemberWhoIsAlsoTheOrganisationsApplicant() {
+        String id = SortableId.next(Clock.systemUTC());
+        applications.put(id, new Application(id, ApplicationStatus.SUBMITTED, "2026-11-20T01:00:00Z", USCC,
+                "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "毕节某科技有限公司", "GR202652000123", "2026-10-20", null,
+                "520502", "2026-11-20T01:00:00Z", null, null));
+        Caller both = new Caller("s9", Set.of(Role.STAFF, Role.APPLICANT), USCC, null);
+
+        for (String outcome : List.of("CERTIFIED", "REJECTED")) {
+            assertThatThrownBy(() -> service.decide(both, id, new DecisionInput(outcome, "理由", null, null, null,
+                    null), null)).as(outcome).isInstanceOf(Forbidden.class);
+        }
+        assertThat(recordings).isEmpty();
+    }
+
+    @Test
     void decide_needsAReason_toRejectOrReturn() {
         assertThatThrownBy(() -> service.decide(STAFF, "app-1",
                 new DecisionInput("REJECTED", null, null, null, null, null), null))
@@ -188,7 +206,7 @@ class CertificationServiceTest {
 
         @Override
         public Optional<Application> application(String applicationId) {
-            return Optional.empty();
+            return Optional.ofNullable(applications.get(applicationId));
         }
 
         @Override
