@@ -26,9 +26,11 @@ FUNCTIONS := \
   CalculateSubsidyFunction:calculate-subsidy \
   SubsidiesFunction:subsidies \
   SendRemindersFunction:send-reminders \
-  IndicatorsFunction:indicators
+  IndicatorsFunction:indicators \
+  PublicPolicyFunction:subsidies \
+  IndicatorsRecountFunction:indicators
 
-MODULES := $(foreach f,$(FUNCTIONS),$(word 2,$(subst :, ,$(f))))
+MODULES := $(sort $(foreach f,$(FUNCTIONS),$(word 2,$(subst :, ,$(f)))))
 jar_of = $(ROOT)/functions/$(1)/target/$(1).jar
 JARS := $(foreach m,$(MODULES),$(call jar_of,$(m)))
 

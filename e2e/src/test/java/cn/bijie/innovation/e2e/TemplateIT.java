@@ -25,6 +25,8 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * template.yaml: {@code sam validate --lint} is clean, {@code sam build} (no Docker: BuildMethod makefile, flags from
@@ -55,6 +57,10 @@ class TemplateIT {
         function("SendRemindersFunction", "send-reminders",
                 "cn.bijie.innovation.functions.reminders.SendRemindersHandler");
         function("IndicatorsFunction", "indicators", "cn.bijie.innovation.functions.indicators.IndicatorsHandler");
+        // the public read and the operators' recount: the same code as their siblings, in roles of their own
+        function("PublicPolicyFunction", "subsidies", "cn.bijie.innovation.functions.subsidies.SubsidiesHandler");
+        function("IndicatorsRecountFunction", "indicators",
+                "cn.bijie.innovation.functions.indicators.IndicatorsHandler");
 
         routes("OrganizationsFunction", "PUT /organizations/{uscc}", "GET /organizations/{uscc}");
         routes("SubmitApplicationFunction", "POST /applications", "GET /applications",
@@ -67,7 +73,8 @@ class TemplateIT {
                 "GET /certifications", "GET /certifications/{certificationId}",
                 "POST /certifications/{certificationId}/revocation");
         routes("SubsidiesFunction", "GET /subsidies", "GET /subsidies/{subsidyId}",
-                "POST /subsidies/{subsidyId}/disbursement", "GET /policy", "PUT /policy/parameters/{name}");
+                "POST /subsidies/{subsidyId}/disbursement", "PUT /policy/parameters/{name}");
+        routes("PublicPolicyFunction", "GET /policy");
         routes("IndicatorsFunction", "GET /indicators");
     }
 
@@ -92,10 +99,13 @@ class TemplateIT {
 
     // ------------------------------------------------------------------ sam validate --lint
 
-    @Test
-    void samValidateLintIsClean() throws Exception {
-        Result r = run(List.of(sam.toString(), "validate", "--lint"), Map.of(), Duration.ofMinutes(3));
-        assertThat(r.exitCode).as(r.output).isZero();
+    /** Both partitions: cfn-lint knows which resource types each region has (no Cognito, no SES in China). */
+    @ParameterizedTest
+    @ValueSource(strings = {"us-east-1", "ap-southeast-1", "cn-north-1", "cn-northwest-1"})
+    void samValidateLintIsClean(String region) throws Exception {
+        Result r = run(List.of(sam.toString(), "validate", "--lint", "--region", region), Map.of(),
+                Duration.ofMinutes(3));
+        assertThat(r.exitCode).as(region + "\n" + r.output).isZero();
         assertThat(r.output).contains("is a valid SAM Template");
         assertThat(r.output.lines().filter(l -> PROBLEM.matcher(l).find()))
                 .as("error or warning lines from sam validate --lint").isEmpty();
@@ -179,7 +189,7 @@ class TemplateIT {
     void everyApiRouteHasItsOwnerAndOnlyPublicRoutesSkipTheAuthorizer() {
         Map<String, String> found = new TreeMap<>();
         for (Map.Entry<String, Object> fn : functions().entrySet()) {
-            Map<String, Object> events = map(map(map(fn.getValue()).get("Properties")).get("Events"));
+            Map<String, Object> events = map(map(map(fn.getValue()).get("Properties")).getOrDefault("Events", Map.of()));
             for (Map.Entry<String, Object> event : events.entrySet()) {
                 Map<String, Object> ev = map(event.getValue());
                 if (!"HttpApi".equals(ev.get("Type"))) {
@@ -202,8 +212,122 @@ class TemplateIT {
         Map<String, Object> auth = map(map(map(resources().get("HttpApi")).get("Properties")).get("Auth"));
         String defaultAuthorizer = (String) auth.get("DefaultAuthorizer");
         Map<String, Object> jwt = map(map(map(auth.get("Authorizers")).get(defaultAuthorizer)).get("JwtConfiguration"));
-        assertThat(String.valueOf(jwt.get("issuer"))).contains("cognito-idp").contains("${UserPool}");
-        assertThat(jwt.get("audience")).isEqualTo(List.of(Map.of("Ref", "UserPoolClient")));
+        // the stack's Cognito pool where Cognito exists, else the configured OIDC issuer and audience
+        List<?> issuer = (List<?>) map(jwt.get("issuer")).get("Fn::If");
+        assertThat(issuer.get(0)).isEqualTo("UseCognito");
+        assertThat(String.valueOf(issuer.get(1))).contains("cognito-idp").contains("${UserPool}");
+        assertThat(issuer.get(2)).isEqualTo(Map.of("Ref", "IdentityIssuer"));
+        assertThat(jwt.get("audience")).isEqualTo(Map.of("Fn::If", List.of("UseCognito",
+                List.of(Map.of("Ref", "UserPoolClient")), Map.of("Ref", "IdentityAudience"))));
+    }
+
+    // ------------------------------------------------------------------ issue 16: identity, both partitions, alarms
+
+    @Test
+    void cognitoAndSesExistOnlyWhereThePartitionHasThem() {
+        Map<String, Object> conditions = map(template.get("Conditions"));
+        assertThat(String.valueOf(conditions.get("InChina"))).as("written on AWS::Region, so cfn-lint resolves it")
+                .contains("AWS::Region").contains("cn-north-1").contains("cn-northwest-1").doesNotContain("Partition");
+        resources().forEach((id, r) -> {
+            String type = String.valueOf(map(r).get("Type"));
+            if (type.startsWith("AWS::Cognito::")) {
+                assertThat(map(r).get("Condition")).as(id).isEqualTo("UseCognito");
+            }
+            if (type.startsWith("AWS::SES::")) {
+                assertThat(map(r).get("Condition")).as(id).isEqualTo("UseSes");
+            }
+        });
+        Map<String, Object> reminderEnv = map(map(props("SendRemindersFunction").get("Environment")).get("Variables"));
+        assertThat(reminderEnv.get("MAIL_TRANSPORT"))
+                .isEqualTo(Map.of("Fn::If", List.of("UseSes", "SES", "SMTP")));
+        assertThat(reminderEnv).containsKeys("SMTP_HOST", "SMTP_PORT", "SMTP_SECRET_ARN");
+    }
+
+    @Test
+    void signInNeedsTotpAndTheSignInNameCannotChangeUnverified() {
+        Map<String, Object> pool = props("UserPool");
+        assertThat(pool).containsEntry("MfaConfiguration", "ON").containsEntry("EnabledMfas", List.of("SOFTWARE_TOKEN_MFA"));
+        assertThat(map(pool.get("AdminCreateUserConfig"))).containsEntry("AllowAdminCreateUserOnly", true);
+        assertThat(map(pool.get("UserAttributeUpdateSettings")))
+                .containsEntry("AttributesRequireVerificationBeforeUpdate", List.of("email"));
+        assertThat(String.valueOf(map(pool.get("UserPoolAddOns")).get("AdvancedSecurityMode"))).contains("ENFORCED");
+        assertThat(props("UserPoolClient").get("WriteAttributes")).isEqualTo(List.of("email"));
+    }
+
+    @Test
+    void noSecretIsADeployParameterAndNoOriginIsAWildcard() {
+        map(template.get("Parameters")).forEach((name, p) ->
+                assertThat(map(p)).as(name + ": secrets live in Secrets Manager").doesNotContainKey("NoEcho"));
+        for (Map.Entry<String, Object> fn : functions().entrySet()) {
+            Object secret = map(map(map(map(fn.getValue()).get("Properties")).getOrDefault("Environment",
+                    Map.of("Variables", Map.of()))).get("Variables")).get("PAGE_TOKEN_SECRET");
+            if (secret != null) {
+                assertThat(String.valueOf(secret)).as(fn.getKey()).contains("{{resolve:secretsmanager:${PageTokenSecret}");
+            }
+        }
+        Map<String, Object> cors = map(props("HttpApi").get("CorsConfiguration"));
+        assertThat(cors.get("AllowOrigins")).isEqualTo(Map.of("Ref", "AllowedOrigins"));
+        Map<String, Object> rule = map(((List<?>) map(props("DocumentBucket").get("CorsConfiguration"))
+                .get("CorsRules")).get(0));
+        assertThat(rule.get("AllowedOrigins")).isEqualTo(Map.of("Ref", "AllowedOrigins"));
+    }
+
+    @Test
+    void failuresReachTheAlarmTopicAndTheOperationsAddress() {
+        Map<String, String> alarmed = new TreeMap<>();
+        resources().forEach((id, r) -> {
+            if ("AWS::CloudWatch::Alarm".equals(map(r).get("Type"))) {
+                Map<String, Object> p = map(map(r).get("Properties"));
+                assertThat(p.get("AlarmActions")).as(id).isEqualTo(List.of(Map.of("Ref", "AlarmTopic")));
+                alarmed.put(id, p.containsKey("Metrics") ? String.valueOf(p.get("Metrics"))
+                        : p.get("Namespace") + "/" + p.get("MetricName") + " " + p.get("Dimensions"));
+            }
+        });
+        assertThat(alarmed.values()).anySatisfy(a -> assertThat(a).startsWith("AWS/ApiGateway/5xx").contains("HttpApi"));
+        assertThat(alarmed.values()).anySatisfy(a -> assertThat(a).startsWith("AWS/Lambda/IteratorAge")
+                .contains("CalculateSubsidyFunction"));
+        for (String queue : List.of("SubsidyStreamDLQ", "ReminderRunFailureQueue")) {
+            assertThat(alarmed.values()).anySatisfy(a -> assertThat(a)
+                    .startsWith("AWS/SQS/ApproximateNumberOfMessagesVisible").contains(queue));
+        }
+        assertThat(alarmed.values()).anySatisfy(a -> assertThat(a).contains("AWS/Scheduler")
+                .contains("TargetErrorCount").contains("ScheduleGroup"));
+        Map<String, Object> subscription = map(resources().get("OperationsSubscription"));
+        assertThat(subscription.get("Condition")).isEqualTo("HasOperationsEmail");
+        assertThat(map(subscription.get("Properties"))).containsEntry("Endpoint", Map.of("Ref", "OperationsEmail"))
+                .containsEntry("TopicArn", Map.of("Ref", "AlarmTopic"));
+    }
+
+    @Test
+    void theReminderRunNeverOverlapsAndItsFailuresAreKept() {
+        Map<String, Object> reminders = props("SendRemindersFunction");
+        assertThat(reminders).containsEntry("ReservedConcurrentExecutions", 1);
+        Map<String, Object> onFailure = map(map(map(reminders.get("EventInvokeConfig")).get("DestinationConfig"))
+                .get("OnFailure"));
+        assertThat(onFailure).containsEntry("Type", "SQS")
+                .containsEntry("Destination", Map.of("Fn::GetAtt", List.of("ReminderRunFailureQueue", "Arn")));
+        Map<String, Object> schedule = eventOfType("SendRemindersFunction", "ScheduleV2");
+        assertThat(map(schedule.get("DeadLetterConfig")))
+                .containsEntry("Arn", Map.of("Fn::GetAtt", List.of("ReminderRunFailureQueue", "Arn")));
+        assertThat(schedule.get("GroupName")).isEqualTo(Map.of("Ref", "ScheduleGroup"));
+        assertThat(map(props("HttpApi").get("RouteSettings"))).containsKeys(PUBLIC_ROUTES.toArray(String[]::new));
+    }
+
+    @Test
+    void publicRoutesRunInFunctionsThatCanOnlyRead() {
+        for (String route : PUBLIC_ROUTES) {
+            String owner = ROUTES.get(route);
+            Map<String, Object> p = props(owner);
+            assertThat(p).as(owner).containsKey("ReservedConcurrentExecutions");
+            for (Object policy : asList(p.get("Policies"))) {
+                for (Object s : statements(map(policy).get("Statement"))) {
+                    for (Object action : asList(map(s).get("Action"))) {
+                        assertThat(String.valueOf(action)).as(owner + " serves " + route)
+                                .isIn("dynamodb:GetItem", "dynamodb:ConditionCheckItem", "dynamodb:Query");
+                    }
+                }
+            }
+        }
     }
 
     @Test
@@ -231,9 +355,23 @@ class TemplateIT {
                 assertThat(policy).as(fn.getKey() + ": inline `- Statement:` only (no managed or template policies)")
                         .isInstanceOf(Map.class);
                 assertThat(map(policy).keySet()).as(fn.getKey()).containsExactly("Statement");
-                for (Object s : (List<?>) map(policy).get("Statement")) {
+                for (Object s : statements(map(policy).get("Statement"))) {
                     Map<String, Object> statement = map(s);
                     String where = fn.getKey() + " " + statement;
+                    List<String> actions = asList(statement.get("Action")).stream().map(String::valueOf).toList();
+                    Map<?, ?> condition = statement.get("Condition") == null ? Map.of() : map(statement.get("Condition"));
+                    if (actions.stream().anyMatch(a -> List.of("dynamodb:PutItem", "dynamodb:UpdateItem",
+                            "dynamodb:DeleteItem").contains(a))) {
+                        assertThat(String.valueOf(condition)).as(where + ": writes only under its key prefixes")
+                                .contains("ForAllValues:StringLike").contains("dynamodb:LeadingKeys");
+                    }
+                    if (actions.contains("ses:SendEmail")) {
+                        assertThat(String.valueOf(condition)).as(where).contains("ses:FromAddress");
+                    }
+                    if (actions.contains("s3:ListBucket")) {
+                        assertThat(String.valueOf(condition)).as(where).contains("s3:prefix=applications/*");
+                    }
+                    assertThat(actions).as(where + ": unused grants").doesNotContain("s3:GetObjectAttributes");
                     assertThat(statement.get("Effect")).as(where).isEqualTo("Allow");
                     assertThat(statement).as(where).doesNotContainKeys("NotAction", "NotResource");
                     for (Object action : asList(statement.get("Action"))) {
@@ -277,6 +415,25 @@ class TemplateIT {
         for (String r : routes) {
             ROUTES.put(r, owner);
         }
+    }
+
+    /** The statements of a policy; one written as {@code !If [cond, statement, NoValue]} counts with both branches. */
+    static List<Object> statements(Object raw) {
+        List<Object> out = new ArrayList<>();
+        for (Object s : asList(raw)) {
+            Object branches = s instanceof Map<?, ?> m ? m.get("Fn::If") : null;
+            if (branches != null) {
+                ((List<?>) branches).subList(1, 3).stream()
+                        .filter(b -> !Map.of("Ref", "AWS::NoValue").equals(b)).forEach(out::add);
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Object> props(String logicalId) {
+        return map(map(resources().get(logicalId)).get("Properties"));
     }
 
     static Path jarOf(String module) {

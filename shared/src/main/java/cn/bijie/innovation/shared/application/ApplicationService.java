@@ -179,7 +179,10 @@ public final class ApplicationService {
         if (issuedOn != null && issuedOn.isAfter(Shanghai.today(clock))) {
             v.problem("issuedOn", "不能晚于今天 (must not be in the future)");
         }
-        v.optionalText("notes", input.notes(), MAX_NOTES);
+        if (issuedOn != null && issuedOn.isBefore(policy.issuedOnFloor())) {
+            v.problem("issuedOn", "不能早于 " + policy.issuedOnFloor() + " (not before " + policy.issuedOnFloor() + ")");
+        }
+        v.optionalMultilineText("notes", input.notes(), MAX_NOTES);
         v.throwIfAny();
     }
 

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -119,6 +120,11 @@ public final class AwsClients {
     public SesV2Client sesV2(ExecutionInterceptor... interceptors) {
         return configured(SesV2Client.builder()).overrideConfiguration(overrides(interceptors).toBuilder()
                 .retryStrategy(AwsRetryStrategy.doNotRetry()).build()).build();
+    }
+
+    /** Secrets Manager, for the SMTP relay's credentials (the SDK is in the send-reminders jar only). */
+    public SecretsManagerClient secretsManager(ExecutionInterceptor... interceptors) {
+        return configured(SecretsManagerClient.builder(), interceptors).build();
     }
 
     public static ClientOverrideConfiguration overrides(ExecutionInterceptor... interceptors) {

@@ -69,6 +69,11 @@ public final class S3DocumentStorage implements DocumentStorage {
     }
 
     @Override
+    public byte[] head(String objectKey, int bytes) {
+        return s3.getObjectAsBytes(g -> g.bucket(bucket).key(objectKey).range("bytes=0-" + (bytes - 1))).asByteArray();
+    }
+
+    @Override
     public Map<String, Long> sizes(String prefix) {
         Map<String, Long> sizes = new HashMap<>();
         ListObjectsV2Iterable pages = s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix(prefix));
@@ -86,7 +91,8 @@ public final class S3DocumentStorage implements DocumentStorage {
         StringBuilder fallback = new StringBuilder();
         fileName.codePoints().forEach(c -> fallback.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%'
                 ? (char) c : '_'));
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        // RFC 5987 attr-char has no '*', which URLEncoder leaves as it is
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
         return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -6,6 +6,7 @@ import cn.bijie.innovation.shared.certification.CertificationStore.ApplicationTr
 import cn.bijie.innovation.shared.certification.CertificationStore.Recording;
 import cn.bijie.innovation.shared.certification.CertificationStore.Revocation;
 import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.idempotency.Committed;
@@ -26,6 +27,7 @@ import cn.bijie.innovation.shared.subsidy.SubsidyRules;
 import cn.bijie.innovation.shared.subsidy.SubsidyStore;
 import cn.bijie.innovation.shared.subsidy.SubsidyTerms;
 import cn.bijie.innovation.shared.time.Shanghai;
+import cn.bijie.innovation.shared.validation.TextPolicy;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
@@ -103,12 +105,12 @@ public final class CertificationService {
         Validator v = new Validator();
         v.code("outcome", input.outcome(), OUTCOMES::contains);
         if ("CERTIFIED".equals(input.outcome())) {
-            v.optionalText("reason", input.reason(), MAX_REASON);
+            v.optionalMultilineText("reason", input.reason(), MAX_REASON);
         } else {
-            v.text("reason", input.reason(), MAX_REASON);
+            v.multilineText("reason", input.reason(), MAX_REASON);
         }
         v.optionalText("certificateNo", input.certificateNo(), MAX_CERTIFICATE_NO);
-        if (input.certificateNo() != null && input.certificateNo().isBlank()) {
+        if (input.certificateNo() != null && TextPolicy.isBlank(input.certificateNo())) {
             v.problem("certificateNo", "不能为空 (must not be blank)");
         }
         LocalDate issuedOverride = v.optionalDate("issuedOn", input.issuedOn());
@@ -119,6 +121,10 @@ public final class CertificationService {
         // a path id of another shape names nothing: 404 without a read
         Application application = (SortableId.isWellFormed(applicationId) ? store.application(applicationId)
                 : Optional.<Application>empty()).orElseThrow(() -> new NotFound("申报不存在 (not found)"));
+        // an account that is also an applicant never decides its own organisation's application
+        if (caller.has(Role.APPLICANT) && application.uscc().equals(caller.uscc())) {
+            throw new Forbidden("不能审核本单位的申报 (staff cannot decide their own organisation's application)");
+        }
         if (!"CERTIFIED".equals(input.outcome())) {
             Instant now = clock.instant();
             var transition = new ApplicationTransition(application, ApplicationStatus.valueOf(input.outcome()),
@@ -185,7 +191,7 @@ public final class CertificationService {
     public Committed revoke(Caller caller, String certificationId, RevocationInput input, IdempotencyKey key) {
         caller.requireAny(Role.STAFF);
         Validator v = new Validator();
-        v.text("reason", input.reason(), MAX_REASON);
+        v.multilineText("reason", input.reason(), MAX_REASON);
         v.throwIfAny();
         return Retry.unitOfWork(() -> {
             Certification before = find(certificationId)
@@ -233,6 +239,9 @@ public final class CertificationService {
     private void dates(Validator v, LocalDate issuedOn, LocalDate expiresOn) {
         if (issuedOn != null && issuedOn.isAfter(Shanghai.today(clock))) {
             v.problem("issuedOn", "不能晚于今天 (must not be in the future)");
+        }
+        if (issuedOn != null && issuedOn.isBefore(policy.issuedOnFloor())) {
+            v.problem("issuedOn", "不能早于 " + policy.issuedOnFloor() + " (not before " + policy.issuedOnFloor() + ")");
         }
         if (issuedOn != null && expiresOn != null && !expiresOn.isAfter(issuedOn)) {
             v.problem("expiresOn", "须晚于发证日期 (must be after issuedOn)");

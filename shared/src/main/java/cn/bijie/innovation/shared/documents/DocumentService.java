@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Supporting documents: the owner declares a file and gets a presigned upload; the owner, staff and supervisors list
@@ -34,7 +33,6 @@ public final class DocumentService {
     /** Keeps an application's partition (read whole by the list) small; far more than a real application needs. */
     static final int MAX_DOCUMENTS = 50;
     static final int MAX_FILE_NAME = 200;
-    static final Set<String> CONTENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
 
     private final ApplicationService applications;
     private final DocumentStore store;
@@ -102,8 +100,14 @@ public final class DocumentService {
             throw new Conflict("附件尚未上传或与申报的大小、校验和不符 (the file has not been uploaded yet, or it does not "
                     + "match the declared size and SHA-256)");
         }
-        DocumentStorage.Presigned download = storage.presignDownload(document.objectKey(), document.fileName(),
-                document.contentType(), DOWNLOAD_TTL);
+        if (!FileSignature.matches(document.contentType(),
+                storage.head(document.objectKey(), FileSignature.HEAD_BYTES))) {
+            throw new Conflict("附件内容与申报的文件类型不符，不予下载 (the file's content is not a "
+                    + document.contentType() + ": it is not served)");
+        }
+        DocumentStorage.Presigned download = storage.presignDownload(document.objectKey(),
+                FileNames.forDownload(document.fileName(), document.contentType()), document.contentType(),
+                DOWNLOAD_TTL);
         return new DownloadTicket(download.url(), download.expiresAt().toString(), document.documentId(),
                 document.fileName(), document.contentType(), document.sizeBytes(), document.category());
     }
@@ -129,11 +133,10 @@ public final class DocumentService {
     private static void validate(DocumentInput input) {
         Validator v = new Validator();
         v.text("fileName", input.fileName(), MAX_FILE_NAME);
-        if (input.fileName() != null && input.fileName().chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '/'
-                || c == '\\')) {
-            v.problem("fileName", "不能含控制字符或路径分隔符 (no control characters or path separators)");
+        if (!v.hasProblem("fileName") && FileNames.hasPathSeparator(input.fileName())) {
+            v.problem("fileName", "不能含路径分隔符 (no path separators)");
         }
-        v.code("contentType", input.contentType(), CONTENT_TYPES::contains);
+        v.code("contentType", input.contentType(), FileSignature::accepted);
         if (v.required("sizeBytes", input.sizeBytes()) && input.sizeBytes() < 1) {
             v.problem("sizeBytes", "至少 1 字节 (at least 1 byte)");
         }

@@ -19,6 +19,9 @@ public interface DocumentStorage {
     /** The object's real size and, where the store reports one, its SHA-256 (base64); empty when nothing arrived. */
     Optional<StoredObject> stat(String objectKey);
 
+    /** The object's first {@code bytes} bytes (fewer when it is shorter): what its content really is. */
+    byte[] head(String objectKey, int bytes);
+
     /** The real size of every object under {@code prefix}, by key, in one listing. */
     Map<String, Long> sizes(String prefix);
 

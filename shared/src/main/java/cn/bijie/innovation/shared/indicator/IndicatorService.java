@@ -42,7 +42,7 @@ public final class IndicatorService {
 
     /**
      * Rebuilds every holding and counter from the ACTIVE certifications and reports what differed. Run by an operator
-     * ({@code ./dev invoke IndicatorsFunction -e events/indicators-recount.json}); its cost follows the number of
+     * ({@code ./dev invoke IndicatorsRecountFunction -e events/indicators-recount.json}); its cost follows the number of
      * certifications, which is why no request path ever does it.
      */
     public Recount recount() {

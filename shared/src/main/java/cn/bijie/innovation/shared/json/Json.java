@@ -2,9 +2,11 @@ package cn.bijie.innovation.shared.json;
 
 import cn.bijie.innovation.shared.errors.FieldProblem;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.validation.TextPolicy;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,9 +14,13 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -38,6 +44,14 @@ public final class Json {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         MAPPER.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        // every text read is NFC (TextPolicy), whichever way the client composed or escaped it
+        MAPPER.registerModule(new SimpleModule("nfc").addDeserializer(String.class,
+                new StdScalarDeserializer<String>(String.class) {
+                    @Override
+                    public String deserialize(JsonParser p, DeserializationContext context) throws IOException {
+                        return TextPolicy.normalize(StringDeserializer.instance.deserialize(p, context));
+                    }
+                }));
     }
 
     private Json() {}

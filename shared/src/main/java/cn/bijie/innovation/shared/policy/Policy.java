@@ -4,6 +4,7 @@ import cn.bijie.innovation.shared.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public record Policy(
         String noSubsidyNote,
         Upgrade upgrade,
         Notes notes,
+        String earliestIssuedOn,
         List<Parameter> parameters,
         Reminders reminders,
         List<Code> counties,
@@ -33,6 +35,14 @@ public record Policy(
     public static final String ACTIVE_VERSION = "BJ-2019";
 
     private static final Policy ACTIVE = load(ACTIVE_VERSION);
+
+    /**
+     * The earliest {@code issuedOn} a recognition may have: older dates (0000-01-01, 1900-01-01) are typing errors,
+     * not recognitions of organisations in 毕节.
+     */
+    public LocalDate issuedOnFloor() {
+        return LocalDate.parse(earliestIssuedOn);
+    }
 
     /** The policy version in force. */
     public static Policy active() {

@@ -3,6 +3,7 @@ package cn.bijie.innovation.shared.reminder;
 import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.log.Addresses;
 import cn.bijie.innovation.shared.log.Log;
 import cn.bijie.innovation.shared.mail.Mail;
 import cn.bijie.innovation.shared.mail.Mailer;
@@ -207,7 +208,7 @@ public final class ReminderRun {
             store.reschedule(c, next);
             rejected++;
             Log.info("reminder refused", Map.of("certificationId", c.certificationId(), "threshold", threshold,
-                    "reason", reason));
+                    "reason", Addresses.redact(reason)));
         }
 
         /** A digest candidate: listed once it has waited long enough, gone from the index once it stopped waiting. */
@@ -234,7 +235,7 @@ public final class ReminderRun {
             } catch (RuntimeException e) {
                 failed++;
                 Log.error("digest failed", Map.of("mailbox", mailbox.name(), "exception", e.getClass().getSimpleName(),
-                        "error", String.valueOf(e.getMessage())));
+                        "error", String.valueOf(Addresses.redact(e.getMessage()))));
                 items.forEach(this::retryLater);
             }
         }
@@ -289,7 +290,7 @@ public final class ReminderRun {
                 failuresInARow = 0;
             } else {
                 failuresInARow++;
-                Log.error("mail not sent", Map.of("reason", reason(result)));
+                Log.error("mail not sent", Map.of("reason", Addresses.redact(reason(result))));
             }
             return result;
         }

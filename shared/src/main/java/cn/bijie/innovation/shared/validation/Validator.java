@@ -18,14 +18,14 @@ public final class Validator {
     private final List<FieldProblem> problems = new ArrayList<>();
 
     public boolean required(String field, Object value) {
-        if (value == null || value instanceof String s && s.isBlank()) {
+        if (value == null || value instanceof String s && TextPolicy.isBlank(s)) {
             problems.add(new FieldProblem(field, "必填 (required)"));
             return false;
         }
         return true;
     }
 
-    /** Required text of at most {@code max} characters. */
+    /** Required text of at most {@code max} characters, on one line ({@link TextPolicy}). */
     public void text(String field, String value, int max) {
         if (required(field, value)) {
             optionalText(field, value, max);
@@ -33,8 +33,30 @@ public final class Validator {
     }
 
     public void optionalText(String field, String value, int max) {
-        if (value != null && value.codePointCount(0, value.length()) > max) {
+        checkText(field, value, max, false);
+    }
+
+    /** Required text that may span lines (a reason, a note). */
+    public void multilineText(String field, String value, int max) {
+        if (required(field, value)) {
+            optionalMultilineText(field, value, max);
+        }
+    }
+
+    public void optionalMultilineText(String field, String value, int max) {
+        checkText(field, value, max, true);
+    }
+
+    private void checkText(String field, String value, int max, boolean lineBreaks) {
+        if (value == null) {
+            return;
+        }
+        if (value.codePointCount(0, value.length()) > max) {
             problems.add(new FieldProblem(field, "不能超过 " + max + " 个字符 (at most " + max + " characters)"));
+        }
+        String problem = TextPolicy.problem(value, lineBreaks);
+        if (problem != null) {
+            problems.add(new FieldProblem(field, problem));
         }
     }
 
@@ -86,6 +108,11 @@ public final class Validator {
     /** Records a problem found by the caller's own rule. */
     public void problem(String field, String problem) {
         problems.add(new FieldProblem(field, problem));
+    }
+
+    /** Whether a problem of {@code field} was found already (one problem per field is enough to name it). */
+    public boolean hasProblem(String field) {
+        return problems.stream().anyMatch(p -> p.field().equals(field));
     }
 
     public void throwIfAny() {

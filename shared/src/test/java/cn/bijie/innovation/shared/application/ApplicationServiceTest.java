@@ -77,6 +77,16 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void submit_isValidationFailed_whenIssuedOnIsBeforeThePolicysFloor_andAcceptsTheFloor() {
+        for (String date : new String[] {"0000-01-01", "1900-01-01", "1979-12-31"}) {
+            assertProblem(() -> service.submit(owner, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, date), null),
+                    "issuedOn");
+        }
+        assertThat(Policy.active().issuedOnFloor()).hasToString("1980-01-01");
+        service.submit(owner, input("TECH_INNOVATION_CENTER", "NATIONAL", false, "1980-01-01"), null);
+    }
+
+    @Test
     void submit_isValidationFailed_whenIssuedOnIsInTheFuture() {
         assertProblem(() -> service.submit(owner, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2026-11-27"),
                 null), "issuedOn");

@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     /** How it reaches the world: the table, the bucket, mail, the HTTP API, the Lambda runtime. */
     static final String[] ADAPTERS = {
-            ROOT + ".store..", ROOT + ".aws..", ROOT + ".http..", ROOT + ".crac..", ROOT + ".config..",
+            ROOT + ".store..", ROOT + ".aws..", ROOT + ".smtp..", ROOT + ".http..", ROOT + ".crac..", ROOT + ".config..",
             "software.amazon..", "com.amazonaws.."};
 
     static final JavaClasses SHARED = new ClassFileImporter()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.bijie.innovation.shared.application.Application;
+import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
@@ -11,6 +12,7 @@ import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
+import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.PageToken;
@@ -35,6 +37,7 @@ class CertificationServiceTest {
 
     final Map<String, Certification> stored = new HashMap<>();
     final List<CertificationStore.Recording> recordings = new java.util.ArrayList<>();
+    final Map<String, Application> applications = new HashMap<>();
     final CertificationService service = new CertificationService(new FakeStore(), unusedSubsidies(), Policy.active(),
             new PageToken("0123456789abcdef0123456789abcdef"),
             Clock.fixed(Instant.parse("2026-11-25T01:00:00Z"), ZoneOffset.UTC));
@@ -102,6 +105,16 @@ class CertificationServiceTest {
     }
 
     @Test
+    void record_isValidationFailed_forAnIssuedOnBeforeThePolicysFloor() {
+        for (String date : new String[] {"0000-01-01", "1900-01-01"}) {
+            assertThatThrownBy(() -> service.record(STAFF, input("KEY_LABORATORY", "NATIONAL", false, date, null), null))
+                    .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.details())
+                            .extracting(p -> p.field()).containsExactly("issuedOn"));
+        }
+        assertThat(recordings).isEmpty();
+    }
+
+    @Test
     void record_isValidationFailed_forARenewalOfAKindThatIsNotRenewed() {
         assertThatThrownBy(() -> service.record(STAFF,
                 input("MAKERSPACE", "PROVINCIAL", true, "2026-11-01", null), null))
@@ -132,6 +145,21 @@ class CertificationServiceTest {
         Caller finance = new Caller("f1", Set.of(Role.FINANCE), null, null);
         assertThatThrownBy(() -> service.decide(finance, "app-1",
                 new DecisionInput("CERTIFIED", null, null, null, null, null), null)).isInstanceOf(Forbidden.class);
+    }
+
+    @Test
+    void decide_isForbidden_forAStaffMemberWhoIsAlsoTheOrganisationsApplicant() {
+        String id = SortableId.next(Clock.systemUTC());
+        applications.put(id, new Application(id, ApplicationStatus.SUBMITTED, "2026-11-20T01:00:00Z", USCC,
+                "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "毕节某科技有限公司", "GR202652000123", "2026-10-20", null,
+                "520502", "2026-11-20T01:00:00Z", null, null));
+        Caller both = new Caller("s9", Set.of(Role.STAFF, Role.APPLICANT), USCC, null);
+
+        for (String outcome : List.of("CERTIFIED", "REJECTED")) {
+            assertThatThrownBy(() -> service.decide(both, id, new DecisionInput(outcome, "理由", null, null, null,
+                    null), null)).as(outcome).isInstanceOf(Forbidden.class);
+        }
+        assertThat(recordings).isEmpty();
     }
 
     @Test
@@ -177,7 +205,7 @@ class CertificationServiceTest {
 
         @Override
         public Optional<Application> application(String applicationId) {
-            return Optional.empty();
+            return Optional.ofNullable(applications.get(applicationId));
         }
 
         @Override

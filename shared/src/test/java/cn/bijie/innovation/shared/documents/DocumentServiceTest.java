@@ -158,6 +158,32 @@ class DocumentServiceTest {
     }
 
     @Test
+    void download_isConflict_whenTheBytesAreNotWhatTheContentTypeSays_andNamedAfterTheType() {
+        service.create(owner, APP_ID, new DocumentInput("证书", "application/pdf", 1234L, SHA, "CERTIFICATE"), null);
+        Document document = documents.items.get(0);
+        storage.objects.put(document.objectKey(), new DocumentStorage.StoredObject(1234, SHA));
+
+        assertThat(service.download(owner, APP_ID, document.documentId()).downloadUrl())
+                .as("saved with the extension of the checked type").endsWith("?name=证书.pdf");
+        storage.heads.put(document.objectKey(), new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0});
+        Caller staff = new Caller("s1", Set.of(Role.STAFF), null, null);
+        assertThatThrownBy(() -> service.download(staff, APP_ID, document.documentId()))
+                .isInstanceOf(Conflict.class).hasMessageContaining("application/pdf");
+    }
+
+    /** The attack of issue 16: U+202E makes 证书\u202Efdp.exe show as 证书exe.pdf and save as an .exe. */
+    @Test
+    void create_refusesAFileNameWithABidiOverride_orAnyControlOrFormatCharacter() {
+        for (String name : List.of("证书\u202Efdp.exe", "a\u200Bb.pdf", "a\u2066b.pdf", "\uFEFFa.pdf", "a\u0000.pdf",
+                "a\u001B[31m.pdf", "a\r\nb.pdf", "a\u2028b.pdf", "../a.pdf", "a\\b.pdf")) {
+            DocumentInput input = new DocumentInput(name, "application/pdf", 1234L, SHA, "CERTIFICATE");
+            assertThatThrownBy(() -> service.create(owner, APP_ID, input, null)).as(name)
+                    .isInstanceOf(ValidationFailed.class).hasMessageContaining("fileName");
+        }
+        assertThat(documents.items).isEmpty();
+    }
+
+    @Test
     void download_isForbidden_forFinance_andNotFound_forAnotherOrganisation() {
         service.create(owner, APP_ID, PDF, null);
         Document document = documents.items.get(0);
@@ -194,6 +220,8 @@ class DocumentServiceTest {
     static final class FakeStorage implements DocumentStorage {
         final List<String> presignedUploads = new ArrayList<>();
         final Map<String, StoredObject> objects = new HashMap<>();
+        /** The first bytes of each object; a PDF's unless a test says otherwise. */
+        final Map<String, byte[]> heads = new HashMap<>();
 
         @Override
         public Presigned presignUpload(String objectKey, String contentType, long sizeBytes, String sha256Base64,
@@ -211,6 +239,11 @@ class DocumentServiceTest {
         @Override
         public Optional<StoredObject> stat(String objectKey) {
             return Optional.ofNullable(objects.get(objectKey));
+        }
+
+        @Override
+        public byte[] head(String objectKey, int bytes) {
+            return heads.getOrDefault(objectKey, "%PDF-1.7".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
 
         @Override

@@ -58,7 +58,7 @@ public final class MiniStack {
             builder.environment().put("BIND_HOST", "127.0.0.1");
             builder.environment().put("GATEWAY_PORT", Integer.toString(port));
             builder.environment().put("IOT_MTLS_ENABLED", "0");
-            builder.environment().put("SERVICES", "dynamodb,dynamodbstreams,s3,ses,sesv2,sqs,sts");
+            builder.environment().put("SERVICES", "dynamodb,dynamodbstreams,s3,ses,sesv2,sqs,sts,secretsmanager");
             builder.environment().put("MINISTACK_REGION", "us-east-1");
             builder.environment().putAll(environment);
             builder.directory(new File(System.getProperty("java.io.tmpdir")));

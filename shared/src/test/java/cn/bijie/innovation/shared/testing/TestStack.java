@@ -14,8 +14,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * each function's environment as the template gives it — so an in-process handler is wired exactly as on Lambda.
  */
 public final class TestStack {
-    /** Fixed in tests so that page tokens are reproducible; real stacks get theirs from the PageTokenSecret parameter. */
-    public static final String PAGE_TOKEN_SECRET = "test-page-token-secret-0123456789abcdef";
+    /**
+     * The functions' page-token key in the test stack: template.yaml hands it over as a Secrets Manager dynamic
+     * reference, whose text the local runner passes as it is (a real stack resolves it to the generated secret).
+     */
+    public static final String PAGE_TOKEN_SECRET = "{{resolve:secretsmanager:test-PageTokenSecret:SecretString}}";
 
     private static TestStack shared;
 
@@ -50,7 +53,7 @@ public final class TestStack {
     private static LocalStack create(MiniStack miniStack) {
         try {
             return LocalStack.create(ProjectRoot.path().resolve("template.yaml"), miniStack.endpoint(), "test",
-                    Map.of("PageTokenSecret", PAGE_TOKEN_SECRET));
+                    Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

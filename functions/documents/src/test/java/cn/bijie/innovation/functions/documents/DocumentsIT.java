@@ -158,7 +158,7 @@ class DocumentsIT {
     }
 
     @Test
-    void awsCalls_aPresignCallsNoS3_aListOrADownloadOneTableReadAndOneLookAtS3() throws Exception {
+    void awsCalls_aPresignCallsNoS3_aListOneTableReadAndOneLookAtS3_aDownloadTheFirstBytesToo() throws Exception {
         byte[] bytes = pdf("counted");
         stack.counter.reset();
         Answer declared = stack.declare(applicationId, "a.pdf", bytes, "application/pdf").header("idempotency-key", "c1")
@@ -175,7 +175,29 @@ class DocumentsIT {
 
         assertThat(declare).containsExactly("DynamoDb.TransactGetItems", "DynamoDb.TransactWriteItems");
         assertThat(list).containsExactly("DynamoDb.Query", "S3.ListObjectsV2");
-        assertThat(download).containsExactly("DynamoDb.GetItem", "S3.HeadObject");
+        assertThat(download).containsExactly("DynamoDb.GetItem", "S3.HeadObject", "S3.GetObject");
+    }
+
+    /**
+     * The attack of issue 16: an executable declared as application/pdf under a name whose U+202E shows it as
+     * 证书exe.pdf. The name is refused when declared; the same bytes under an honest name upload (S3 checks only
+     * length, type header and checksum) but are never served to staff as a PDF.
+     */
+    @Test
+    void anExecutableDeclaredAsPdf_underABidiName_isRefused_andUnderAnHonestName_isNeverServed() throws Exception {
+        byte[] exe = "MZ\u0090\u0000\u0003 This program cannot be run in DOS mode.".getBytes(StandardCharsets.ISO_8859_1);
+
+        Answer bidi = stack.declare(applicationId, "证书\u202Efdp.exe", exe, "application/pdf").invoke(stack.handler);
+        Answer honest = stack.declare(applicationId, "证书.pdf", exe, "application/pdf").invoke(stack.handler);
+        HttpResponse<String> upload = put(honest.body(), exe, null, null);
+        Answer download = staff(ApiEvent.sample("get-document.json")).path("applicationId", applicationId)
+                .path("documentId", honest.body().path("documentId").asText()).invoke(stack.handler);
+
+        assertThat(bidi.status()).as(bidi.rawBody()).isEqualTo(400);
+        assertThat(bidi.rawBody()).contains("fileName").contains("U+202E");
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
+        assertThat(download.status()).as(download.rawBody()).isEqualTo(409);
+        assertThat(download.rawBody()).contains("application/pdf").doesNotContain("downloadUrl");
     }
 
     /** A plain HTTP PUT with the signed headers, one of them replaced ({@code value}) or left out (null). */

@@ -5,10 +5,13 @@ import cn.bijie.innovation.shared.aws.SesMailer;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.mail.Mailer;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.reminder.ReminderMails;
 import cn.bijie.innovation.shared.reminder.ReminderRun;
 import cn.bijie.innovation.shared.reminder.RunSummary;
+import cn.bijie.innovation.shared.reminder.ScheduledTime;
+import cn.bijie.innovation.shared.smtp.SmtpMailer;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorCounterMoves;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoReminderStore;
@@ -82,11 +85,21 @@ public final class SendRemindersHandler implements RequestStreamHandler {
         return new ReminderRun(
                 new DynamoReminderStore(dynamo, table, new DynamoIndicatorCounterMoves(dynamo, table, policy)),
                 new DynamoOrganizationStore(dynamo, table),
-                new SesMailer(ses, config.require("SENDER_EMAIL")),
+                mailer(config, ses),
                 policy,
                 new ReminderRun.Mailboxes(config.require("STAFF_MAILBOX"), config.require("FINANCE_MAILBOX")),
                 SendRemindersHandler::sleep,
                 meter::itemsRead);
+    }
+
+    /** SES where it exists; the SMTP relay where the template says so (MAIL_TRANSPORT, the AWS China regions). */
+    static Mailer mailer(Config config, SesV2Client ses) {
+        if ("SMTP".equals(config.get("MAIL_TRANSPORT", "SES"))) {
+            return SmtpMailer.fromSecret(new AwsClients(config).secretsManager(), config.require("SMTP_SECRET_ARN"),
+                    config.require("SMTP_HOST"), Integer.parseInt(config.require("SMTP_PORT")), true,
+                    config.require("SENDER_EMAIL"));
+        }
+        return new SesMailer(ses, config.require("SENDER_EMAIL"));
     }
 
     @Override
@@ -97,14 +110,14 @@ public final class SendRemindersHandler implements RequestStreamHandler {
 
     /**
      * The event's {@code time}: EventBridge scheduled events and EventBridge Scheduler's payload carry the scheduled
-     * time there (ISO-8601, UTC); without one the run is for the present.
+     * time there (ISO-8601, UTC); without one the run is for the present. Far from the clock only with
+     * {@code "overrideClock": true} ({@link ScheduledTime}).
      */
     Instant now(JsonNode event) {
         JsonNode time = event == null ? null : event.get("time");
-        if (time == null || time.isNull()) {
-            return clock.instant();
-        }
-        return OffsetDateTime.parse(time.asText()).toInstant();
+        Instant eventTime = time == null || time.isNull() ? null : OffsetDateTime.parse(time.asText()).toInstant();
+        return ScheduledTime.of(eventTime, event != null && event.path("overrideClock").asBoolean(false),
+                clock.instant());
     }
 
     private static void sleep(Duration duration) {

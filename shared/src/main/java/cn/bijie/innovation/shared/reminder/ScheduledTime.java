@@ -1,0 +1,30 @@
+package cn.bijie.innovation.shared.reminder;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The reminder run's "now" is its event's {@code time}, so a day can be replayed. A time far from the real clock is
+ * refused unless the event says {@code "overrideClock": true}: a manual run dated next year would expire
+ * certificates early, and that cannot be undone. Scheduler's own time is at most minutes off; a failed day may be run
+ * again within a week (docs/OPERATIONS.md).
+ */
+public final class ScheduledTime {
+    static final Duration AHEAD = Duration.ofMinutes(15);
+    static final Duration BEHIND = Duration.ofDays(7);
+
+    private ScheduledTime() {}
+
+    /** {@code eventTime}, or {@code clockNow} without one; refused (IllegalArgumentException) when too far off. */
+    public static Instant of(Instant eventTime, boolean overrideClock, Instant clockNow) {
+        if (eventTime == null) {
+            return clockNow;
+        }
+        if (!overrideClock && (eventTime.isAfter(clockNow.plus(AHEAD)) || eventTime.isBefore(clockNow.minus(BEHIND)))) {
+            throw new IllegalArgumentException("the event's time " + eventTime + " is more than " + AHEAD.toMinutes()
+                    + " minutes ahead of or " + BEHIND.toDays() + " days behind the clock (" + clockNow
+                    + "): refused; an intended replay says \"overrideClock\": true");
+        }
+        return eventTime;
+    }
+}
