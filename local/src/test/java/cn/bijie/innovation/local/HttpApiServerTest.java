@@ -2,6 +2,12 @@ package cn.bijie.innovation.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bijie.innovation.local.auth.LocalJwt;
+import cn.bijie.innovation.local.function.FunctionRegistry;
+import cn.bijie.innovation.local.http.HttpApiServer;
+import cn.bijie.innovation.local.http.RouteTable;
+import cn.bijie.innovation.local.support.Json;
+import cn.bijie.innovation.local.template.StackContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP layer without any function loaded: local routes, the JWT gate, API Gateway's own answers. */
-class HttpApiServerTest {
+public class HttpApiServerTest {
     private static final StackContext STACK = new StackContext("t", "us-east-1", URI.create("http://127.0.0.1:1"));
     private final HttpClient http = HttpClient.newHttpClient();
     private HttpApiServer server;
@@ -27,7 +33,8 @@ class HttpApiServerTest {
         RouteTable routes = new RouteTable(List.of(
                 new RouteTable.Route("GET", "/organizations/{uscc}", "OrganizationsFunction", true),
                 new RouteTable.Route("GET", "/indicators", "IndicatorsFunction", false)));
-        server = new HttpApiServer("127.0.0.1", 0, routes, functions, jwt, new LocalEndpoints(jwt, functions, () -> false, STACK), STACK);
+        server = new HttpApiServer("127.0.0.1", 0, routes, functions, jwt,
+                List.of(new LocalEndpoints(jwt, functions, () -> false, STACK)), STACK);
         server.start();
         base = "http://127.0.0.1:" + server.port();
     }
