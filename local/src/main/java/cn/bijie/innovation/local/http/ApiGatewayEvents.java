@@ -19,7 +19,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** API Gateway HTTP API payload format 2.0: the event a function receives, and how its answer becomes HTTP. */
+/**
+ * API Gateway HTTP API payload format 2.0: the event a function receives for a real HTTP request, and how its answer
+ * becomes HTTP. Events made in code (priming, tests, the bench) come from {@code shared}'s {@code ApiEvent} in the same
+ * shape; the runner cannot use that builder, because {@code shared}'s tests depend on the runner.
+ */
 final class ApiGatewayEvents {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
