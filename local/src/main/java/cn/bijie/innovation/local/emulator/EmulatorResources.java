@@ -1,5 +1,6 @@
 package cn.bijie.innovation.local.emulator;
 
+import cn.bijie.innovation.local.support.Await;
 import cn.bijie.innovation.local.support.Log;
 import cn.bijie.innovation.local.template.IntrinsicResolver;
 import cn.bijie.innovation.local.template.StackContext;
@@ -90,18 +91,13 @@ public final class EmulatorResources {
     }
 
     public void awaitReachable(Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        boolean told = false;
-        while (!reachable()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the emulator at " + stack.endpoint() + " does not answer; start MiniStack"
-                        + " (./dev up does) or pass --endpoint");
-            }
-            if (!told) {
-                Log.info("waiting for the emulator at %s …", stack.endpoint());
-                told = true;
-            }
-            Thread.sleep(500);
+        if (reachable()) {
+            return;
+        }
+        Log.info("waiting for the emulator at %s …", stack.endpoint());
+        if (!Await.until(patience, Duration.ofMillis(500), this::reachable)) {
+            throw new IllegalStateException("the emulator at " + stack.endpoint() + " does not answer; start MiniStack"
+                    + " (./dev up does) or pass --endpoint");
         }
     }
 
@@ -223,12 +219,14 @@ public final class EmulatorResources {
     }
 
     private void awaitActive(String table) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (clients.dynamoDb.describeTable(r -> r.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
-            if (System.nanoTime() > deadline) {
+        try {
+            if (!Await.until(Duration.ofSeconds(30), Duration.ofMillis(200),
+                    () -> clients.dynamoDb.describeTable(r -> r.tableName(table)).table().tableStatus() == TableStatus.ACTIVE)) {
                 throw new IllegalStateException("table " + table + " did not become ACTIVE within 30 s");
             }
-            sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -375,14 +373,5 @@ public final class EmulatorResources {
 
     private static List<String> strings(Object value) {
         return TemplateModel.list(value).stream().map(String::valueOf).toList();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -1,12 +1,14 @@
 package cn.bijie.innovation.local.stream;
 
 import cn.bijie.innovation.local.function.LoadedFunction;
+import cn.bijie.innovation.local.support.Backoff;
 import cn.bijie.innovation.local.support.Json;
 import cn.bijie.innovation.local.support.Log;
 import cn.bijie.innovation.local.template.StackContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 final class StreamPoller implements Runnable {
     static final long POLL_MILLIS = 250;
+    /** After a failed stream read: 0.5 s, 1 s, 2 s, 4 s, then 5 s. */
+    private static final Backoff READ_RETRY = new Backoff(Duration.ofMillis(POLL_MILLIS), Duration.ofSeconds(5));
+    /** Before a failed batch is tried again: 0.2 s, 0.4 s, … up to 5 s. */
+    private static final Backoff BATCH_RETRY = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
 
     /** The event's settings, from the template. {@code maximumRetryAttempts} -1 retries for ever, as on AWS. */
     record Settings(int batchSize, String startingPosition, int maximumRetryAttempts, boolean bisectOnError,
@@ -156,7 +162,7 @@ final class StreamPoller implements Runnable {
                 for (ShardState shard : shards.values()) {
                     shard.iterator = null;
                 }
-                pause(Math.min(5000, POLL_MILLIS << Math.min(errorStreak, 5)));
+                pause(READ_RETRY.delay(errorStreak).toMillis());
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -303,7 +309,7 @@ final class StreamPoller implements Runnable {
             limit = batch.size();
             Log.warn("%s: batch of %d failed (attempt %d), retrying from sequence %s", name, batch.size(), attempts,
                     sequence(batch.get(0)));
-            Thread.sleep(Math.min(5000, 100L << Math.min(attempts, 6)));
+            Thread.sleep(BATCH_RETRY.delay(attempts).toMillis());
         }
     }
 

@@ -4,6 +4,7 @@ import cn.bijie.innovation.local.emulator.EmulatorAttributes;
 import cn.bijie.innovation.local.emulator.EmulatorClients;
 import cn.bijie.innovation.local.function.FunctionRegistry;
 import cn.bijie.innovation.local.function.LoadedFunction;
+import cn.bijie.innovation.local.support.Await;
 import cn.bijie.innovation.local.support.Json;
 import cn.bijie.innovation.local.support.Log;
 import cn.bijie.innovation.local.template.FunctionSpec;
@@ -110,12 +111,9 @@ public final class StreamPollers {
     /** Waits until every poller has made a whole pass, begun after this call, that found nothing left to deliver. */
     public DrainResult drain(Duration patience) throws InterruptedException {
         long asked = System.nanoTime();
-        long deadline = asked + patience.toNanos();
         pollers.forEach(StreamPoller::nudge);
-        boolean drained;
-        while (!(drained = pollers.stream().allMatch(p -> p.quietSince(asked))) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        boolean drained = Await.until(patience, Duration.ofMillis(20),
+                () -> pollers.stream().allMatch(p -> p.quietSince(asked)));
         return new DrainResult(drained,
                 pollers.stream().mapToLong(StreamPoller::delivered).sum(),
                 pollers.stream().mapToLong(StreamPoller::failed).sum(),
