@@ -36,7 +36,7 @@ final class LocalEndpoints implements Endpoint {
     private volatile ScheduleRunner schedules;
     private volatile StreamPollers streams;
 
-    public LocalEndpoints(LocalJwt jwt, FunctionRegistry functions, BooleanSupplier emulatorReachable, StackContext stack) {
+    LocalEndpoints(LocalJwt jwt, FunctionRegistry functions, BooleanSupplier emulatorReachable, StackContext stack) {
         this.jwt = jwt;
         this.functions = functions;
         this.emulatorReachable = emulatorReachable;
@@ -44,7 +44,7 @@ final class LocalEndpoints implements Endpoint {
     }
 
     /** Pollers and schedules exist only once the functions are loaded; the server answers health before that. */
-    public void attach(ScheduleRunner schedules, StreamPollers streams) {
+    void attach(ScheduleRunner schedules, StreamPollers streams) {
         this.schedules = schedules;
         this.streams = streams;
     }

@@ -13,7 +13,6 @@ import cn.bijie.innovation.local.stream.StreamPollers;
 import cn.bijie.innovation.local.support.Log;
 import cn.bijie.innovation.local.template.FunctionSpec;
 import cn.bijie.innovation.local.template.IntrinsicResolver;
-import cn.bijie.innovation.local.template.ParameterValues;
 import cn.bijie.innovation.local.template.StackContext;
 import cn.bijie.innovation.local.template.TemplateModel;
 import java.io.IOException;
@@ -24,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs template.yaml locally without Docker: what {@code sam local start-api} does, plus DynamoDB streams and schedules,
