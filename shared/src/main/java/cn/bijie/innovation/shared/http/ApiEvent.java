@@ -12,12 +12,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * An API Gateway HTTP API (payload 2.0) event made in code, shaped as the JWT authorizer hands it over: the requests a
@@ -26,8 +25,6 @@ import java.util.stream.Collectors;
  * cannot depend on this module, translates real HTTP requests into the same shape.
  */
 public final class ApiEvent {
-    private static final Pattern PARAMETER = Pattern.compile("\\{([^}+]+)\\+?}");
-
     private final ObjectNode event;
 
     private ApiEvent(ObjectNode event) {
@@ -186,7 +183,7 @@ public final class ApiEvent {
     private ApiEvent claims(String sub, String uscc, List<String> groups) {
         ObjectNode claims = event.with("requestContext").with("authorizer").with("jwt").putObject("claims");
         claims.put("sub", sub);
-        claims.put("cognito:groups", groups.stream().collect(Collectors.joining(" ", "[", "]"))); // as the authorizer prints arrays
+        claims.put("cognito:groups", "[" + String.join(" ", groups) + "]"); // as the authorizer prints arrays
         if (uscc != null) {
             claims.put("custom:uscc", uscc);
         }
@@ -202,13 +199,14 @@ public final class ApiEvent {
         return this;
     }
 
+    /** The route's path with its parameters ({@code {name}}, greedy {@code {name+}}) filled in; unknown ones stay. */
     private static String fill(String template, JsonNode parameters) {
-        Matcher matcher = PARAMETER.matcher(template);
-        StringBuilder path = new StringBuilder();
-        while (matcher.find()) {
-            JsonNode value = parameters.get(matcher.group(1));
-            matcher.appendReplacement(path, Matcher.quoteReplacement(value == null ? matcher.group() : value.asText()));
+        String path = template;
+        for (Iterator<Map.Entry<String, JsonNode>> it = parameters.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> parameter = it.next();
+            String value = parameter.getValue().asText();
+            path = path.replace("{" + parameter.getKey() + "}", value).replace("{" + parameter.getKey() + "+}", value);
         }
-        return matcher.appendTail(path).toString();
+        return path;
     }
 }
