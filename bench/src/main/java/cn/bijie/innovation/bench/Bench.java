@@ -7,7 +7,7 @@ import cn.bijie.innovation.bench.measure.JarSizes;
 import cn.bijie.innovation.bench.measure.PrimedStarts;
 import cn.bijie.innovation.bench.measure.ReminderRun;
 import cn.bijie.innovation.bench.measure.RunnerLatency;
-import cn.bijie.innovation.local.LocalStack;
+import cn.bijie.innovation.local.EmulatorStack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -64,7 +64,7 @@ public final class Bench {
         Samples samples = Samples.scan(options.root().resolve("events"), options.samples());
         BenchContext.progress("creating the template's resources in " + options.endpoint() + " (stack "
                 + BenchContext.STACK + ")");
-        LocalStack stack = LocalStack.create(options.root().resolve("template.yaml"), options.endpoint(),
+        EmulatorStack stack = EmulatorStack.create(options.root().resolve("template.yaml"), options.endpoint(),
                 BenchContext.STACK, Map.of());
         try (BenchContext bench = new BenchContext(options, functions, samples, stack)) {
             for (Measurement measurement : MEASUREMENTS) {

@@ -1,6 +1,6 @@
 package cn.bijie.innovation.bench;
 
-import cn.bijie.innovation.local.LocalStack;
+import cn.bijie.innovation.local.EmulatorStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +17,10 @@ public final class BenchContext implements AutoCloseable {
     private final BenchOptions options;
     private final List<FunctionUnderTest> functions;
     private final Samples samples;
-    private final LocalStack stack;
+    private final EmulatorStack stack;
     private final Map<String, InProcessFunction> loaded = new LinkedHashMap<>();
 
-    public BenchContext(BenchOptions options, List<FunctionUnderTest> functions, Samples samples, LocalStack stack) {
+    public BenchContext(BenchOptions options, List<FunctionUnderTest> functions, Samples samples, EmulatorStack stack) {
         this.options = options;
         this.functions = functions;
         this.samples = samples;

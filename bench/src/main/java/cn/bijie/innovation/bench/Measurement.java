@@ -12,7 +12,7 @@ public interface Measurement {
 
     Section run(BenchContext bench) throws Exception;
 
-    /** What a measurement found: data for results.json, tables for the console and the README. */
+    /** What a measurement found: data for results.json, tables for the console and docs/PERFORMANCE.md. */
     record Section(Object data, List<Table> tables) {
         public static Section of(Object data, Table... tables) {
             return new Section(data, List.of(tables));

@@ -1,31 +1,25 @@
 package cn.bijie.innovation.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.bijie.innovation.local.client.RunnerClient;
+import cn.bijie.innovation.local.support.Await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged local runner as its own process on template.yaml, against the suite's emulator stack, over HTTP. */
 public final class RunnerProcess implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Process process;
-    private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final RunnerClient client;
 
     private RunnerProcess(Process process, URI base) {
         this.process = process;
-        this.base = base;
+        this.client = new RunnerClient(base, Duration.ofSeconds(30));
     }
 
     public static RunnerProcess start(BenchContext bench) throws IOException, InterruptedException {
@@ -43,16 +37,10 @@ public final class RunnerProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command)
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RunnerProcess runner = new RunnerProcess(process, URI.create("http://127.0.0.1:" + port));
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                if (runner.send("GET", "/local/health", null, null).statusCode() == 200) {
-                    return runner;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
+        // a runner that exited ends the wait too
+        if (Await.until(Duration.ofSeconds(120), Duration.ofMillis(200), () -> !process.isAlive() || runner.client.healthy())
+                && process.isAlive()) {
+            return runner;
         }
         runner.close();
         throw new IOException("the local runner did not become healthy; log: " + ChildJvm.tail(log));
@@ -60,30 +48,12 @@ public final class RunnerProcess implements AutoCloseable {
 
     /** A bearer token from the runner's {@code POST /local/token}. */
     public String token(String sub, String group, String uscc) throws IOException, InterruptedException {
-        Map<String, Object> body = uscc == null ? Map.of("sub", sub, "groups", List.of(group))
-                : Map.of("sub", sub, "groups", List.of(group), "uscc", uscc);
-        HttpResponse<String> response = send("POST", "/local/token", null, JSON.writeValueAsString(body));
-        if (response.statusCode() != 200) {
-            throw new IOException("POST /local/token: " + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body()).path("token").asText();
+        return client.token(sub, List.of(group), uscc, null);
     }
 
     public HttpResponse<String> send(String method, String path, String token, String body, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("content-type", "application/json");
-        }
-        if (token != null) {
-            request.header("authorization", "Bearer " + token);
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(method, path, token, body, headers);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** One result table, printed as Markdown so that a run's output pastes straight into the README. */
+/** One result table, printed as Markdown so that a run's output pastes straight into docs/PERFORMANCE.md. */
 public final class Table {
     private final String title;
     private final List<String> headers;

@@ -1,6 +1,6 @@
 package cn.bijie.innovation.bench;
 
-import cn.bijie.innovation.local.CloudFormationYaml;
+import cn.bijie.innovation.local.template.CloudFormationYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Calls through the local runner, each answer held against openapi.yaml (a documented status, a body its schema
  * accepts) and against the error rules of API.md (no stack trace or internal names in a body). Collects what it saw,
- * for the assertions and the README's figures.
+ * for the assertions and the figures of docs/RELIABILITY.md.
  */
 public final class ContractedApi {
     /** What a body must never carry: a Java stack frame or exception name, an SDK or emulator internal. */

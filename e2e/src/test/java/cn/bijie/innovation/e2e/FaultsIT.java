@@ -2,6 +2,7 @@ package cn.bijie.innovation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bijie.innovation.local.support.Await;
 import cn.bijie.innovation.e2e.LocalApi.Reply;
 import cn.bijie.innovation.shared.testing.MiniStack;
 import java.io.IOException;
@@ -188,19 +189,14 @@ class FaultsIT {
 
     /** The runner answers health again once the emulator does. */
     static void awaitHealthy(LocalApi runner) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (runner.call("GET", "/local/health", null, null).status() == 200) {
-                return;
+        try {
+            if (!Await.until(Duration.ofSeconds(60), Duration.ofMillis(200), runner::healthy)) {
+                throw new IllegalStateException("the runner did not see the emulator again within 60 s");
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("the runner did not see the emulator again within 60 s");
     }
 
     static List<String> applicationIds(TableItems table, String uscc) {

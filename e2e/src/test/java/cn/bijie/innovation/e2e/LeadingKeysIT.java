@@ -2,7 +2,7 @@ package cn.bijie.innovation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.bijie.innovation.local.CloudFormationYaml;
+import cn.bijie.innovation.local.template.CloudFormationYaml;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
 import cn.bijie.innovation.shared.testing.WrittenKeysRecorder;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package cn.bijie.innovation.e2e;
 
+import cn.bijie.innovation.local.client.RunnerClient;
+import cn.bijie.innovation.local.support.Await;
 import cn.bijie.innovation.shared.testing.MiniStack;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +26,12 @@ public final class LocalApi {
     private static LocalApi shared;
 
     private final Process runner;
-    private final URI base;
+    private final RunnerClient client;
     private final MiniStack miniStack;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private LocalApi(Process runner, URI base, MiniStack miniStack) {
         this.runner = runner;
-        this.base = base;
+        this.client = new RunnerClient(base, Duration.ofSeconds(60));
         this.miniStack = miniStack;
     }
 
@@ -79,7 +78,7 @@ public final class LocalApi {
 
     /** Where the runner listens, e.g. {@code http://127.0.0.1:41234}. */
     public URI base() {
-        return base;
+        return client.base();
     }
 
     public MiniStack miniStack() {
@@ -88,14 +87,14 @@ public final class LocalApi {
 
     /** A token from the runner's {@code POST /local/token}. */
     public String token(String sub, List<String> groups, String uscc) {
-        Map<String, Object> body = uscc == null
-                ? Map.of("sub", sub, "groups", groups, "email", sub + "@example.com")
-                : Map.of("sub", sub, "groups", groups, "uscc", uscc, "email", sub + "@example.com");
-        Reply reply = call("POST", "/local/token", null, write(body));
-        if (reply.status() != 200) {
-            throw new IllegalStateException("token: " + reply);
+        try {
+            return client.token(sub, groups, uscc, sub + "@example.com");
+        } catch (IOException e) {
+            throw new IllegalStateException("token: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return reply.json().path("token").asText();
     }
 
     public String applicantToken(String uscc) {
@@ -122,24 +121,21 @@ public final class LocalApi {
     }
 
     public Reply call(String method, String path, String token, String body, String... headerPairs) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("content-type", "application/json");
-        }
-        if (token != null) {
-            request.header("authorization", "Bearer " + token);
-        }
-        for (int i = 0; i + 1 < headerPairs.length; i += 2) {
-            request.header(headerPairs[i], headerPairs[i + 1]);
-        }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(method, path, token, body, headerPairs);
             return new Reply(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the runner answers its health route with 200. */
+    boolean healthy() {
+        try {
+            return client.healthy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -178,27 +174,21 @@ public final class LocalApi {
     }
 
     private void awaitHealthy(Path log) throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!runner.isAlive()) {
-                throw new IllegalStateException("the local runner exited:\n" + Files.readString(log));
-            }
-            try {
-                if (call("GET", "/local/health", null, null).status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        boolean healthy;
+        try {
+            // a runner that exited ends the wait too
+            healthy = Await.until(Duration.ofSeconds(120), Duration.ofMillis(200), () -> !runner.isAlive() || client.healthy());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        stop();
-        throw new IllegalStateException("the local runner was not healthy within 120 s; log: " + log);
+        if (!runner.isAlive()) {
+            throw new IllegalStateException("the local runner exited:\n" + Files.readString(log));
+        }
+        if (!healthy) {
+            stop();
+            throw new IllegalStateException("the local runner was not healthy within 120 s; log: " + log);
+        }
     }
 
     private static int freePort() {
@@ -208,5 +198,4 @@ public final class LocalApi {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -3,7 +3,7 @@ package cn.bijie.innovation.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.e2e.OpenApiContract.Operation;
-import cn.bijie.innovation.local.CloudFormationYaml;
+import cn.bijie.innovation.local.template.CloudFormationYaml;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package cn.bijie.innovation.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import cn.bijie.innovation.local.CloudFormationYaml;
+import cn.bijie.innovation.local.template.CloudFormationYaml;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,19 @@
 package cn.bijie.innovation.local;
 
+import cn.bijie.innovation.local.auth.LocalJwt;
+import cn.bijie.innovation.local.auth.TokenRequest;
+import cn.bijie.innovation.local.function.FunctionRegistry;
+import cn.bijie.innovation.local.function.LoadedFunction;
+import cn.bijie.innovation.local.http.Endpoint;
+import cn.bijie.innovation.local.http.HttpReply;
+import cn.bijie.innovation.local.http.IncomingRequest;
+import cn.bijie.innovation.local.http.RouteTable;
+import cn.bijie.innovation.local.schedule.ScheduleRunner;
+import cn.bijie.innovation.local.schedule.ScheduledEvents;
+import cn.bijie.innovation.local.stream.StreamPollers;
+import cn.bijie.innovation.local.support.Json;
+import cn.bijie.innovation.local.support.Log;
+import cn.bijie.innovation.local.template.StackContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,7 +26,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** The routes only the local runner has (never in template.yaml): tokens, schedules on demand, health, stream drain. */
-final class LocalEndpoints {
+final class LocalEndpoints implements Endpoint {
     private static final String SCHEDULES = "/local/schedules/";
 
     private final LocalJwt jwt;
@@ -36,7 +50,8 @@ final class LocalEndpoints {
     }
 
     /** The reply for a local route, or empty when the request is not one (it then goes to the API's routes). */
-    Optional<HttpReply> handle(IncomingRequest request) throws InterruptedException {
+    @Override
+    public Optional<HttpReply> handle(IncomingRequest request) throws InterruptedException {
         String path = request.rawPath();
         String method = request.method();
         if (method.equals("POST") && path.equals("/local/token")) {

@@ -1,5 +1,20 @@
 package cn.bijie.innovation.local;
 
+import cn.bijie.innovation.local.auth.LocalJwt;
+import cn.bijie.innovation.local.emulator.EmulatorClients;
+import cn.bijie.innovation.local.emulator.EmulatorResources;
+import cn.bijie.innovation.local.function.FunctionLoader;
+import cn.bijie.innovation.local.function.FunctionRegistry;
+import cn.bijie.innovation.local.function.LoadedFunction;
+import cn.bijie.innovation.local.http.HttpApiServer;
+import cn.bijie.innovation.local.http.RouteTable;
+import cn.bijie.innovation.local.schedule.ScheduleRunner;
+import cn.bijie.innovation.local.stream.StreamPollers;
+import cn.bijie.innovation.local.support.Log;
+import cn.bijie.innovation.local.template.FunctionSpec;
+import cn.bijie.innovation.local.template.IntrinsicResolver;
+import cn.bijie.innovation.local.template.StackContext;
+import cn.bijie.innovation.local.template.TemplateModel;
 import cn.bijie.innovation.local.web.WebConsole;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs template.yaml locally without Docker: what {@code sam local start-api} does, plus DynamoDB streams and schedules,
@@ -17,6 +31,7 @@ import java.util.Map;
  */
 public final class LocalRunner {
     private final CliOptions options;
+    private final EmulatorStack emulator;
     private final TemplateModel template;
     private final StackContext stack;
     private final EmulatorClients clients;
@@ -30,14 +45,15 @@ public final class LocalRunner {
 
     private LocalRunner(CliOptions options) throws IOException {
         this.options = options;
-        this.template = TemplateModel.load(options.template());
-        Map<String, Object> parameters = ParameterValues.resolve(template, options.parameters());
-        this.stack = new StackContext(options.stack(), options.region(), options.endpoint());
-        this.clients = new EmulatorClients(stack);
-        this.resources = new EmulatorResources(template, clients, stack);
-        this.resolver = new IntrinsicResolver(template, stack, parameters, resources);
-        resources.useResolver(resolver);
-        this.loader = new FunctionLoader(options.projectRoot(), stack, resolver);
+        EmulatorStack emulator = EmulatorStack.open(options.template(),
+                new StackContext(options.stack(), options.region(), options.endpoint()), options.parameters());
+        this.emulator = emulator;
+        this.template = emulator.template();
+        this.stack = emulator.context();
+        this.clients = emulator.clients();
+        this.resources = emulator.resources();
+        this.resolver = emulator.resolver();
+        this.loader = emulator.loader();
     }
 
     public static void main(String[] args) {
@@ -85,7 +101,7 @@ public final class LocalRunner {
         RouteTable routes = RouteTable.fromFunctions(specs, resolver);
         LocalJwt jwt = new LocalJwt(Clock.systemUTC());
         LocalEndpoints local = new LocalEndpoints(jwt, functions, resources::reachable, stack);
-        server = new HttpApiServer(options.host(), options.port(), routes, functions, jwt, local, stack);
+        server = new HttpApiServer(options.host(), options.port(), routes, functions, jwt, List.of(local), stack);
         server.serveConsole(new WebConsole(options.projectRoot().resolve("web/dist"),
                 path -> routes.match("GET", path).isPresent(), stack.endpoint().toString()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "shutdown"));
@@ -101,7 +117,7 @@ public final class LocalRunner {
         }
         schedules = new ScheduleRunner(ScheduleRunner.fromFunctions(specs, resolver, stack, java.time.Instant.now()),
                 functions, stack, Clock.systemUTC());
-        pollers = StreamPollers.fromFunctions(specs, functions, resolver, clients, resources, stack);
+        pollers = StreamPollers.fromFunctions(specs, functions, resolver, clients, emulator.attributes(), stack);
         local.attach(schedules, pollers);
         pollers.start();
         schedules.start();
@@ -127,11 +143,7 @@ public final class LocalRunner {
     private int invokeOnce() throws IOException, InterruptedException, StartupFailed, FunctionLoader.LoadFailed {
         PrintStream stdout = System.out;
         System.setOut(System.err); // what the function prints must not mix with its output
-        FunctionSpec spec = template.functions().stream()
-                .filter(f -> f.logicalId().equals(options.invoke()))
-                .findFirst()
-                .orElseThrow(() -> new StartupFailed("no function " + options.invoke() + " in the template; functions: "
-                        + template.functions().stream().map(FunctionSpec::logicalId).toList()));
+        FunctionSpec spec = emulator.function(options.invoke());
         byte[] event = Files.readAllBytes(options.event());
         requireJars(List.of(spec));
         resources.awaitReachable(Duration.ofSeconds(30));

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class CliOptionsTest {
+public class CliOptionsTest {
     @Test
     void parse_appliesDefaults_andRepeatsParams() {
         CliOptions options = CliOptions.parse("--template", "/p/template.yaml", "--param", "Stage=prod", "--param", "A=b=c");

@@ -2,23 +2,28 @@ package cn.bijie.innovation.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bijie.innovation.local.auth.LocalJwt;
+import cn.bijie.innovation.local.client.RunnerClient;
+import cn.bijie.innovation.local.function.FunctionRegistry;
+import cn.bijie.innovation.local.http.HttpApiServer;
+import cn.bijie.innovation.local.http.RouteTable;
+import cn.bijie.innovation.local.support.Json;
+import cn.bijie.innovation.local.template.StackContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP layer without any function loaded: local routes, the JWT gate, API Gateway's own answers. */
-class HttpApiServerTest {
+public class HttpApiServerTest {
     private static final StackContext STACK = new StackContext("t", "us-east-1", URI.create("http://127.0.0.1:1"));
-    private final HttpClient http = HttpClient.newHttpClient();
     private HttpApiServer server;
-    private String base;
+    private RunnerClient client;
 
     @BeforeEach
     void start() throws Exception {
@@ -27,9 +32,10 @@ class HttpApiServerTest {
         RouteTable routes = new RouteTable(List.of(
                 new RouteTable.Route("GET", "/organizations/{uscc}", "OrganizationsFunction", true),
                 new RouteTable.Route("GET", "/indicators", "IndicatorsFunction", false)));
-        server = new HttpApiServer("127.0.0.1", 0, routes, functions, jwt, new LocalEndpoints(jwt, functions, () -> false, STACK), STACK);
+        server = new HttpApiServer("127.0.0.1", 0, routes, functions, jwt,
+                List.of(new LocalEndpoints(jwt, functions, () -> false, STACK)), STACK);
         server.start();
-        base = "http://127.0.0.1:" + server.port();
+        client = new RunnerClient(URI.create("http://127.0.0.1:" + server.port()), Duration.ofSeconds(10));
     }
 
     @AfterEach
@@ -82,15 +88,11 @@ class HttpApiServerTest {
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return authorization == null ? client.send("GET", path, null, null)
+                : client.send("GET", path, null, null, "Authorization", authorization);
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.send("POST", path, null, body);
     }
 }

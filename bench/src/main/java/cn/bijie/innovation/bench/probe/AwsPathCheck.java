@@ -14,7 +14,7 @@ import software.amazon.awssdk.regions.Region;
 /**
  * Runs beside a deployment jar (in its class loader): each service client the way it runs on AWS — no endpoint
  * override, so endpoints come from the SDK's own rules — up to the moment the signed request would leave the machine,
- * offline. Proves that what the shade configuration leaves out of the jars (README "Performance") is not needed there.
+ * offline. Proves that what the shade configuration leaves out of the jars (docs/PERFORMANCE.md) is not needed there.
  * Each service has its own nested class, loaded only when that service is in the jar.
  */
 public final class AwsPathCheck {

@@ -36,4 +36,25 @@ class ApiEventTest {
         assertThat(request.caller()).isNull();
         assertThat(request.body()).isNull();
     }
+
+    @Test
+    void aSampleChanged_followsItsPathAndQuery_andDropsWhatWasRemoved() {
+        ApiEvent sample = ApiEvent.parse("""
+                {"version":"2.0","routeKey":"GET /applications/{applicationId}","rawPath":"/applications/old",
+                 "rawQueryString":"status=SUBMITTED","queryStringParameters":{"status":"SUBMITTED"},
+                 "headers":{"authorization":"Bearer x"},"pathParameters":{"applicationId":"old"},
+                 "requestContext":{"http":{"method":"GET","path":"/applications/old"}},"isBase64Encoded":false}
+                """);
+
+        var json = sample.copy().path("applicationId", "new 1").query("status", null).query("county", "520502")
+                .header("Authorization", null).as("u-2", null, "staff").claim("email", null).toJson();
+
+        assertThat(json.path("rawPath").asText()).isEqualTo("/applications/new 1");
+        assertThat(json.at("/requestContext/http/path").asText()).isEqualTo("/applications/new 1");
+        assertThat(json.path("rawQueryString").asText()).isEqualTo("county=520502");
+        assertThat(json.path("headers").has("authorization")).isFalse();
+        assertThat(json.at("/requestContext/authorizer/jwt/claims").toString())
+                .isEqualTo("{\"sub\":\"u-2\",\"cognito:groups\":\"[staff]\"}");
+        assertThat(sample.toJson().at("/pathParameters/applicationId").asText()).isEqualTo("old");
+    }
 }

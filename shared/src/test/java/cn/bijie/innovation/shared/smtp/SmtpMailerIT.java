@@ -2,6 +2,8 @@ package cn.bijie.innovation.shared.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bijie.innovation.shared.mail.Mail;
+import cn.bijie.innovation.shared.mail.SendResult;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
 import cn.bijie.innovation.shared.testing.TestStack;
 import jakarta.mail.Session;

@@ -1,24 +1,28 @@
 package cn.bijie.innovation.shared.testing;
 
-import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.http.ApiEvent;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** API Gateway HTTP API (payload 2.0) events for in-process handler tests, shaped as the authorizer hands them over. */
+/** Test shorthands over {@link ApiEvent}: the {@code events/*.json} samples, and one-line events by route and caller. */
 public final class ApiEvents {
-    private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+    private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 
     private ApiEvents() {}
+
+    /** The sample {@code events/<file>} (the samples are the fixtures), to change and invoke. */
+    public static ApiEvent sample(String file) {
+        try {
+            return ApiEvent.parse(Files.readString(ProjectRoot.path().resolve("events").resolve(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** A verified caller's claims, groups in API Gateway's {@code [a b]} form. */
     public record Claims(String sub, String groups, String uscc, String email) {
@@ -35,81 +39,32 @@ public final class ApiEvents {
      * An event for {@code routeKey} (e.g. {@code "GET /organizations/{uscc}"}) with the path parameters filled in
      * order, e.g. {@code event("GET /organizations/{uscc}", claims, null, "91520500MA6DKQ5X35")}.
      */
-    public static String event(String routeKey, Claims claims, String body, String... pathValues) {
+    public static ApiEvent event(String routeKey, Claims claims, String body, String... pathValues) {
         return event(routeKey, claims, body, Map.of(), Map.of(), pathValues);
     }
 
-    public static String event(String routeKey, Claims claims, String body, Map<String, String> query,
+    public static ApiEvent event(String routeKey, Claims claims, String body, Map<String, String> query,
             Map<String, String> headers, String... pathValues) {
-        String method = routeKey.substring(0, routeKey.indexOf(' '));
-        String template = routeKey.substring(routeKey.indexOf(' ') + 1);
-        Map<String, String> pathParameters = new LinkedHashMap<>();
-        Matcher matcher = PARAM.matcher(template);
-        StringBuilder path = new StringBuilder();
-        int i = 0;
-        while (matcher.find()) {
-            String value = pathValues[i++];
-            pathParameters.put(matcher.group(1), value);
-            matcher.appendReplacement(path, Matcher.quoteReplacement(value));
+        ApiEvent event = ApiEvent.of(routeKey).body(body);
+        Matcher names = PARAMETER.matcher(routeKey);
+        for (int i = 0; names.find(); i++) {
+            event.path(names.group(1), pathValues[i]);
         }
-        matcher.appendTail(path);
-
-        ObjectNode event = Json.MAPPER.createObjectNode();
-        event.put("version", "2.0");
-        event.put("routeKey", routeKey);
-        event.put("rawPath", path.toString());
-        event.put("rawQueryString", "");
-        ObjectNode headerNode = event.putObject("headers");
-        headerNode.put("content-type", "application/json");
-        headers.forEach((k, v) -> headerNode.put(k.toLowerCase(java.util.Locale.ROOT), v));
-        if (!query.isEmpty()) {
-            ObjectNode q = event.putObject("queryStringParameters");
-            query.forEach(q::put);
-        }
-        if (!pathParameters.isEmpty()) {
-            ObjectNode p = event.putObject("pathParameters");
-            pathParameters.forEach(p::put);
-        }
-        ObjectNode context = event.putObject("requestContext");
-        context.put("requestId", "test-" + System.nanoTime());
-        context.put("routeKey", routeKey);
-        context.putObject("http").put("method", method).put("path", path.toString());
+        query.forEach(event::query);
+        headers.forEach(event::header);
         if (claims != null) {
-            ObjectNode c = context.putObject("authorizer").putObject("jwt").putObject("claims");
-            c.put("sub", claims.sub());
-            c.put("cognito:groups", claims.groups());
-            if (claims.uscc() != null) {
-                c.put("custom:uscc", claims.uscc());
-            }
-            if (claims.email() != null) {
-                c.put("email", claims.email());
-            }
+            event.claim("sub", claims.sub()).claim("cognito:groups", claims.groups()).claim("custom:uscc", claims.uscc())
+                    .claim("email", claims.email());
         }
-        if (body != null) {
-            event.put("body", body);
-        }
-        event.put("isBase64Encoded", false);
-        return Json.write(event);
+        return event;
     }
 
-    /** Status and parsed JSON body of a handler's answer. */
-    public record Answer(int status, JsonNode body, String rawBody, JsonNode headers) {
-        public String errorCode() {
-            return body.path("error").path("code").asText(null);
-        }
+    public static ApiEvent.Answer invoke(RequestStreamHandler handler, ApiEvent event) {
+        return event.invoke(handler);
     }
 
-    public static Answer invoke(RequestStreamHandler handler, String event) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-            JsonNode response = Json.MAPPER.readTree(out.toByteArray());
-            String raw = response.path("body").asText();
-            JsonNode body = raw.isEmpty() || !(raw.startsWith("{") || raw.startsWith("["))
-                    ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(raw);
-            return new Answer(response.path("statusCode").asInt(), body, raw, response.path("headers"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Runs {@code handler} on an event exactly as written, e.g. a sample file read whole. */
+    public static ApiEvent.Answer invoke(RequestStreamHandler handler, String event) {
+        return ApiEvent.invoke(handler, event);
     }
 }

@@ -1,6 +1,6 @@
 package cn.bijie.innovation.shared.testing;
 
-import cn.bijie.innovation.local.LocalStack;
+import cn.bijie.innovation.local.EmulatorStack;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Config;
 import java.io.IOException;
@@ -23,9 +23,9 @@ public final class TestStack {
     private static TestStack shared;
 
     private final MiniStack miniStack;
-    private LocalStack stack;
+    private EmulatorStack stack;
 
-    private TestStack(MiniStack miniStack, LocalStack stack) {
+    private TestStack(MiniStack miniStack, EmulatorStack stack) {
         this.miniStack = miniStack;
         this.stack = stack;
     }
@@ -50,9 +50,9 @@ public final class TestStack {
         return this;
     }
 
-    private static LocalStack create(MiniStack miniStack) {
+    private static EmulatorStack create(MiniStack miniStack) {
         try {
-            return LocalStack.create(ProjectRoot.path().resolve("template.yaml"), miniStack.endpoint(), "test",
+            return EmulatorStack.create(ProjectRoot.path().resolve("template.yaml"), miniStack.endpoint(), "test",
                     Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import cn.bijie.innovation.shared.application.ApplicationStatus;
-import cn.bijie.innovation.shared.testing.ApiEvent;
-import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
+import cn.bijie.innovation.shared.http.ApiEvent;
+import cn.bijie.innovation.shared.http.ApiEvent.Answer;
+import cn.bijie.innovation.shared.testing.ApiEvents;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,18 +62,18 @@ class DocumentsBadInputIT {
                 arguments("a withdrawn application", (Supplier<ApiEvent>) () -> valid()
                         .path("applicationId", withdrawn), 409, null),
                 arguments("staff declaring a document", (Supplier<ApiEvent>) () -> staff(valid()), 403, null),
-                arguments("finance listing documents", (Supplier<ApiEvent>) () -> ApiEvent.sample("list-documents.json")
+                arguments("finance listing documents", (Supplier<ApiEvent>) () -> ApiEvents.sample("list-documents.json")
                         .as("u-fin", null, "finance").path("applicationId", open), 403, null),
                 arguments("listing another organisation's documents", (Supplier<ApiEvent>) () -> stack.owner(
-                        ApiEvent.sample("list-documents.json")).path("applicationId", theirs), 404, null),
+                        ApiEvents.sample("list-documents.json")).path("applicationId", theirs), 404, null),
                 arguments("downloading before the upload", (Supplier<ApiEvent>) () -> stack.owner(
-                        ApiEvent.sample("get-document.json")).path("applicationId", open)
+                        ApiEvents.sample("get-document.json")).path("applicationId", open)
                         .path("documentId", notUploaded), 409, null),
-                arguments("downloading another organisation's document", (Supplier<ApiEvent>) () -> ApiEvent
+                arguments("downloading another organisation's document", (Supplier<ApiEvent>) () -> ApiEvents
                         .sample("get-document.json").as("u-other", stack.other, "applicant").path("applicationId", open)
                         .path("documentId", notUploaded), 404, null),
                 arguments("a document id of another shape", (Supplier<ApiEvent>) () -> stack.owner(
-                        ApiEvent.sample("get-document.json")).path("applicationId", open)
+                        ApiEvents.sample("get-document.json")).path("applicationId", open)
                         .path("documentId", "DOC#1"), 404, null));
     }
 

@@ -8,7 +8,8 @@ import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoApplicationStore;
-import cn.bijie.innovation.shared.testing.ApiEvent;
+import cn.bijie.innovation.shared.http.ApiEvent;
+import cn.bijie.innovation.shared.testing.ApiEvents;
 import cn.bijie.innovation.shared.testing.CallCounter;
 import cn.bijie.innovation.shared.testing.TestData;
 import cn.bijie.innovation.shared.testing.TestStack;
@@ -59,7 +60,7 @@ class DocumentsFixture {
     }
 
     ApiEvent declare(String applicationId, String fileName, byte[] bytes, String contentType) {
-        return owner(ApiEvent.sample("create-document.json")).path("applicationId", applicationId)
+        return owner(ApiEvents.sample("create-document.json")).path("applicationId", applicationId)
                 .header("idempotency-key", null)
                 .bodyField("fileName", "\"" + fileName + "\"").bodyField("contentType", "\"" + contentType + "\"")
                 .bodyField("sizeBytes", Integer.toString(bytes.length)).bodyField("sha256", "\"" + sha256(bytes) + "\"");

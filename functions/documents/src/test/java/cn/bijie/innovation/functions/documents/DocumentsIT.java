@@ -7,10 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.documents.Document;
-import cn.bijie.innovation.shared.testing.ApiEvent;
-import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
+import cn.bijie.innovation.shared.http.ApiEvent;
+import cn.bijie.innovation.shared.testing.ApiEvents;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.TestStack;
+import cn.bijie.innovation.shared.http.ApiEvent.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -56,9 +57,9 @@ class DocumentsIT {
         assertThat(declared.status()).as(declared.rawBody()).isEqualTo(201);
 
         HttpResponse<String> upload = put(declared.body(), bytes, null, null);
-        Answer listed = staff(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
+        Answer listed = staff(ApiEvents.sample("list-documents.json")).path("applicationId", applicationId)
                 .invoke(stack.handler);
-        Answer download = staff(ApiEvent.sample("get-document.json")).path("applicationId", applicationId)
+        Answer download = staff(ApiEvents.sample("get-document.json")).path("applicationId", applicationId)
                 .path("documentId", declared.body().path("documentId").asText()).invoke(stack.handler);
         HttpResponse<byte[]> fetched = http.send(HttpRequest.newBuilder(
                 URI.create(download.body().path("downloadUrl").asText())).build(),
@@ -101,7 +102,7 @@ class DocumentsIT {
         assertThat(longer.statusCode()).isEqualTo(403);
         assertThat(otherType.statusCode()).isEqualTo(403);
         assertThat(noChecksum.statusCode()).isEqualTo(403);
-        Answer listed = stack.owner(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
+        Answer listed = stack.owner(ApiEvents.sample("list-documents.json")).path("applicationId", applicationId)
                 .invoke(stack.handler);
         assertThat(listed.body().path("items").get(0).path("uploaded").asBoolean()).isFalse();
     }
@@ -114,9 +115,9 @@ class DocumentsIT {
         stack.s3.putObject(p -> p.bucket(stack.stack.bucket()).key("applications/" + applicationId + "/"
                 + documentId), RequestBody.fromString("short"));
 
-        Answer listed = stack.owner(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
+        Answer listed = stack.owner(ApiEvents.sample("list-documents.json")).path("applicationId", applicationId)
                 .invoke(stack.handler);
-        Answer download = stack.owner(ApiEvent.sample("get-document.json")).path("applicationId", applicationId)
+        Answer download = stack.owner(ApiEvents.sample("get-document.json")).path("applicationId", applicationId)
                 .path("documentId", documentId).invoke(stack.handler);
 
         assertThat(listed.body().path("items").get(0).path("uploaded").asBoolean()).isFalse();
@@ -130,7 +131,7 @@ class DocumentsIT {
             ids.add(stack.declare(applicationId, "d" + i + ".pdf", pdf("d" + i), "application/pdf").invoke(stack.handler)
                     .body().path("documentId").asText());
         }
-        ApiEvent list = staff(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
+        ApiEvent list = staff(ApiEvents.sample("list-documents.json")).path("applicationId", applicationId)
                 .query("limit", "2");
 
         Answer first = list.copy().invoke(stack.handler);
@@ -153,7 +154,7 @@ class DocumentsIT {
 
         assertThat(replay.status()).isEqualTo(201);
         assertThat(replay.rawBody()).isEqualTo(first.rawBody());
-        assertThat(documentIds(stack.owner(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId)
+        assertThat(documentIds(stack.owner(ApiEvents.sample("list-documents.json")).path("applicationId", applicationId)
                 .invoke(stack.handler))).hasSize(1);
     }
 
@@ -166,10 +167,10 @@ class DocumentsIT {
         List<String> declare = stack.counter.calls();
         put(declared.body(), bytes, null, null);
         stack.counter.reset();
-        staff(ApiEvent.sample("list-documents.json")).path("applicationId", applicationId).invoke(stack.handler);
+        staff(ApiEvents.sample("list-documents.json")).path("applicationId", applicationId).invoke(stack.handler);
         List<String> list = stack.counter.calls();
         stack.counter.reset();
-        staff(ApiEvent.sample("get-document.json")).path("applicationId", applicationId)
+        staff(ApiEvents.sample("get-document.json")).path("applicationId", applicationId)
                 .path("documentId", declared.body().path("documentId").asText()).invoke(stack.handler);
         List<String> download = stack.counter.calls();
 
@@ -190,7 +191,7 @@ class DocumentsIT {
         Answer bidi = stack.declare(applicationId, "证书\u202Efdp.exe", exe, "application/pdf").invoke(stack.handler);
         Answer honest = stack.declare(applicationId, "证书.pdf", exe, "application/pdf").invoke(stack.handler);
         HttpResponse<String> upload = put(honest.body(), exe, null, null);
-        Answer download = staff(ApiEvent.sample("get-document.json")).path("applicationId", applicationId)
+        Answer download = staff(ApiEvents.sample("get-document.json")).path("applicationId", applicationId)
                 .path("documentId", honest.body().path("documentId").asText()).invoke(stack.handler);
 
         assertThat(bidi.status()).as(bidi.rawBody()).isEqualTo(400);

@@ -13,7 +13,7 @@ import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorStore;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
-import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
+import cn.bijie.innovation.shared.http.ApiEvent.Answer;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
 import cn.bijie.innovation.shared.testing.TestStack;

@@ -9,7 +9,7 @@ import cn.bijie.innovation.shared.organization.OrganizationService;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
-import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
+import cn.bijie.innovation.shared.http.ApiEvent.Answer;
 import cn.bijie.innovation.shared.testing.ApiEvents.Claims;
 import cn.bijie.innovation.shared.testing.CallCounter;
 import cn.bijie.innovation.shared.testing.TestStack;

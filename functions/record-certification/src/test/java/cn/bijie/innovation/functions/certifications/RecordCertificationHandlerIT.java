@@ -6,7 +6,7 @@ import static cn.bijie.innovation.shared.testing.ApiEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
-import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
+import cn.bijie.innovation.shared.http.ApiEvent.Answer;
 import cn.bijie.innovation.shared.testing.ApiEvents.Claims;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.TestStack;

@@ -6,8 +6,9 @@ import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoApplicationStore;
-import cn.bijie.innovation.shared.testing.ApiEvent;
-import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
+import cn.bijie.innovation.shared.http.ApiEvent;
+import cn.bijie.innovation.shared.http.ApiEvent.Answer;
+import cn.bijie.innovation.shared.testing.ApiEvents;
 import cn.bijie.innovation.shared.testing.CallCounter;
 import cn.bijie.innovation.shared.testing.TestData;
 import cn.bijie.innovation.shared.testing.TestStack;
@@ -39,7 +40,7 @@ class ApplicationsFixture {
     }
 
     static ApiEvent submit(String uscc) {
-        return ApiEvent.sample("submit-application.json").as("u-" + uscc, uscc, "applicant")
+        return ApiEvents.sample("submit-application.json").as("u-" + uscc, uscc, "applicant")
                 .header("idempotency-key", null).bodyField("uscc", "\"" + uscc + "\"");
     }
 

@@ -6,8 +6,9 @@ import static cn.bijie.innovation.functions.applications.ApplicationsFixture.sub
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import cn.bijie.innovation.shared.testing.ApiEvent;
-import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
+import cn.bijie.innovation.shared.http.ApiEvent;
+import cn.bijie.innovation.shared.http.ApiEvent.Answer;
+import cn.bijie.innovation.shared.testing.ApiEvents;
 import cn.bijie.innovation.shared.testing.TestData;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -175,20 +176,20 @@ class BadInputIT {
     }
 
     private static ApiEvent list() {
-        return ApiEvent.sample("list-applications.json").query("status", null).query("county", null);
+        return ApiEvents.sample("list-applications.json").query("status", null).query("county", null);
     }
 
     private ApiEvent get(String id) {
-        return owner(ApiEvent.sample("get-application.json"), own).path("applicationId", id);
+        return owner(ApiEvents.sample("get-application.json"), own).path("applicationId", id);
     }
 
     private ApiEvent correction(String id, String uscc) {
-        return owner(ApiEvent.sample("correct-application.json"), own).path("applicationId", id)
+        return owner(ApiEvents.sample("correct-application.json"), own).path("applicationId", id)
                 .header("idempotency-key", null).bodyField("uscc", "\"" + uscc + "\"");
     }
 
     private ApiEvent withdrawal(String id) {
-        return owner(ApiEvent.sample("withdraw-application.json"), own).path("applicationId", id)
+        return owner(ApiEvents.sample("withdraw-application.json"), own).path("applicationId", id)
                 .header("idempotency-key", null);
     }
 }

@@ -7,10 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
-import cn.bijie.innovation.shared.testing.ApiEvent;
-import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
+import cn.bijie.innovation.shared.http.ApiEvent;
+import cn.bijie.innovation.shared.testing.ApiEvents;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.TestStack;
+import cn.bijie.innovation.shared.http.ApiEvent.Answer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -72,11 +73,11 @@ class SubmitApplicationIT {
         String mine = stack.submitted(own);
         String theirs = stack.submitted(other);
 
-        assertThat(owner(ApiEvent.sample("get-application.json"), own).path("applicationId", mine)
+        assertThat(owner(ApiEvents.sample("get-application.json"), own).path("applicationId", mine)
                 .invoke(stack.handler).status()).isEqualTo(200);
-        Answer foreign = owner(ApiEvent.sample("get-application.json"), own).path("applicationId", theirs)
+        Answer foreign = owner(ApiEvents.sample("get-application.json"), own).path("applicationId", theirs)
                 .invoke(stack.handler);
-        Answer missing = owner(ApiEvent.sample("get-application.json"), own)
+        Answer missing = owner(ApiEvents.sample("get-application.json"), own)
                 .path("applicationId", "0190f1e2-3a4b-7c5d-8e6f-0123456789ab").invoke(stack.handler);
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.rawBody()).isEqualTo(missing.rawBody());
@@ -119,7 +120,7 @@ class SubmitApplicationIT {
                 .expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":r", Items.s("RETURNED"), ":p", Items.s("APP#RETURNED"),
                         ":why", Items.s("请补充证书扫描件"), ":submitted", Items.s("SUBMITTED"))));
-        ApiEvent correction = owner(ApiEvent.sample("correct-application.json"), own).path("applicationId", id)
+        ApiEvent correction = owner(ApiEvents.sample("correct-application.json"), own).path("applicationId", id)
                 .header("idempotency-key", null).bodyField("uscc", "\"" + own + "\"")
                 .bodyField("certificateNo", "\"GR202652000999\"");
 
@@ -257,7 +258,7 @@ class SubmitApplicationIT {
         submit(own).header("idempotency-key", "count-1").invoke(stack.handler);
         List<String> submission = stack.counter.calls();
         stack.counter.reset();
-        owner(ApiEvent.sample("get-application.json"), own).path("applicationId", id).invoke(stack.handler);
+        owner(ApiEvents.sample("get-application.json"), own).path("applicationId", id).invoke(stack.handler);
         List<String> read = stack.counter.calls();
         stack.counter.reset();
         staff(list()).invoke(stack.handler);
@@ -289,11 +290,11 @@ class SubmitApplicationIT {
     }
 
     private ApiEvent list() {
-        return ApiEvent.sample("list-applications.json").query("status", null).query("county", null);
+        return ApiEvents.sample("list-applications.json").query("status", null).query("county", null);
     }
 
     private ApiEvent withdrawal(String id) {
-        return owner(ApiEvent.sample("withdraw-application.json"), own).path("applicationId", id)
+        return owner(ApiEvents.sample("withdraw-application.json"), own).path("applicationId", id)
                 .header("idempotency-key", null);
     }
 

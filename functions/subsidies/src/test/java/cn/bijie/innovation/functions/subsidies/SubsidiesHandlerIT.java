@@ -9,7 +9,7 @@ import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
-import cn.bijie.innovation.shared.testing.ApiEvents.Answer;
+import cn.bijie.innovation.shared.http.ApiEvent.Answer;
 import cn.bijie.innovation.shared.testing.ApiEvents.Claims;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
