@@ -103,7 +103,7 @@ public final class LocalRunner {
         LocalEndpoints local = new LocalEndpoints(jwt, functions, resources::reachable, stack);
         server = new HttpApiServer(options.host(), options.port(), routes, functions, jwt, List.of(local), stack);
         server.serveConsole(new WebConsole(options.projectRoot().resolve("web/dist"),
-                path -> routes.match("GET", path).isPresent(), stack.endpoint().toString()));
+                routes::servesPath, stack.endpoint().toString()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "shutdown"));
         server.start(); // health answers 503 while the rest starts
 

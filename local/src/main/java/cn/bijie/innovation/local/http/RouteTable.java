@@ -64,6 +64,13 @@ public final class RouteTable {
         return routes.stream().map(Compiled::route).toList();
     }
 
+    /** Whether some route, of any method, serves this path (the web console leaves such paths to the API). */
+    public boolean servesPath(String rawPath) {
+        List<String> raw = split(rawPath);
+        List<String> decoded = raw.stream().map(RouteTable::decode).toList();
+        return routes.stream().anyMatch(candidate -> !candidate.isDefault() && bind(candidate, raw, decoded) != null);
+    }
+
     /** The most specific route for a request: literal segments beat {param}, which beats {greedy+}; a method beats ANY. */
     public Optional<Match> match(String method, String rawPath) {
         List<String> raw = split(rawPath);

@@ -70,10 +70,10 @@ public final class WebConsole {
             return Optional.of(reply(404, "text/plain; charset=utf-8", "no-cache", "Not Found".getBytes(StandardCharsets.UTF_8)));
         }
         Path index = dist.resolve("index.html");
-        if (!Files.isRegularFile(index)) {
-            return Optional.of(reply(503, "text/plain; charset=utf-8", "no-store",
+        if (!Files.isRegularFile(index)) { // not built: the start page says how; anything else is the API's 404
+            return rawPath.equals("/") ? Optional.of(reply(404, "text/plain; charset=utf-8", "no-store",
                     "控制台尚未构建 (the console is not built: cd web && npm ci && npm run build, or ./dev up)"
-                            .getBytes(StandardCharsets.UTF_8)));
+                            .getBytes(StandardCharsets.UTF_8))) : Optional.empty();
         }
         return Optional.of(read(index, "no-cache")); // a console route: the single-page app finds its own page
     }

@@ -92,13 +92,14 @@ class WebConsoleTest {
     }
 
     @Test
-    void unbuiltConsole_saysHowToBuildIt() throws IOException {
+    void unbuiltConsole_saysHowToBuildIt_onItsStartPage_andLeavesOtherPathsToTheApi() throws IOException {
         Files.delete(dist.resolve("index.html"));
 
-        WebConsole.Reply reply = console.handle("GET", "/progress").orElseThrow();
+        WebConsole.Reply reply = console.handle("GET", "/").orElseThrow();
 
-        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.status()).isEqualTo(404);
         assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("npm run build");
+        assertThat(console.handle("GET", "/progress")).isEmpty();
     }
 
     private static String header(WebConsole.Reply reply, String name) {
