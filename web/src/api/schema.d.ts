@@ -129,7 +129,8 @@ export interface paths {
         put?: never;
         /**
          * 审核申报 (decide on an application)
-         * @description 角色 (roles): `staff`. Only on a `SUBMITTED` application (otherwise `409 CONFLICT`).
+         * @description 角色 (roles): `staff`. Only on a `SUBMITTED` application (otherwise `409 CONFLICT`). An account that is also the
+         *     organisation's `applicant` is `403 FORBIDDEN` on its own organisation's application.
          *     - `CERTIFIED` (认定通过) records the certification — `certificateNo`, `issuedOn`, `expiresOn`, `authority`
          *       default to the application's values — and answers with the new `certificationId`; the subsidy follows from it.
          *     - `REJECTED` (不予认定) needs `reason`.
@@ -190,7 +191,9 @@ export interface paths {
          * 获取材料下载地址 (get a presigned download URL)
          * @description 角色 (roles): the owner (`applicant`), `staff`, `supervisor`.
          *     Answers a presigned S3 `GET`, valid at most 15 minutes, whose `Content-Disposition` carries the original file
-         *     name. `409 CONFLICT` while the file is not uploaded yet.
+         *     name, ending in the extension of its content type. `409 CONFLICT` while the file is not uploaded yet, or when
+         *     its first bytes are not those of its content type (an executable declared as `application/pdf` is never
+         *     served).
          */
         get: operations["getDocument"];
         put?: never;
@@ -508,8 +511,11 @@ export interface components {
          * @enum {string}
          */
         DocumentCategory: "CERTIFICATE" | "APPROVAL_DOCUMENT" | "FINANCIAL" | "OTHER";
-        /** @enum {string} */
-        DocumentContentType: "application/pdf" | "image/jpeg" | "image/png";
+        /**
+         * @description PDF, JPEG, PNG, OFD (版式文档, GB/T 33190) or a Word/Excel document; the download checks that the file's first bytes are those of this type.
+         * @enum {string}
+         */
+        DocumentContentType: "application/pdf" | "image/jpeg" | "image/png" | "application/ofd" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         /** @description `PUT /organizations/{uscc}` 的请求体 (the profile; `uscc` is the path) */
         OrganizationInput: {
             /** @description 组织名称 (name), at most 100 characters, not blank */
@@ -666,7 +672,7 @@ export interface components {
             certification?: components["schemas"]["Certification"] | (never | null);
         };
         DocumentInput: {
-            /** @description 原文件名 (original file name, only for the download's Content-Disposition), at most 200 characters */
+            /** @description 原文件名 (original file name, only for the download's Content-Disposition), at most 200 characters; free text (no control or format characters such as U+202E), no `/` or `\` */
             fileName: string;
             contentType: components["schemas"]["DocumentContentType"];
             /**
@@ -1026,7 +1032,8 @@ export interface components {
     responses: {
         /**
          * @description 请求参数有误 (`VALIDATION_FAILED`): malformed JSON, missing, unknown or bad field values, a bad USCC, dates out of
-         *     range, a malformed `Idempotency-Key`, a bad `limit` or a tampered `nextToken`. `details` names each field.
+         *     range, a malformed `Idempotency-Key`, a bad `limit`, a tampered `nextToken` or a query parameter the list does
+         *     not offer. `details` names each field.
          */
         BadRequest: {
             headers: {
