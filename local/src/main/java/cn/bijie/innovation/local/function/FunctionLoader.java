@@ -1,8 +1,8 @@
 package cn.bijie.innovation.local.function;
 
+import cn.bijie.innovation.local.emulator.FunctionEnvironments;
 import cn.bijie.innovation.local.template.FunctionSpec;
 import cn.bijie.innovation.local.template.IntrinsicResolver;
-import cn.bijie.innovation.local.template.StackContext;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -12,7 +12,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,12 +31,12 @@ public final class FunctionLoader {
     }
 
     private final Path projectRoot;
-    private final StackContext stack;
+    private final FunctionEnvironments environments;
     private final IntrinsicResolver resolver;
 
-    public FunctionLoader(Path projectRoot, StackContext stack, IntrinsicResolver resolver) {
+    public FunctionLoader(Path projectRoot, FunctionEnvironments environments, IntrinsicResolver resolver) {
         this.projectRoot = projectRoot;
-        this.stack = stack;
+        this.environments = environments;
         this.resolver = resolver;
     }
 
@@ -45,30 +44,6 @@ public final class FunctionLoader {
     public Path jarPath(FunctionSpec spec) {
         Path module = projectRoot.resolve(spec.codeUri()).normalize();
         return module.resolve("target").resolve(module.getFileName() + ".jar");
-    }
-
-    /** Globals and function variables, resolved, plus what the Lambda runtime itself sets (pointing at the emulator). */
-    public Map<String, String> environment(FunctionSpec spec) {
-        Map<String, String> env = new LinkedHashMap<>();
-        try {
-            env.putAll(resolver.resolveStrings(spec.environmentVariables()));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(spec.logicalId() + ": Environment.Variables: " + e.getMessage(), e);
-        }
-        env.put("AWS_REGION", stack.region());
-        env.put("AWS_DEFAULT_REGION", stack.region());
-        env.put("AWS_ENDPOINT_URL", stack.endpoint().toString());
-        // the SDK's service-specific override, passed through so a fault test can take S3 alone away
-        String s3Endpoint = System.getenv("AWS_ENDPOINT_URL_S3");
-        if (s3Endpoint != null && !s3Endpoint.isBlank()) {
-            env.put("AWS_ENDPOINT_URL_S3", s3Endpoint);
-        }
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_LAMBDA_FUNCTION_NAME", resolver.physicalName(spec.logicalId()));
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(spec.memorySize()));
-        return env;
     }
 
     public LoadedFunction load(FunctionSpec spec) throws LoadFailed {
@@ -80,9 +55,8 @@ public final class FunctionLoader {
         String handlerSpec = spec.handler();
         String className = handlerSpec.substring(0, handlerSpec.indexOf("::"));
         String methodName = handlerSpec.substring(handlerSpec.indexOf("::") + 2);
-        Map<String, String> environment = environment(spec);
-        URLClassLoader loader = new URLClassLoader("function-" + spec.logicalId(), new URL[] {url(jar)},
-                ClassLoader.getPlatformClassLoader());
+        Map<String, String> environment = environments.of(spec);
+        URLClassLoader loader = isolated(spec.logicalId(), jar);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader); // the constructor builds SDK clients, which look up services here
@@ -110,6 +84,14 @@ public final class FunctionLoader {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * A class loader for the function's jar alone. Its parent is the platform loader, not the runner's: the runner jar
+     * carries {@code shared} and the SDK too, and none of it may reach a function in place of its own copy.
+     */
+    static URLClassLoader isolated(String logicalId, Path jar) {
+        return new URLClassLoader("function-" + logicalId, new URL[] {url(jar)}, ClassLoader.getPlatformClassLoader());
     }
 
     private static URL url(Path jar) {

@@ -1,7 +1,6 @@
 package cn.bijie.innovation.local.stream;
 
 import cn.bijie.innovation.local.function.LoadedFunction;
-import cn.bijie.innovation.local.support.Backoff;
 import cn.bijie.innovation.local.support.Json;
 import cn.bijie.innovation.local.support.Log;
 import cn.bijie.innovation.local.template.StackContext;

@@ -9,11 +9,20 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,14 +31,24 @@ import java.util.UUID;
 /**
  * An API Gateway HTTP API (payload 2.0) event made in code, shaped as the JWT authorizer hands it over: the requests a
  * handler serves to itself before a SnapStart snapshot ({@code Priming}), the bench's requests, and the tests' (which
- * start from the {@code events/*.json} samples). The one builder of such events in the project; the local runner, which
- * cannot depend on this module, translates real HTTP requests into the same shape.
+ * start from the {@code events/*.json} samples), and the local runner's for the HTTP requests it receives
+ * ({@link #received}). The one builder of such events in the project.
  */
 public final class ApiEvent {
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
     private final ObjectNode event;
+    /** Path, query and request id as given ({@link #received}), not derived from the route and its parameters. */
+    private final boolean asReceived;
+
+    private ApiEvent(ObjectNode event, boolean asReceived) {
+        this.event = event;
+        this.asReceived = asReceived;
+    }
 
     private ApiEvent(ObjectNode event) {
-        this.event = event;
+        this(event, false);
     }
 
     /** An event for {@code routeKey}, e.g. {@code "GET /organizations/{uscc}"}; no caller, no body. */
@@ -41,6 +60,74 @@ public final class ApiEvent {
         event.putObject("requestContext").put("routeKey", routeKey);
         event.put("isBase64Encoded", false);
         return new ApiEvent(event);
+    }
+
+    /**
+     * A request as it arrived over HTTP, for the route it matched, as API Gateway passes it on: path and query string as
+     * sent, the query parameters decoded from it (a name given twice gets its values joined by ","), the headers (names
+     * lower case, a header's values joined by ","), cookies moved out of the headers into their own list, and the body
+     * as text, or base64-encoded when it is not UTF-8. {@link #toJson} keeps path, query and request id as given.
+     */
+    public static ApiEvent received(String routeKey, String method, String rawPath, String rawQuery,
+                                    Map<String, List<String>> headers, byte[] body, String requestId) {
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
+        List<String> cookies = new ArrayList<>();
+        ObjectNode headerNode = event.putObject("headers");
+        headers.forEach((name, values) -> {
+            if (name.equals("cookie")) {
+                values.forEach(value -> splitCookies(value, cookies));
+            } else {
+                headerNode.put(name, String.join(",", values));
+            }
+        });
+        if (!cookies.isEmpty()) {
+            cookies.forEach(event.putArray("cookies")::add);
+        }
+        Map<String, String> query = queryParameters(rawQuery);
+        if (!query.isEmpty()) {
+            query.forEach(event.putObject("queryStringParameters")::put);
+        }
+        ObjectNode context = event.putObject("requestContext");
+        context.put("requestId", requestId);
+        context.put("routeKey", routeKey);
+        context.putObject("http").put("method", method).put("path", rawPath);
+        String text = body.length == 0 ? null : utf8(body);
+        if (body.length > 0) {
+            event.put("body", text == null ? Base64.getEncoder().encodeToString(body) : text);
+        }
+        event.put("isBase64Encoded", body.length > 0 && text == null);
+        return new ApiEvent(event, true);
+    }
+
+    /**
+     * Where and when the request arrived: the API (account, id, the domain it was called on, its stage
+     * {@code $default}), the client (address, protocol, user agent from its header) and the time.
+     */
+    public ApiEvent arrived(String accountId, String apiId, String host, String sourceIp, String protocol, Instant time) {
+        String domain = host.replaceFirst(":\\d+$", "");
+        ObjectNode context = event.with("requestContext");
+        context.put("accountId", accountId);
+        context.put("apiId", apiId);
+        context.put("domainName", domain);
+        context.put("domainPrefix", domain.contains(".") ? domain.substring(0, domain.indexOf('.')) : domain);
+        context.put("stage", "$default");
+        context.put("time", REQUEST_TIME.format(time));
+        context.put("timeEpoch", time.toEpochMilli());
+        context.with("http").put("protocol", protocol).put("sourceIp", sourceIp)
+                .put("userAgent", event.path("headers").path("user-agent").asText(""));
+        return this;
+    }
+
+    /** Verified claims as the JWT authorizer hands them over: every value a string, and no scopes (an ID token). */
+    public ApiEvent verified(Map<String, String> claims) {
+        ObjectNode jwt = event.with("requestContext").with("authorizer").putObject("jwt");
+        claims.forEach(jwt.putObject("claims")::put);
+        jwt.putNull("scopes");
+        return this;
     }
 
     /** An event given as JSON (a sample from {@code events/}), to change and send again. */
@@ -124,15 +211,18 @@ public final class ApiEvent {
     }
 
     public ApiEvent copy() {
-        return new ApiEvent(event.deepCopy());
+        return new ApiEvent(event.deepCopy(), asReceived);
     }
 
     /**
      * The event as a handler receives it: the raw path, query string and {@code requestContext.http} follow the route
-     * key, path parameters and query parameters; a fresh request id each time.
+     * key, path parameters and query parameters; a fresh request id each time (a {@link #received} request keeps them).
      */
     public ObjectNode toJson() {
         ObjectNode json = event.deepCopy();
+        if (asReceived) {
+            return json;
+        }
         String routeKey = json.path("routeKey").asText();
         int space = routeKey.indexOf(' ');
         if (space > 0) {
@@ -198,6 +288,53 @@ public final class ApiEvent {
             section.put(name, value);
         }
         return this;
+    }
+
+    /** Decoded query parameters; a name given twice gets its values joined by ",". */
+    private static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
+            parameters.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return parameters;
+    }
+
+    private static String decodeQuery(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return raw;
+        }
+    }
+
+    private static void splitCookies(String header, List<String> cookies) {
+        for (String cookie : header.split(";")) {
+            if (!cookie.isBlank()) {
+                cookies.add(cookie.trim());
+            }
+        }
+    }
+
+    /** The bytes as text if they are valid UTF-8, else null. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /** The route's path with its parameters ({@code {name}}, greedy {@code {name+}}) filled in; unknown ones stay. */

@@ -3,6 +3,8 @@ package cn.bijie.innovation.shared.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.identity.Role;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ApiEventTest {
@@ -27,6 +29,26 @@ class ApiEventTest {
         assertThat(request.caller().uscc()).isEqualTo("91520500MA6DKQ5X35");
         assertThat(request.caller().roles()).containsExactlyInAnyOrder(Role.APPLICANT, Role.STAFF);
         assertThat(event.toJson().path("rawPath").asText()).isEqualTo("/applications/app-1/decision");
+    }
+
+    @Test
+    void aReceivedRequest_keepsPathQueryAndRequestIdAsSent_andReadsBackAsTheSameRequest() {
+        ApiEvent event = ApiEvent.received("GET /applications/{applicationId}", "GET", "/applications/app%2D1",
+                        "limit=1&county=JHH&county=QXG", Map.of("idempotency-key", List.of("k-1")), new byte[0], "req-1")
+                .path("applicationId", "app-1")
+                .verified(Map.of("sub", "u-1", "cognito:groups", "[staff]"));
+
+        for (var json : List.of(event.toJson(), event.copy().toJson())) {
+            assertThat(json.path("rawPath").asText()).isEqualTo("/applications/app%2D1");
+            assertThat(json.path("rawQueryString").asText()).isEqualTo("limit=1&county=JHH&county=QXG");
+            assertThat(json.path("requestContext").path("requestId").asText()).isEqualTo("req-1");
+        }
+        ApiRequest request = ApiRequest.fromEvent(event.toJson());
+        assertThat(request.path("applicationId")).isEqualTo("app-1");
+        assertThat(request.query("county")).isEqualTo("JHH,QXG");
+        assertThat(request.header("idempotency-key")).isEqualTo("k-1");
+        assertThat(request.caller().roles()).containsExactly(Role.STAFF);
+        assertThat(request.body()).isNull();
     }
 
     @Test

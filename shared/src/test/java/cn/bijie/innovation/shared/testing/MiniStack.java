@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.testing;
 
+import cn.bijie.innovation.local.support.Await;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -117,33 +118,30 @@ public final class MiniStack {
 
     private void awaitReady(Path log) throws IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("MiniStack exited: " + Files.readString(log));
-            }
-            try {
-                HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(endpoint.resolve("/_ministack/health")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        boolean ready;
+        try {
+            // a process that exited stops the waiting too
+            ready = Await.until(Duration.ofSeconds(60), Duration.ofMillis(100), () -> !process.isAlive() || healthy(client));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        stop();
-        throw new IllegalStateException("MiniStack did not answer within 60 s; log: " + log);
+        if (!process.isAlive()) {
+            throw new IllegalStateException("MiniStack exited: " + Files.readString(log));
+        }
+        if (!ready) {
+            stop();
+            throw new IllegalStateException("MiniStack did not answer within 60 s; log: " + log);
+        }
+    }
+
+    private boolean healthy(HttpClient client) throws InterruptedException {
+        try {
+            return client.send(HttpRequest.newBuilder(endpoint.resolve("/_ministack/health")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 
     public static int freePort() {

@@ -1,5 +1,6 @@
-package cn.bijie.innovation.local;
+package cn.bijie.innovation.local.runner;
 
+import cn.bijie.innovation.local.EmulatorStack;
 import cn.bijie.innovation.local.auth.LocalJwt;
 import cn.bijie.innovation.local.emulator.EmulatorClients;
 import cn.bijie.innovation.local.emulator.EmulatorResources;
@@ -53,7 +54,7 @@ public final class LocalRunner {
         this.clients = emulator.clients();
         this.resources = emulator.resources();
         this.resolver = emulator.resolver();
-        this.loader = emulator.loader();
+        this.loader = new FunctionLoader(options.projectRoot(), emulator.environments(), resolver);
     }
 
     public static void main(String[] args) {

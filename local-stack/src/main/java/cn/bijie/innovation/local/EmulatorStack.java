@@ -3,7 +3,7 @@ package cn.bijie.innovation.local;
 import cn.bijie.innovation.local.emulator.EmulatorAttributes;
 import cn.bijie.innovation.local.emulator.EmulatorClients;
 import cn.bijie.innovation.local.emulator.EmulatorResources;
-import cn.bijie.innovation.local.function.FunctionLoader;
+import cn.bijie.innovation.local.emulator.FunctionEnvironments;
 import cn.bijie.innovation.local.template.FunctionSpec;
 import cn.bijie.innovation.local.template.IntrinsicResolver;
 import cn.bijie.innovation.local.template.ParameterValues;
@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The template's stack in an emulator: its resources, their names, and each function's environment. The runner serves
  * it; tests that call handlers in-process use it alone, with exactly the wiring the template gives them. The one place
- * where template, emulator and function loading are put together.
+ * where template, emulator and function environments are put together; the runner adds function loading.
  */
 public final class EmulatorStack implements AutoCloseable {
     private final TemplateModel template;
@@ -26,22 +26,22 @@ public final class EmulatorStack implements AutoCloseable {
     private final EmulatorAttributes attributes;
     private final IntrinsicResolver resolver;
     private final EmulatorResources resources;
-    private final FunctionLoader loader;
+    private final FunctionEnvironments environments;
 
-    private EmulatorStack(TemplateModel template, StackContext context, Map<String, String> parameters, Path projectRoot) {
+    private EmulatorStack(TemplateModel template, StackContext context, Map<String, String> parameters) {
         this.template = template;
         this.context = context;
         this.clients = new EmulatorClients(context);
         this.attributes = new EmulatorAttributes(clients);
         this.resolver = new IntrinsicResolver(template, context, ParameterValues.resolve(template, parameters), attributes);
         this.resources = new EmulatorResources(template, clients, context, resolver, attributes);
-        this.loader = new FunctionLoader(projectRoot, context, resolver);
+        this.environments = new FunctionEnvironments(context, resolver);
     }
 
     /** The stack of {@code templateFile} in the emulator at {@code endpoint}; nothing is created yet. */
-    static EmulatorStack open(Path templateFile, StackContext context, Map<String, String> parameters) throws IOException {
-        return new EmulatorStack(TemplateModel.load(templateFile), context, parameters,
-                templateFile.toAbsolutePath().getParent());
+    public static EmulatorStack open(Path templateFile, StackContext context, Map<String, String> parameters)
+            throws IOException {
+        return new EmulatorStack(TemplateModel.load(templateFile), context, parameters);
     }
 
     /** Creates every table, bucket, queue and mail identity of {@code templateFile} in the emulator at {@code endpoint}. */
@@ -59,10 +59,10 @@ public final class EmulatorStack implements AutoCloseable {
 
     /** The environment the runner hands to function {@code logicalId} (template variables, region, endpoint, keys). */
     public Map<String, String> environment(String logicalId) {
-        return loader.environment(function(logicalId));
+        return environments.of(function(logicalId));
     }
 
-    FunctionSpec function(String logicalId) {
+    public FunctionSpec function(String logicalId) {
         return template.functions().stream()
                 .filter(f -> f.logicalId().equals(logicalId))
                 .findFirst()
@@ -70,32 +70,32 @@ public final class EmulatorStack implements AutoCloseable {
                         + template.functions().stream().map(FunctionSpec::logicalId).toList()));
     }
 
-    TemplateModel template() {
+    public TemplateModel template() {
         return template;
     }
 
-    StackContext context() {
+    public StackContext context() {
         return context;
     }
 
-    EmulatorClients clients() {
+    public EmulatorClients clients() {
         return clients;
     }
 
-    EmulatorAttributes attributes() {
+    public EmulatorAttributes attributes() {
         return attributes;
     }
 
-    IntrinsicResolver resolver() {
+    public IntrinsicResolver resolver() {
         return resolver;
     }
 
-    EmulatorResources resources() {
+    public EmulatorResources resources() {
         return resources;
     }
 
-    FunctionLoader loader() {
-        return loader;
+    public FunctionEnvironments environments() {
+        return environments;
     }
 
     @Override

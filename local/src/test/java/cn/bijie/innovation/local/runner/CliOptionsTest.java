@@ -1,4 +1,4 @@
-package cn.bijie.innovation.local;
+package cn.bijie.innovation.local.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

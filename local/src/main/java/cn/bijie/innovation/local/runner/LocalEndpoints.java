@@ -1,4 +1,4 @@
-package cn.bijie.innovation.local;
+package cn.bijie.innovation.local.runner;
 
 import cn.bijie.innovation.local.auth.LocalJwt;
 import cn.bijie.innovation.local.auth.TokenRequest;

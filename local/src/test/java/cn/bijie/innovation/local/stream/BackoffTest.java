@@ -1,4 +1,4 @@
-package cn.bijie.innovation.local.support;
+package cn.bijie.innovation.local.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.bijie.innovation.local;
+package cn.bijie.innovation.local.runner;
 
 import java.net.URI;
 import java.nio.file.Path;
