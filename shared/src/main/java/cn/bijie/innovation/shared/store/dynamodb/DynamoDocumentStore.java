@@ -7,8 +7,7 @@ import cn.bijie.innovation.shared.documents.Document;
 import cn.bijie.innovation.shared.documents.DocumentListing;
 import cn.bijie.innovation.shared.documents.DocumentStore;
 import cn.bijie.innovation.shared.errors.Conflict;
-import cn.bijie.innovation.shared.idempotency.Committed;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.paging.PageToken;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ public final class DynamoDocumentStore implements DocumentStore {
     }
 
     @Override
-    public Committed create(Document document, int maxDocuments, String actor, IdempotencyKey key, Object body) {
+    public PendingWrite create(Document document, int maxDocuments, String actor) {
         // Counting on the application item makes "still open" and "not too many" one atomic condition.
         Condition openWithRoom = new Condition(
                 "#st IN (:submitted, :returned) AND (attribute_not_exists(#count) OR #count < :max)",
@@ -59,7 +58,7 @@ public final class DynamoDocumentStore implements DocumentStore {
                 .put(AuditMapper.item(new AuditEntry(Keys.applicationPk(document.applicationId()), actor,
                         "DOCUMENT_DECLARED",
                         Instant.parse(document.createdAt()), null, document)), Condition.NONE, null);
-        return writer.commit(tx, key, 201, body);
+        return writer.pending(tx);
     }
 
     @Override

@@ -5,8 +5,7 @@ import cn.bijie.innovation.shared.calculation.SubsidyIssuer;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.ReadOutdated;
-import cn.bijie.innovation.shared.idempotency.Committed;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyParameters;
@@ -75,8 +74,7 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
     }
 
     @Override
-    public Committed disburse(Subsidy before, Subsidy after, String actor, Instant at, IdempotencyKey key,
-            int status, Object body) {
+    public PendingWrite disburse(Subsidy before, Subsidy after, String actor, Instant at) {
         var tx = new WriteTransaction(table);
         tx.update(Keys.subsidy(after.subsidyId()),
                 "SET #status = :status, #byStatus = :byStatus, paidOn = :paidOn, voucherNo = :voucherNo,"
@@ -89,7 +87,7 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
                 Condition.equals(SubsidyMapper.STATUS, Items.s(SubsidyStatus.AWAITING_PAYMENT.name())),
                 () -> new Conflict("只有待拨付(AWAITING_PAYMENT)的补助可以登记拨付 (only a subsidy awaiting payment can be paid)"));
         audit(tx, actor, "SUBSIDY_PAID", at, before, after);
-        return writer.commit(tx, key, status, body);
+        return writer.pending(tx);
     }
 
     @Override

@@ -6,6 +6,7 @@ import cn.bijie.innovation.shared.calculation.SubsidyCalculator;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.CertificationInput;
 import cn.bijie.innovation.shared.certification.CertificationService;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
@@ -72,14 +73,14 @@ public final class BureauFixture {
         new DynamoApplicationStore(dynamo, table, policy.reminders().applicationWaitingDays()).create(
                 new Application(id, ApplicationStatus.SUBMITTED, submittedAt, uscc, kind, level, renewal,
                         "毕节测试平台", certificateNo, Shanghai.today(clock).minusDays(10).toString(), null,
-                        "520502", submittedAt, null, null), "test", null);
+                        "520502", submittedAt, null, null), "test").commit(null);
         return id;
     }
 
     public Certification record(String uscc, String kind, String level, boolean renewal, String certificateNo,
             String issuedOn) {
-        var committed = certifications.record(STAFF, new CertificationInput(uscc, kind, level, renewal, "毕节测试平台",
-                certificateNo, issuedOn, null, "贵州省科学技术厅"), null);
+        var committed = Answers.commit(201, null, () -> certifications.record(STAFF, new CertificationInput(uscc,
+                kind, level, renewal, "毕节测试平台", certificateNo, issuedOn, null, "贵州省科学技术厅")));
         return read(committed.bodyJson(), Certification.class);
     }
 
