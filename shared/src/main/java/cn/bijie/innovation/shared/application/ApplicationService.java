@@ -88,7 +88,8 @@ public final class ApplicationService {
     }
 
     /** {@code PUT /applications/{id}}: the owner's corrected body, only while {@code RETURNED}; → {@code SUBMITTED}. */
-    public Written<Application> correct(Caller caller, String applicationId, ApplicationInput input, IdempotencyKey key) {
+    public Written<Application> correct(Caller caller, String applicationId, ApplicationInput input,
+            IdempotencyKey key) {
         validate(input);
         return transition(caller, applicationId, key, before -> {
             if (!before.uscc().equals(input.uscc())) {

@@ -64,7 +64,7 @@ public final class CertificationService {
         this.clock = clock;
     }
 
-    /** {@code POST /certifications}: staff record a recognition from an official list. 201. */
+    /** {@code POST /certifications}: staff record a recognition from an official list. */
     public Written<Certification> record(Caller caller, CertificationInput input) {
         caller.requireAny(Role.STAFF);
         Validator v = new Validator();
@@ -95,7 +95,7 @@ public final class CertificationService {
                 organization.profile().county(), organization.holdings(), null, caller.sub(), now)));
     }
 
-    /** {@code POST /applications/{id}/decision}: staff certify, reject or return a submitted application. 200. */
+    /** {@code POST /applications/{id}/decision}: staff certify, reject or return a submitted application. */
     public Written<DecisionResult> decide(Caller caller, String applicationId, DecisionInput input) {
         caller.requireAny(Role.STAFF);
         Validator v = new Validator();
@@ -181,7 +181,7 @@ public final class CertificationService {
         return certification;
     }
 
-    /** {@code POST /certifications/{id}/revocation}: staff; cancels the unpaid subsidy, flags a paid one. 200. */
+    /** {@code POST /certifications/{id}/revocation}: staff; cancels the unpaid subsidy, flags a paid one. */
     public Written<Certification> revoke(Caller caller, String certificationId, RevocationInput input) {
         caller.requireAny(Role.STAFF);
         Validator v = new Validator();

@@ -56,7 +56,7 @@ public final class SubsidyService {
         return subsidy;
     }
 
-    /** {@code POST /subsidies/{id}/disbursement}: finance, only from {@code AWAITING_PAYMENT}. 200. */
+    /** {@code POST /subsidies/{id}/disbursement}: finance, only from {@code AWAITING_PAYMENT}. */
     public Written<Subsidy> disburse(Caller caller, String subsidyId, DisbursementInput input) {
         caller.requireAny(Role.FINANCE);
         Validator v = new Validator();

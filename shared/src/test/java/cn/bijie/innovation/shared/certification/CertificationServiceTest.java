@@ -50,9 +50,9 @@ class CertificationServiceTest {
 
     @Test
     void record_letsAHighTechEnterpriseExpireThreeYearsAfterIssue_unlessTold() {
-        Answers.commit(201, null, () -> service.record(STAFF, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2026-11-01", null)));
-        Answers.commit(201, null, () -> service.record(STAFF, new CertificationInput(USCC, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "毕节某平台",
-                "GR-OTHER", "2026-11-01", "2028-06-30", null)));
+        record(STAFF, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2026-11-01", null));
+        record(STAFF, new CertificationInput(USCC, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "毕节某平台",
+                "GR-OTHER", "2026-11-01", "2028-06-30", null));
 
         assertThat(recordings).extracting(r -> r.certification().expiresOn())
                 .containsExactly("2029-11-01", "2028-06-30");
@@ -60,7 +60,7 @@ class CertificationServiceTest {
 
     @Test
     void record_givesOtherKindsNoExpiry_unlessTold() {
-        Answers.commit(201, null, () -> service.record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null)));
+        record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null));
 
         assertThat(recordings.get(0).certification().expiresOn()).isNull();
         assertThat(recordings.get(0).certification().status()).isEqualTo(CertificationStatus.ACTIVE);
@@ -68,14 +68,14 @@ class CertificationServiceTest {
 
     @Test
     void record_isExpiredAlready_whenItsTermEndedBeforeToday() {
-        Answers.commit(201, null, () -> service.record(STAFF, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2020-01-01", null)));
+        record(STAFF, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2020-01-01", null));
 
         assertThat(recordings.get(0).certification().status()).isEqualTo(CertificationStatus.EXPIRED);
     }
 
     @Test
     void record_saysWhyThereIsNoSubsidy_forAnAcademicianWorkstation() {
-        Answers.commit(201, null, () -> service.record(STAFF, input("ACADEMICIAN_WORKSTATION", "PROVINCIAL", false, "2026-11-01", null)));
+        record(STAFF, input("ACADEMICIAN_WORKSTATION", "PROVINCIAL", false, "2026-11-01", null));
 
         Certification c = recordings.get(0).certification();
         assertThat(c.subsidyEligible()).isFalse();
@@ -84,8 +84,8 @@ class CertificationServiceTest {
 
     @Test
     void record_derivesTheSameId_forTheSameCertificate() {
-        Answers.commit(201, null, () -> service.record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null)));
-        Answers.commit(201, null, () -> service.record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null)));
+        record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null));
+        record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null));
 
         assertThat(recordings.get(0).certification().certificationId())
                 .isEqualTo(recordings.get(1).certification().certificationId())
@@ -97,7 +97,7 @@ class CertificationServiceTest {
         var bad = new CertificationInput("91520500MA6DKQ5X36", "KEY_LABORATORY", "DISTRICT", null, " ", null,
                 "2099-01-01", "2098-01-01", null);
 
-        assertThatThrownBy(() -> Answers.commit(201, null, () -> service.record(STAFF, bad)))
+        assertThatThrownBy(() -> record(STAFF, bad))
                 .isInstanceOf(ValidationFailed.class)
                 .satisfies(e -> assertThat(((ValidationFailed) e).details()).extracting(p -> p.field())
                         .containsExactlyInAnyOrder("uscc", "level", "renewal", "platformName", "certificateNo",
@@ -108,7 +108,7 @@ class CertificationServiceTest {
     @Test
     void record_isValidationFailed_forAnIssuedOnBeforeThePolicysFloor() {
         for (String date : new String[] {"0000-01-01", "1900-01-01"}) {
-            assertThatThrownBy(() -> Answers.commit(201, null, () -> service.record(STAFF, input("KEY_LABORATORY", "NATIONAL", false, date, null))))
+            assertThatThrownBy(() -> record(STAFF, input("KEY_LABORATORY", "NATIONAL", false, date, null)))
                     .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.details())
                             .extracting(p -> p.field()).containsExactly("issuedOn"));
         }
@@ -117,8 +117,8 @@ class CertificationServiceTest {
 
     @Test
     void record_isValidationFailed_forARenewalOfAKindThatIsNotRenewed() {
-        assertThatThrownBy(() -> Answers.commit(201, null, () -> service.record(STAFF,
-                input("MAKERSPACE", "PROVINCIAL", true, "2026-11-01", null))))
+        assertThatThrownBy(() -> record(STAFF,
+                input("MAKERSPACE", "PROVINCIAL", true, "2026-11-01", null)))
                 .isInstanceOf(ValidationFailed.class);
     }
 
@@ -127,15 +127,15 @@ class CertificationServiceTest {
         var unknown = new CertificationInput("91520581MA6H12345G", "KEY_LABORATORY", "PROVINCIAL", false, "平台",
                 "NO-1", "2026-11-01", null, null);
 
-        assertThatThrownBy(() -> Answers.commit(201, null, () -> service.record(STAFF, unknown))).isInstanceOf(ValidationFailed.class);
+        assertThatThrownBy(() -> record(STAFF, unknown)).isInstanceOf(ValidationFailed.class);
     }
 
     @Test
     void record_isForbidden_forApplicantsFinanceAndSupervisors() {
         for (Role role : Set.of(Role.APPLICANT, Role.FINANCE, Role.SUPERVISOR)) {
             Caller caller = new Caller("u", Set.of(role), USCC, null);
-            assertThatThrownBy(() -> Answers.commit(201, null, () -> service.record(caller,
-                    input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null))))
+            assertThatThrownBy(() -> record(caller,
+                    input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null)))
                     .isInstanceOf(Forbidden.class);
         }
         assertThat(recordings).isEmpty();
@@ -144,8 +144,8 @@ class CertificationServiceTest {
     @Test
     void decide_isForbidden_forFinance_beforeAnythingIsRead() {
         Caller finance = new Caller("f1", Set.of(Role.FINANCE), null, null);
-        assertThatThrownBy(() -> Answers.commit(200, null, () -> service.decide(finance, "app-1",
-                new DecisionInput("CERTIFIED", null, null, null, null, null)))).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> decide(finance, "app-1",
+                new DecisionInput("CERTIFIED", null, null, null, null, null))).isInstanceOf(Forbidden.class);
     }
 
     @Test
@@ -157,16 +157,16 @@ class CertificationServiceTest {
         Caller both = new Caller("s9", Set.of(Role.STAFF, Role.APPLICANT), USCC, null);
 
         for (String outcome : List.of("CERTIFIED", "REJECTED")) {
-            assertThatThrownBy(() -> Answers.commit(200, null, () -> service.decide(both, id, new DecisionInput(outcome, "理由", null, null, null,
-                    null)))).as(outcome).isInstanceOf(Forbidden.class);
+            assertThatThrownBy(() -> decide(both, id, new DecisionInput(outcome, "理由", null, null, null,
+                    null))).as(outcome).isInstanceOf(Forbidden.class);
         }
         assertThat(recordings).isEmpty();
     }
 
     @Test
     void decide_needsAReason_toRejectOrReturn() {
-        assertThatThrownBy(() -> Answers.commit(200, null, () -> service.decide(STAFF, "app-1",
-                new DecisionInput("REJECTED", null, null, null, null, null))))
+        assertThatThrownBy(() -> decide(STAFF, "app-1",
+                new DecisionInput("REJECTED", null, null, null, null, null)))
                 .isInstanceOf(ValidationFailed.class)
                 .satisfies(e -> assertThat(((ValidationFailed) e).details()).extracting(p -> p.field())
                         .containsExactly("reason"));
@@ -174,7 +174,7 @@ class CertificationServiceTest {
 
     @Test
     void get_isNotFound_forAnotherOrganisationsApplicant() {
-        Answers.commit(201, null, () -> service.record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null)));
+        record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null));
         String id = recordings.get(0).certification().certificationId();
         Caller other = new Caller("a2", Set.of(Role.APPLICANT), "91520581MA6H12345G", null);
         Caller owner = new Caller("a1", Set.of(Role.APPLICANT), USCC, null);
@@ -188,6 +188,15 @@ class CertificationServiceTest {
         Caller owner = new Caller("a1", Set.of(Role.APPLICANT), USCC, null);
 
         assertThat(service.list(owner, "91520581MA6H12345G", null, null, null, null, null).items()).isEmpty();
+    }
+
+    /** What the edge does: commit the service's decision with its answer. */
+    private Committed record(Caller caller, CertificationInput input) {
+        return Answers.commit(201, null, () -> service.record(caller, input));
+    }
+
+    private Committed decide(Caller caller, String applicationId, DecisionInput input) {
+        return Answers.commit(200, null, () -> service.decide(caller, applicationId, input));
     }
 
     private final class FakeStore implements CertificationStore {

@@ -97,8 +97,9 @@ class CertificationsIT {
         assertThat(second.bodyJson()).isEqualTo(first.bodyJson());
         assertThat(second.status()).isEqualTo(201);
         var other = new IdempotencyKey(STAFF.sub(), "key-" + uscc, "hash-2");
-        assertThatThrownBy(() -> Answers.commit(201, other, () -> bureau.certifications.record(STAFF, new CertificationInput(uscc, "KEY_LABORATORY",
-                "PROVINCIAL", false, "重点实验室", "KL-10", "2026-11-01", null, null))))
+        assertThatThrownBy(() -> Answers.commit(201, other, () -> bureau.certifications.record(STAFF,
+                new CertificationInput(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "重点实验室", "KL-10", "2026-11-01",
+                        null, null))))
                 .isInstanceOf(IdempotencyKeyReused.class);
     }
 
@@ -113,10 +114,10 @@ class CertificationsIT {
         Certification renewal = bureau.record(uscc, HTE, "NATIONAL", true, "GR-T2", "2026-11-10");
         assertThat(bureau.counter(HTE)).as("a renewal does not count twice").isEqualTo(base + 1);
 
-        Answers.commit(200, null, () -> bureau.certifications.revoke(STAFF, first.certificationId(), new RevocationInput("证书注销")));
+        bureau.revoke(STAFF, first.certificationId(), new RevocationInput("证书注销"));
         assertThat(bureau.counter(HTE)).as("the renewal still holds").isEqualTo(base + 1);
 
-        Answers.commit(200, null, () -> bureau.certifications.revoke(STAFF, renewal.certificationId(), new RevocationInput("证书注销")));
+        bureau.revoke(STAFF, renewal.certificationId(), new RevocationInput("证书注销"));
         assertThat(bureau.counter(HTE)).isEqualTo(base);
         assertThat(bureau.countyCounter(HTE, "520524")).isEqualTo(inCounty);
     }
@@ -127,14 +128,14 @@ class CertificationsIT {
         bureau.organization(uscc, "520502");
         Certification c = bureau.record(uscc, HTE, "NATIONAL", false, "GR-R1", "2026-06-01");
 
-        Answers.commit(200, null, () -> bureau.certifications.revoke(STAFF, c.certificationId(), new RevocationInput("弄虚作假")));
+        bureau.revoke(STAFF, c.certificationId(), new RevocationInput("弄虚作假"));
 
         var item = bureau.item(Keys.certification(c.certificationId()));
         assertThat(Items.str(item, "status")).isEqualTo("REVOKED");
         assertThat(Items.str(item, "GSI2PK")).isEqualTo("CERT#REVOKED");
         assertThat(item).doesNotContainKeys(DueIndex.PK, DueIndex.SK);
-        assertThatThrownBy(() -> Answers.commit(200, null, () -> bureau.certifications.revoke(STAFF, c.certificationId(),
-                new RevocationInput("again")))).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> bureau.revoke(STAFF, c.certificationId(),
+                new RevocationInput("again"))).isInstanceOf(Conflict.class);
         assertThat(audit(Keys.certificationPk(c.certificationId())))
                 .containsExactly("CERTIFICATION_RECORDED", "CERTIFICATION_REVOKED");
     }
@@ -191,8 +192,8 @@ class CertificationsIT {
         String applicationId = bureau.application(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "KL-APP-1");
         long centres = bureau.countyCounter("PROVINCIAL_ENGINEERING_OR_INNOVATION_CENTER", "BLDJ");
 
-        var committed = Answers.commit(200, null, () -> bureau.certifications.decide(STAFF, applicationId,
-                new DecisionInput("CERTIFIED", null, null, null, null, "贵州省科学技术厅")));
+        var committed = bureau.decide(STAFF, applicationId,
+                new DecisionInput("CERTIFIED", null, null, null, null, "贵州省科学技术厅"));
 
         DecisionResult result = BureauFixture.read(committed.bodyJson(), DecisionResult.class);
         assertThat(committed.status()).isEqualTo(200);
@@ -214,11 +215,11 @@ class CertificationsIT {
         bureau.organization(uscc, "JHH");
         String applicationId = bureau.application(uscc, "MAKERSPACE", "PROVINCIAL", false, "MS-APP-1");
         long makerspaces = bureau.countyCounter("PROVINCIAL_MAKERSPACE", "JHH");
-        Answers.commit(200, null, () -> bureau.certifications.decide(STAFF, applicationId,
-                new DecisionInput("RETURNED", "请补充批复文件", null, null, null, null)));
+        bureau.decide(STAFF, applicationId,
+                new DecisionInput("RETURNED", "请补充批复文件", null, null, null, null));
 
-        assertThatThrownBy(() -> Answers.commit(200, null, () -> bureau.certifications.decide(STAFF, applicationId,
-                new DecisionInput("CERTIFIED", null, null, null, null, null)))).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> bureau.decide(STAFF, applicationId,
+                new DecisionInput("CERTIFIED", null, null, null, null, null))).isInstanceOf(Conflict.class);
 
         var application = bureau.item(Keys.key("APP#" + applicationId, "APP"));
         assertThat(Items.str(application, "status")).isEqualTo("RETURNED");

@@ -78,7 +78,7 @@ class SubsidiesIT {
 
         assertThat(Items.str(bureau.item(Keys.subsidy(subsidyId)), DueIndex.SK)).startsWith(due + "#SUB#");
 
-        Answers.commit(200, null, () -> bureau.subsidies.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-2026-001")));
+        bureau.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-2026-001"));
 
         var item = bureau.item(Keys.subsidy(subsidyId));
         assertThat(Items.str(item, "status")).isEqualTo("PAID");
@@ -93,12 +93,13 @@ class SubsidiesIT {
         String subsidyId = Subsidy.idFor(c.certificationId());
         var paying = new DisbursementInput(today(), "PZ-1");
 
-        assertThatThrownBy(() -> Answers.commit(200, null, () -> bureau.subsidies.disburse(STAFF, subsidyId, paying)))
+        assertThatThrownBy(() -> bureau.disburse(STAFF, subsidyId, paying))
                 .isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> Answers.commit(200, null, () -> bureau.subsidies.disburse(BureauFixture.applicant(uscc), subsidyId, paying)))
+        assertThatThrownBy(() -> bureau.disburse(BureauFixture.applicant(uscc), subsidyId, paying))
                 .isInstanceOf(Forbidden.class);
-        Answers.commit(200, null, () -> bureau.subsidies.disburse(FINANCE, subsidyId, paying));
-        assertThatThrownBy(() -> Answers.commit(200, null, () -> bureau.subsidies.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-2")))).isInstanceOf(Conflict.class);
+        bureau.disburse(FINANCE, subsidyId, paying);
+        assertThatThrownBy(() -> bureau.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-2")))
+                .isInstanceOf(Conflict.class);
         assertThat(bureau.subsidyOf(c.certificationId()).voucherNo()).isEqualTo("PZ-1");
     }
 
@@ -107,14 +108,14 @@ class SubsidiesIT {
         String uscc = organization("520524");
         Certification c = bureau.recordAndCalculate(uscc, "TECH_INNOVATION_CENTER", "PROVINCIAL", false, "TIC-1");
 
-        Answers.commit(200, null, () -> bureau.certifications.revoke(STAFF, c.certificationId(), new RevocationInput("材料不实")));
+        bureau.revoke(STAFF, c.certificationId(), new RevocationInput("材料不实"));
 
         Subsidy s = bureau.subsidyOf(c.certificationId());
         assertThat(s.status()).isEqualTo(SubsidyStatus.CANCELLED);
         assertThat(s.amountYuan()).as("what it would have been").isEqualTo(500_000L);
         assertThat(bureau.item(Keys.subsidy(s.subsidyId()))).doesNotContainKeys(DueIndex.PK, DueIndex.SK);
-        assertThatThrownBy(() -> Answers.commit(200, null, () -> bureau.subsidies.disburse(FINANCE, s.subsidyId(),
-                new DisbursementInput(today(), "PZ-9")))).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> bureau.disburse(FINANCE, s.subsidyId(),
+                new DisbursementInput(today(), "PZ-9"))).isInstanceOf(Conflict.class);
     }
 
     @Test
@@ -122,9 +123,9 @@ class SubsidiesIT {
         String uscc = organization("520525");
         Certification c = bureau.recordAndCalculate(uscc, HTE, "NATIONAL", false, "GR-RP");
         String subsidyId = Subsidy.idFor(c.certificationId());
-        Answers.commit(200, null, () -> bureau.subsidies.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-7")));
+        bureau.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-7"));
 
-        Answers.commit(200, null, () -> bureau.certifications.revoke(STAFF, c.certificationId(), new RevocationInput("撤销高企资格")));
+        bureau.revoke(STAFF, c.certificationId(), new RevocationInput("撤销高企资格"));
 
         Subsidy s = bureau.subsidyOf(c.certificationId());
         assertThat(s.status()).isEqualTo(SubsidyStatus.PAID);
@@ -136,7 +137,7 @@ class SubsidiesIT {
     void revocationBeforeTheStreamArrives_leavesACancelledSubsidy() {
         String uscc = organization("520526");
         Certification c = bureau.record(uscc, HTE, "NATIONAL", false, "GR-LATE", "2026-11-01");
-        Answers.commit(200, null, () -> bureau.certifications.revoke(STAFF, c.certificationId(), new RevocationInput("撤销")));
+        bureau.revoke(STAFF, c.certificationId(), new RevocationInput("撤销"));
 
         assertThat(bureau.calculator.onCertificationRecorded(c.certificationId())).isEqualTo(Outcome.CREATED);
 

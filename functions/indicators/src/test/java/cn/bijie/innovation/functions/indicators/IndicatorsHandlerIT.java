@@ -147,7 +147,7 @@ class IndicatorsHandlerIT {
             // a 409: the certification exists once
         }
         bureau.record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", true, "GR-RC2", "2026-11-05");
-        Answers.commit(200, null, () -> bureau.certifications.revoke(STAFF, first.certificationId(), new RevocationInput("注销")));
+        bureau.revoke(STAFF, first.certificationId(), new RevocationInput("注销"));
 
         IndicatorService.Recount recount = recount();
 

@@ -23,9 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Commits a {@link WriteTransaction} in one {@code TransactWriteItems} call, together with the idempotency record of
- * the edge's {@link Answer} when the request has a key. A cancelled transaction becomes the failure its first failed condition stands for;
- * a lost race on the idempotency record becomes a replay of the winner's response; a conflict with another
- * transaction or throttling becomes {@link ReadOutdated}, which the unit of work retries (never this class).
+ * the edge's {@link Answer} when the request has a key. A cancelled transaction becomes the failure its first failed
+ * condition stands for; a lost race on the idempotency record becomes a replay of the winner's response; a
+ * conflict with another transaction or throttling becomes {@link ReadOutdated}, which the unit of work retries (never
+ * this class).
  */
 public final class TableWriter {
     /** Cancellation reasons that a second try may not meet; any other than a failed condition is a bug. */
@@ -45,7 +46,7 @@ public final class TableWriter {
 
     /**
      * Commits {@code tx} with the idempotency record of {@code answer} when it carries a key; the store that built
-     * {@code tx} never sees the answer.
+     * {@code tx} never sees the answer. A null {@code answer} (a write no client waits for) answers null.
      */
     public Committed commit(WriteTransaction tx, Answer answer) {
         IdempotencyKey idempotency = answer == null ? null : answer.key();
