@@ -40,7 +40,7 @@ public final class DynamoApplicationStore implements ApplicationStore {
     @Override
     public Prior<Organization> organization(String uscc, IdempotencyKey key) {
         Prior<Map<String, AttributeValue>> prior = writer.prior(table, Keys.organization(uscc), key);
-        return new Prior<>(prior.found().map(DynamoOrganizationStore::fromItem).orElse(null), prior.replay());
+        return new Prior<>(prior.found().map(OrganizationMapper::fromItem).orElse(null), prior.replay());
     }
 
     @Override
