@@ -7,7 +7,7 @@ import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.policy.Policy;
-import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
+import cn.bijie.innovation.shared.store.dynamodb.OrganizationMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -106,7 +106,7 @@ public final class ApiSeeder {
             Organization organisation = new Organization(BenchData.uscc(i), "基准测试企业 " + i, BenchData.county(i),
                     industry, "bench-" + i + "@example.com", null, now);
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                    .item(DynamoOrganizationStore.toItem(organisation)).build()).build());
+                    .item(OrganizationMapper.item(organisation)).build()).build());
             if (batch.size() == 25 || i == to - 1) {
                 write(batch);
                 batch = new ArrayList<>();

@@ -4,9 +4,9 @@ import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
-import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Prior;
+import cn.bijie.innovation.shared.idempotency.Written;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.SortableId;
@@ -15,7 +15,6 @@ import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
-import cn.bijie.innovation.shared.retry.Retry;
 import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
@@ -44,28 +43,25 @@ public final class ApplicationService {
         this.clock = clock;
     }
 
-    /** {@code POST /applications}: 201 with the stored application, or the first response of a replayed key. */
-    public Committed submit(Caller caller, ApplicationInput input, IdempotencyKey key) {
-        return Retry.unitOfWork(() -> {
-            caller.requireAny(Role.APPLICANT);
-            validate(input);
-            if (!caller.actsFor(input.uscc())) {
-                throw new Forbidden("只能为本单位申报 (you may apply only for your own organisation)");
-            }
-            Prior<Organization> prior = store.organization(input.uscc(), key);
-            if (prior.replay() != null) {
-                return prior.replay();
-            }
-            Organization organization = prior.found().orElseThrow(() -> new Conflict(
-                    "请先填写单位资料 (the organisation needs a profile before it can apply: PUT /organizations/{uscc})"));
-            String now = clock.instant().toString();
-            Application application = new Application(SortableId.next(clock), ApplicationStatus.SUBMITTED, now,
-                    input.uscc(), input.kind(), input.level(), input.renewal(), input.platformName().strip(),
-                    input.certificateNo().strip(), input.issuedOn(), stripOrNull(input.notes()),
-                            organization.county(), now,
-                    null, null);
-            return store.create(application, caller.sub(), key);
-        });
+    /** {@code POST /applications}: the stored application, or the first response of a replayed key. */
+    public Written<Application> submit(Caller caller, ApplicationInput input, IdempotencyKey key) {
+        caller.requireAny(Role.APPLICANT);
+        validate(input);
+        if (!caller.actsFor(input.uscc())) {
+            throw new Forbidden("只能为本单位申报 (you may apply only for your own organisation)");
+        }
+        Prior<Organization> prior = store.organization(input.uscc(), key);
+        if (prior.replay() != null) {
+            return Written.replayed(prior.replay());
+        }
+        Organization organization = prior.found().orElseThrow(() -> new Conflict(
+                "请先填写单位资料 (the organisation needs a profile before it can apply: PUT /organizations/{uscc})"));
+        String now = clock.instant().toString();
+        Application application = new Application(SortableId.next(clock), ApplicationStatus.SUBMITTED, now,
+                input.uscc(), input.kind(), input.level(), input.renewal(), input.platformName().strip(),
+                input.certificateNo().strip(), input.issuedOn(), stripOrNull(input.notes()), organization.county(),
+                now, null, null);
+        return Written.of(application, store.create(application, caller.sub()));
     }
 
     /** {@code GET /applications}: an applicant its own organisation's, the reading roles all, newest first. */
@@ -92,7 +88,8 @@ public final class ApplicationService {
     }
 
     /** {@code PUT /applications/{id}}: the owner's corrected body, only while {@code RETURNED}; → {@code SUBMITTED}. */
-    public Committed correct(Caller caller, String applicationId, ApplicationInput input, IdempotencyKey key) {
+    public Written<Application> correct(Caller caller, String applicationId, ApplicationInput input,
+            IdempotencyKey key) {
         validate(input);
         return transition(caller, applicationId, key, before -> {
             if (!before.uscc().equals(input.uscc())) {
@@ -108,7 +105,7 @@ public final class ApplicationService {
     }
 
     /** {@code POST /applications/{id}/withdrawal}: the owner's, while {@code SUBMITTED} or {@code RETURNED}. */
-    public Committed withdraw(Caller caller, String applicationId, IdempotencyKey key) {
+    public Written<Application> withdraw(Caller caller, String applicationId, IdempotencyKey key) {
         return transition(caller, applicationId, key, before -> {
             if (!before.status().open()) {
                 throw new Conflict("该申报已结束，不能撤回 (only a SUBMITTED or RETURNED application can be withdrawn; it is "
@@ -118,16 +115,15 @@ public final class ApplicationService {
         }, "APPLICATION_WITHDRAWN");
     }
 
-    private Committed transition(Caller caller, String applicationId, IdempotencyKey key,
+    private Written<Application> transition(Caller caller, String applicationId, IdempotencyKey key,
             UnaryOperator<Application> change, String action) {
-        return Retry.unitOfWork(() -> {
-            Prior<Application> prior = forOwnerChange(caller, applicationId, key,
-                    "只有申报单位可以修改或撤回申报 (only the applicant may change its application)");
-            if (prior.replay() != null) {
-                return prior.replay();
-            }
-            return store.change(prior.record(), change.apply(prior.record()), action, caller.sub(), key, 200);
-        });
+        Prior<Application> prior = forOwnerChange(caller, applicationId, key,
+                "只有申报单位可以修改或撤回申报 (only the applicant may change its application)");
+        if (prior.replay() != null) {
+            return Written.replayed(prior.replay());
+        }
+        Application after = change.apply(prior.record());
+        return Written.of(after, store.change(prior.record(), after, action, caller.sub()));
     }
 
     /**

@@ -1,6 +1,6 @@
 package cn.bijie.innovation.shared.application;
 
-import cn.bijie.innovation.shared.idempotency.Committed;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.organization.Organization;
@@ -22,14 +22,13 @@ public interface ApplicationStore {
     Prior<Application> application(String applicationId, IdempotencyKey key);
 
     /** Stores a new application; fails with a {@code Conflict} if the profile disappeared meanwhile. */
-    Committed create(Application application, String actor, IdempotencyKey key);
+    PendingWrite create(Application application, String actor);
 
     /**
      * Moves {@code before} to {@code after}, only if the stored application is still {@code before}; otherwise a
-     * {@code Conflict} and nothing changes. Answers {@code status} with {@code after} as the body.
+     * {@code Conflict} and nothing changes.
      */
-    Committed change(Application before, Application after, String action, String actor, IdempotencyKey key,
-            int status);
+    PendingWrite change(Application before, Application after, String action, String actor);
 
     /** Up to {@code limit} of the query's applications after {@code start} (null: from the newest). */
     Slice<Application> list(ApplicationQuery query, int limit, Map<String, String> start);

@@ -9,8 +9,7 @@ import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
-import cn.bijie.innovation.shared.idempotency.Committed;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.Written;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.DerivedId;
@@ -21,7 +20,6 @@ import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
-import cn.bijie.innovation.shared.retry.Retry;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyRules;
 import cn.bijie.innovation.shared.subsidy.SubsidyStore;
@@ -66,8 +64,8 @@ public final class CertificationService {
         this.clock = clock;
     }
 
-    /** {@code POST /certifications}: staff record a recognition from an official list. 201. */
-    public Committed record(Caller caller, CertificationInput input, IdempotencyKey key) {
+    /** {@code POST /certifications}: staff record a recognition from an official list. */
+    public Written<Certification> record(Caller caller, CertificationInput input) {
         caller.requireAny(Role.STAFF);
         Validator v = new Validator();
         v.uscc("uscc", input.uscc());
@@ -84,23 +82,21 @@ public final class CertificationService {
         v.optionalText("authority", input.authority(), MAX_AUTHORITY);
         v.throwIfAny();
 
-        return Retry.unitOfWork(() -> {
-            OrganizationHoldings organization = store.organization(input.uscc());
-            if (organization.profile() == null) {
-                throw ValidationFailed.field("uscc",
-                        "该组织尚未登记资料 (no organisation profile: PUT /organizations/{uscc} first)");
-            }
-            Instant now = clock.instant();
-            Certification certification = certification(input.uscc(), input.kind(), input.level(), input.renewal(),
-                    input.platformName().strip(), input.certificateNo().strip(), issuedOn, expiresOn,
-                    input.authority(), null, now);
-            return store.record(new Recording(certification, organization.profile().county(),
-                    organization.holdings(), null, caller.sub(), now), key, 201, certification);
-        });
+        OrganizationHoldings organization = store.organization(input.uscc());
+        if (organization.profile() == null) {
+            throw ValidationFailed.field("uscc",
+                    "该组织尚未登记资料 (no organisation profile: PUT /organizations/{uscc} first)");
+        }
+        Instant now = clock.instant();
+        Certification certification = certification(input.uscc(), input.kind(), input.level(), input.renewal(),
+                input.platformName().strip(), input.certificateNo().strip(), issuedOn, expiresOn,
+                input.authority(), null, now);
+        return Written.of(certification, store.record(new Recording(certification,
+                organization.profile().county(), organization.holdings(), null, caller.sub(), now)));
     }
 
-    /** {@code POST /applications/{id}/decision}: staff certify, reject or return a submitted application. 200. */
-    public Committed decide(Caller caller, String applicationId, DecisionInput input, IdempotencyKey key) {
+    /** {@code POST /applications/{id}/decision}: staff certify, reject or return a submitted application. */
+    public Written<DecisionResult> decide(Caller caller, String applicationId, DecisionInput input) {
         caller.requireAny(Role.STAFF);
         Validator v = new Validator();
         v.code("outcome", input.outcome(), OUTCOMES::contains);
@@ -129,7 +125,7 @@ public final class CertificationService {
             Instant now = clock.instant();
             var transition = new ApplicationTransition(application, ApplicationStatus.valueOf(input.outcome()),
                     input.reason(), null, caller.sub(), now);
-            return store.decide(transition, key, 200, result(application, transition, null));
+            return Written.of(result(application, transition, null), store.decide(transition));
         }
 
         LocalDate issuedOn = issuedOverride != null ? issuedOverride : LocalDate.parse(application.issuedOn());
@@ -138,21 +134,19 @@ public final class CertificationService {
         dates.throwIfAny();
         String certificateNo = input.certificateNo() != null ? input.certificateNo().strip()
                 : application.certificateNo();
-        return Retry.unitOfWork(() -> {
-            OrganizationHoldings organization = store.organization(application.uscc());
-            if (organization.profile() == null) {
-                throw new Conflict("申报组织的资料不存在 (the applicant's organisation profile is missing)");
-            }
-            Instant now = clock.instant();
-            Certification certification = certification(application.uscc(), application.kind(),
-                    application.level(), application.renewal(), application.platformName(), certificateNo,
-                    issuedOn, expiresOverride, input.authority(), application.applicationId(), now);
-            var transition = new ApplicationTransition(application, ApplicationStatus.CERTIFIED, input.reason(),
-                    certification.certificationId(), caller.sub(), now);
-            return store.record(new Recording(certification, organization.profile().county(),
-                    organization.holdings(), transition, caller.sub(), now),
-                    key, 200, result(application, transition, certification));
-        });
+        OrganizationHoldings organization = store.organization(application.uscc());
+        if (organization.profile() == null) {
+            throw new Conflict("申报组织的资料不存在 (the applicant's organisation profile is missing)");
+        }
+        Instant now = clock.instant();
+        Certification certification = certification(application.uscc(), application.kind(),
+                application.level(), application.renewal(), application.platformName(), certificateNo,
+                issuedOn, expiresOverride, input.authority(), application.applicationId(), now);
+        var transition = new ApplicationTransition(application, ApplicationStatus.CERTIFIED, input.reason(),
+                certification.certificationId(), caller.sub(), now);
+        return Written.of(result(application, transition, certification), store.record(new Recording(
+                certification, organization.profile().county(), organization.holdings(), transition,
+                caller.sub(), now)));
     }
 
     /** {@code GET /certifications}. */
@@ -187,24 +181,22 @@ public final class CertificationService {
         return certification;
     }
 
-    /** {@code POST /certifications/{id}/revocation}: staff; cancels the unpaid subsidy, flags a paid one. 200. */
-    public Committed revoke(Caller caller, String certificationId, RevocationInput input, IdempotencyKey key) {
+    /** {@code POST /certifications/{id}/revocation}: staff; cancels the unpaid subsidy, flags a paid one. */
+    public Written<Certification> revoke(Caller caller, String certificationId, RevocationInput input) {
         caller.requireAny(Role.STAFF);
         Validator v = new Validator();
         v.multilineText("reason", input.reason(), MAX_REASON);
         v.throwIfAny();
-        return Retry.unitOfWork(() -> {
-            Certification before = find(certificationId)
-                    .orElseThrow(() -> new NotFound("认定记录不存在 (not found)"));
-            OrganizationHoldings organization = store.organization(before.uscc());
-            Subsidy subsidyBefore = subsidies.find(Subsidy.idFor(certificationId)).orElse(null);
-            Instant now = clock.instant();
-            Certification after = before.revoked(now.toString(), input.reason().strip());
-            Subsidy subsidyAfter = subsidyBefore == null ? null
-                    : rules.onRevocation(subsidyBefore, Shanghai.dateOf(now));
-            return store.revoke(new Revocation(before, after, organization.holdings(), subsidyBefore, subsidyAfter,
-                    caller.sub(), now), key, 200, after);
-        });
+        Certification before = find(certificationId)
+                .orElseThrow(() -> new NotFound("认定记录不存在 (not found)"));
+        OrganizationHoldings organization = store.organization(before.uscc());
+        Subsidy subsidyBefore = subsidies.find(Subsidy.idFor(certificationId)).orElse(null);
+        Instant now = clock.instant();
+        Certification after = before.revoked(now.toString(), input.reason().strip());
+        Subsidy subsidyAfter = subsidyBefore == null ? null
+                : rules.onRevocation(subsidyBefore, Shanghai.dateOf(now));
+        return Written.of(after, store.revoke(new Revocation(before, after, organization.holdings(),
+                subsidyBefore, subsidyAfter, caller.sub(), now)));
     }
 
     /** A path id of another shape names nothing: 404 without a read. */

@@ -2,8 +2,7 @@ package cn.bijie.innovation.shared.certification;
 
 import cn.bijie.innovation.shared.application.Application;
 import cn.bijie.innovation.shared.application.ApplicationStatus;
-import cn.bijie.innovation.shared.idempotency.Committed;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.indicator.Holding;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.paging.Slice;
@@ -30,12 +29,12 @@ public interface CertificationStore {
     Slice<Certification> list(CertificationFilter filter, int limit, Map<String, String> start);
 
     /** A new certification (absent until now), counted if ACTIVE; with a transition, the application's decision. */
-    Committed record(Recording recording, IdempotencyKey key, int status, Object body);
+    PendingWrite record(Recording recording);
 
     /** A decision that records no certification (rejected, returned). */
-    Committed decide(ApplicationTransition transition, IdempotencyKey key, int status, Object body);
+    PendingWrite decide(ApplicationTransition transition);
 
-    Committed revoke(Revocation revocation, IdempotencyKey key, int status, Object body);
+    PendingWrite revoke(Revocation revocation);
 
     record Recording(Certification certification, String county, List<Holding> holdings,
             ApplicationTransition transition, String actor, Instant at) {}

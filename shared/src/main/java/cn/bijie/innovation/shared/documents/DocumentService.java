@@ -5,14 +5,13 @@ import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.PayloadTooLarge;
-import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Prior;
+import cn.bijie.innovation.shared.idempotency.Written;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.paging.Page;
-import cn.bijie.innovation.shared.retry.Retry;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,28 +46,27 @@ public final class DocumentService {
     }
 
     /** {@code POST /applications/{id}/documents}: the owner, while the application is open. */
-    public Committed create(Caller caller, String applicationId, DocumentInput input, IdempotencyKey key) {
-        return Retry.unitOfWork(() -> {
-            validate(input);
-            Prior<Application> prior = applications.forOwnerChange(caller, applicationId, key,
-                    "只有申报单位可以上传附件 (only the applicant may add documents)");
-            if (prior.replay() != null) {
-                return prior.replay();
-            }
-            Application application = prior.record();
-            if (!application.status().open()) {
-                throw new Conflict("该申报已结束，不能再上传附件 (documents can be added only while the application is "
-                        + "SUBMITTED or RETURNED; it is " + application.status() + ")");
-            }
-            Document document = new Document(SortableId.next(clock), applicationId, application.uscc(),
-                    input.fileName().strip(), input.contentType(), input.sizeBytes(), input.sha256(), input.category(),
-                    clock.instant().toString());
-            DocumentStorage.Presigned upload = storage.presignUpload(document.objectKey(), document.contentType(),
-                    document.sizeBytes(), document.sha256(), UPLOAD_TTL);
-            UploadTicket ticket = new UploadTicket(document.documentId(), upload.url(), upload.headers(),
-                    upload.expiresAt().toString());
-            return store.create(document, MAX_DOCUMENTS, caller.sub(), key, ticket);
-        });
+    public Written<UploadTicket> create(Caller caller, String applicationId, DocumentInput input,
+            IdempotencyKey key) {
+        validate(input);
+        Prior<Application> prior = applications.forOwnerChange(caller, applicationId, key,
+                "只有申报单位可以上传附件 (only the applicant may add documents)");
+        if (prior.replay() != null) {
+            return Written.replayed(prior.replay());
+        }
+        Application application = prior.record();
+        if (!application.status().open()) {
+            throw new Conflict("该申报已结束，不能再上传附件 (documents can be added only while the application is "
+                    + "SUBMITTED or RETURNED; it is " + application.status() + ")");
+        }
+        Document document = new Document(SortableId.next(clock), applicationId, application.uscc(),
+                input.fileName().strip(), input.contentType(), input.sizeBytes(), input.sha256(), input.category(),
+                clock.instant().toString());
+        DocumentStorage.Presigned upload = storage.presignUpload(document.objectKey(), document.contentType(),
+                document.sizeBytes(), document.sha256(), UPLOAD_TTL);
+        UploadTicket ticket = new UploadTicket(document.documentId(), upload.url(), upload.headers(),
+                upload.expiresAt().toString());
+        return Written.of(ticket, store.create(document, MAX_DOCUMENTS, caller.sub()));
     }
 
     /** {@code GET /applications/{id}/documents}: newest first, each with whether its bytes have arrived. */

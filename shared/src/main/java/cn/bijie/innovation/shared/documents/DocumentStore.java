@@ -1,16 +1,15 @@
 package cn.bijie.innovation.shared.documents;
 
-import cn.bijie.innovation.shared.idempotency.Committed;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import java.util.Optional;
 
 /** Where document records live: in their application's partition. */
 public interface DocumentStore {
     /**
      * Stores {@code document} with its audit entry, only while its application is still open and holds fewer than
-     * {@code maxDocuments}; otherwise a {@code Conflict} and nothing changes. Answers 201 with {@code body}.
+     * {@code maxDocuments}; otherwise a {@code Conflict} and nothing changes.
      */
-    Committed create(Document document, int maxDocuments, String actor, IdempotencyKey key, Object body);
+    PendingWrite create(Document document, int maxDocuments, String actor);
 
     Optional<Document> find(String applicationId, String documentId);
 

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * The one retry policy. A unit of work (read, decide, commit) runs again when it fails as {@link ReadOutdated}: what
  * it read changed before its transaction committed, or DynamoDB cancelled the transaction for a conflict with another
  * one or for throttling. Nothing else is retried. Each call path has this one layer, where its unit of work starts
- * (the services' writes, the subsidy calculation); the table writer below it never retries.
+ * ({@code http/Answers} around an idempotent write, the services' other writes, the subsidy calculation); the table
+ * writer below it never retries.
  */
 public final class Retry {
     public static final int ATTEMPTS = 8;

@@ -1,8 +1,7 @@
 package cn.bijie.innovation.shared.subsidy;
 
 import cn.bijie.innovation.shared.errors.NotFound;
-import cn.bijie.innovation.shared.idempotency.Committed;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.Written;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.DerivedId;
@@ -10,7 +9,6 @@ import cn.bijie.innovation.shared.paging.OwnedLists;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
-import cn.bijie.innovation.shared.retry.Retry;
 import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
@@ -58,22 +56,20 @@ public final class SubsidyService {
         return subsidy;
     }
 
-    /** {@code POST /subsidies/{id}/disbursement}: finance, only from {@code AWAITING_PAYMENT}. 200. */
-    public Committed disburse(Caller caller, String subsidyId, DisbursementInput input, IdempotencyKey key) {
-        return Retry.unitOfWork(() -> {
-            caller.requireAny(Role.FINANCE);
-            Validator v = new Validator();
-            LocalDate paidOn = v.date("paidOn", input.paidOn());
-            if (paidOn != null && paidOn.isAfter(Shanghai.today(clock))) {
-                v.problem("paidOn", "不能晚于今天 (must not be in the future)");
-            }
-            v.text("voucherNo", input.voucherNo(), MAX_VOUCHER_NO);
-            v.throwIfAny();
-            Subsidy before = find(subsidyId).orElseThrow(SubsidyService::notFound);
-            Instant now = clock.instant();
-            Subsidy after = before.paid(paidOn.toString(), input.voucherNo().strip());
-            return store.disburse(before, after, caller.sub(), now, key, 200, after);
-        });
+    /** {@code POST /subsidies/{id}/disbursement}: finance, only from {@code AWAITING_PAYMENT}. */
+    public Written<Subsidy> disburse(Caller caller, String subsidyId, DisbursementInput input) {
+        caller.requireAny(Role.FINANCE);
+        Validator v = new Validator();
+        LocalDate paidOn = v.date("paidOn", input.paidOn());
+        if (paidOn != null && paidOn.isAfter(Shanghai.today(clock))) {
+            v.problem("paidOn", "不能晚于今天 (must not be in the future)");
+        }
+        v.text("voucherNo", input.voucherNo(), MAX_VOUCHER_NO);
+        v.throwIfAny();
+        Subsidy before = find(subsidyId).orElseThrow(SubsidyService::notFound);
+        Instant now = clock.instant();
+        Subsidy after = before.paid(paidOn.toString(), input.voucherNo().strip());
+        return Written.of(after, store.disburse(before, after, caller.sub(), now));
     }
 
     /** A path id of another shape names nothing: 404 without a read. */

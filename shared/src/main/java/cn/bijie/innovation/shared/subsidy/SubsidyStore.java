@@ -1,7 +1,6 @@
 package cn.bijie.innovation.shared.subsidy;
 
-import cn.bijie.innovation.shared.idempotency.Committed;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.paging.Slice;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +14,7 @@ public interface SubsidyStore {
     Slice<Subsidy> list(SubsidyFilter filter, int limit, Map<String, String> start);
 
     /** {@code AWAITING_PAYMENT → PAID}; any other state is a {@code Conflict}. */
-    Committed disburse(Subsidy before, Subsidy after, String actor, Instant at, IdempotencyKey key, int status,
-            Object body);
+    PendingWrite disburse(Subsidy before, Subsidy after, String actor, Instant at);
 
     /** The organisation's subsidy of {@code kind} at {@code level} that is paid or awaiting payment, if any. */
     Optional<Subsidy> paidOrAwaiting(String uscc, String kind, String level);

@@ -8,6 +8,7 @@ import cn.bijie.innovation.shared.errors.FieldProblem;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.identity.Caller;
@@ -54,13 +55,13 @@ class ApplicationServiceTest {
     }
 
     Application submitted() {
-        service.submit(owner, VALID, null);
+        submit(owner, VALID, null);
         return store.applications.values().iterator().next();
     }
 
     @Test
     void submit_storesASubmittedApplication_withTheCountyOfTheProfile() {
-        Committed committed = service.submit(owner, VALID, null);
+        Committed committed = submit(owner, VALID, null);
 
         assertThat(committed.status()).isEqualTo(201);
         Application stored = store.applications.values().iterator().next();
@@ -72,37 +73,37 @@ class ApplicationServiceTest {
 
     @Test
     void submit_acceptsIssuedOnToday_inBijieTime() {
-        assertThat(service.submit(owner, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2026-11-26"), null)
+        assertThat(submit(owner, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2026-11-26"), null)
                 .status()).isEqualTo(201);
     }
 
     @Test
     void submit_isValidationFailed_whenIssuedOnIsBeforeThePolicysFloor_andAcceptsTheFloor() {
         for (String date : new String[] {"0000-01-01", "1900-01-01", "1979-12-31"}) {
-            assertProblem(() -> service.submit(owner, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, date), null),
+            assertProblem(() -> submit(owner, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, date), null),
                     "issuedOn");
         }
         assertThat(Policy.active().issuedOnFloor()).hasToString("1980-01-01");
-        service.submit(owner, input("TECH_INNOVATION_CENTER", "NATIONAL", false, "1980-01-01"), null);
+        submit(owner, input("TECH_INNOVATION_CENTER", "NATIONAL", false, "1980-01-01"), null);
     }
 
     @Test
     void submit_isValidationFailed_whenIssuedOnIsInTheFuture() {
-        assertProblem(() -> service.submit(owner, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2026-11-27"),
+        assertProblem(() -> submit(owner, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2026-11-27"),
                 null), "issuedOn");
     }
 
     @Test
     void submit_isValidationFailed_whenTheLevelIsNotOneThePolicyListsForTheKind() {
-        assertProblem(() -> service.submit(owner, input("HIGH_TECH_ENTERPRISE", "PROVINCIAL", false, "2026-10-20"),
+        assertProblem(() -> submit(owner, input("HIGH_TECH_ENTERPRISE", "PROVINCIAL", false, "2026-10-20"),
                 null), "level");
-        assertProblem(() -> service.submit(owner, input("TECH_TRANSFER_INSTITUTION", "MUNICIPAL", false,
+        assertProblem(() -> submit(owner, input("TECH_TRANSFER_INSTITUTION", "MUNICIPAL", false,
                 "2026-10-20"), null), "level");
     }
 
     @Test
     void submit_isValidationFailed_whenRenewalIsClaimedForAPlatform() {
-        assertProblem(() -> service.submit(owner, input("KEY_LABORATORY", "NATIONAL", true, "2026-10-20"), null),
+        assertProblem(() -> submit(owner, input("KEY_LABORATORY", "NATIONAL", true, "2026-10-20"), null),
                 "renewal");
     }
 
@@ -110,7 +111,7 @@ class ApplicationServiceTest {
     void submit_namesEveryMissingField() {
         var empty = new ApplicationInput(null, null, null, null, null, null, null, null);
 
-        assertThatThrownBy(() -> service.submit(owner, empty, null)).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> submit(owner, empty, null)).isInstanceOf(ValidationFailed.class)
                 .satisfies(e -> assertThat(((ValidationFailed) e).details()).extracting(FieldProblem::field)
                         .containsExactly("uscc", "kind", "level", "renewal", "platformName", "certificateNo",
                                 "issuedOn"));
@@ -121,24 +122,24 @@ class ApplicationServiceTest {
     void submit_isForbidden_forAnotherOrganisationsUscc() {
         var foreign = new ApplicationInput(OTHER, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "x", "y", "2026-10-20",
                 null);
-        assertThatThrownBy(() -> service.submit(owner, foreign, null)).isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> service.submit(staff, VALID, null)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> submit(owner, foreign, null)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> submit(staff, VALID, null)).isInstanceOf(Forbidden.class);
         assertThat(store.writes).isZero();
     }
 
     @Test
     void submit_isConflict_whenTheOrganisationHasNoProfile() {
         store.organizations.clear();
-        assertThatThrownBy(() -> service.submit(owner, VALID, null)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> submit(owner, VALID, null)).isInstanceOf(Conflict.class);
         assertThat(store.writes).isZero();
     }
 
     @Test
     void submit_replaysTheFirstResponse_forAKeyUsedBefore() {
         var key = new IdempotencyKey(owner.sub(), "k1", "hash");
-        Committed first = service.submit(owner, VALID, key);
+        Committed first = submit(owner, VALID, key);
 
-        Committed second = service.submit(owner, VALID, key);
+        Committed second = submit(owner, VALID, key);
 
         assertThat(second.bodyJson()).isEqualTo(first.bodyJson());
         assertThat(second.replayed()).isTrue();
@@ -151,7 +152,7 @@ class ApplicationServiceTest {
         var corrected = new ApplicationInput(OWN, "HIGH_TECH_ENTERPRISE", "NATIONAL", true, "新名称",
                 "GR202652000999", "2026-10-21", "补充了材料");
 
-        Committed committed = service.correct(owner, returned.applicationId(), corrected, null);
+        Committed committed = correct(owner, returned.applicationId(), corrected, null);
 
         Application after = store.applications.get(returned.applicationId());
         assertThat(committed.status()).isEqualTo(200);
@@ -165,7 +166,7 @@ class ApplicationServiceTest {
     @Test
     void correct_isConflict_whileTheApplicationIsStillSubmitted() {
         Application application = submitted();
-        assertThatThrownBy(() -> service.correct(owner, application.applicationId(), VALID, null))
+        assertThatThrownBy(() -> correct(owner, application.applicationId(), VALID, null))
                 .isInstanceOf(Conflict.class);
         assertThat(store.applications.get(application.applicationId())).isEqualTo(application);
     }
@@ -175,14 +176,14 @@ class ApplicationServiceTest {
         Application returned = returned(submitted());
         var moved = new ApplicationInput(OTHER, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "x", "y", "2026-10-20",
                 null);
-        assertProblem(() -> service.correct(owner, returned.applicationId(), moved, null), "uscc");
+        assertProblem(() -> correct(owner, returned.applicationId(), moved, null), "uscc");
     }
 
     @Test
     void withdraw_movesASubmittedApplicationToWithdrawn() {
         Application application = submitted();
 
-        service.withdraw(owner, application.applicationId(), null);
+        withdraw(owner, application.applicationId(), null);
 
         assertThat(store.applications.get(application.applicationId()).status())
                 .isEqualTo(ApplicationStatus.WITHDRAWN);
@@ -191,9 +192,9 @@ class ApplicationServiceTest {
     @Test
     void withdraw_isConflict_whenTheApplicationIsWithdrawnAlready() {
         Application application = submitted();
-        service.withdraw(owner, application.applicationId(), null);
+        withdraw(owner, application.applicationId(), null);
 
-        assertThatThrownBy(() -> service.withdraw(owner, application.applicationId(), null))
+        assertThatThrownBy(() -> withdraw(owner, application.applicationId(), null))
                 .isInstanceOf(Conflict.class);
     }
 
@@ -201,9 +202,9 @@ class ApplicationServiceTest {
     void withdraw_isNotFound_forAnotherOrganisation_andForbidden_forStaff() {
         Application application = submitted();
 
-        assertThatThrownBy(() -> service.withdraw(applicant(OTHER), application.applicationId(), null))
+        assertThatThrownBy(() -> withdraw(applicant(OTHER), application.applicationId(), null))
                 .isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> service.withdraw(staff, application.applicationId(), null))
+        assertThatThrownBy(() -> withdraw(staff, application.applicationId(), null))
                 .isInstanceOf(Forbidden.class);
         assertThat(store.applications.get(application.applicationId()).status())
                 .isEqualTo(ApplicationStatus.SUBMITTED);
@@ -227,7 +228,7 @@ class ApplicationServiceTest {
         submitted();
         store.organizations.put(OTHER, new Organization(OTHER, "黔西某公司", "520581", "OTHER", "b@example.com",
                 null, "2026-11-01T00:00:00Z"));
-        service.submit(applicant(OTHER), new ApplicationInput(OTHER, "MAKERSPACE", "PROVINCIAL", false, "众创空间",
+        submit(applicant(OTHER), new ApplicationInput(OTHER, "MAKERSPACE", "PROVINCIAL", false, "众创空间",
                 "ZC-1", "2026-09-01", null), null);
 
         assertThat(service.list(owner, null, null, null, 50, null).items()).extracting(Application::uscc)
@@ -242,6 +243,19 @@ class ApplicationServiceTest {
         assertProblem(() -> service.list(staff, "APPROVED", null, null, 50, null), "status");
         assertProblem(() -> service.list(staff, null, "STEEL_MILL", null, 50, null), "kind");
         assertProblem(() -> service.list(staff, null, null, "110101", 50, null), "county");
+    }
+
+    /** What the edge does: commit the service's decision with its answer. */
+    private Committed submit(Caller caller, ApplicationInput input, IdempotencyKey key) {
+        return Answers.commit(201, key, () -> service.submit(caller, input, key));
+    }
+
+    private Committed correct(Caller caller, String applicationId, ApplicationInput input, IdempotencyKey key) {
+        return Answers.commit(200, key, () -> service.correct(caller, applicationId, input, key));
+    }
+
+    private Committed withdraw(Caller caller, String applicationId, IdempotencyKey key) {
+        return Answers.commit(200, key, () -> service.withdraw(caller, applicationId, key));
     }
 
     private Application returned(Application application) {

@@ -1,10 +1,11 @@
 package cn.bijie.innovation.shared.application;
 
 import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.idempotency.Answer;
 import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.idempotency.Prior;
-import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.Slice;
 import java.util.Comparator;
@@ -35,27 +36,27 @@ public final class InMemoryApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public Committed create(Application application, String actor, IdempotencyKey key) {
-        return write(application, 201, key);
+    public PendingWrite create(Application application, String actor) {
+        return answer -> write(application, answer);
     }
 
     @Override
-    public Committed change(Application before, Application after, String action, String actor, IdempotencyKey key,
-            int status) {
-        if (!applications.get(before.applicationId()).equals(before)) {
-            throw new Conflict("changed");
-        }
-        return write(after, status, key);
+    public PendingWrite change(Application before, Application after, String action, String actor) {
+        return answer -> {
+            if (!applications.get(before.applicationId()).equals(before)) {
+                throw new Conflict("changed");
+            }
+            return write(after, answer);
+        };
     }
 
-    private Committed write(Application application, int status, IdempotencyKey key) {
+    private Committed write(Application application, Answer answer) {
         writes++;
         applications.put(application.applicationId(), application);
-        Committed committed = new Committed(status, Json.write(application), false);
-        if (key != null) {
-            responses.put(key.key(), new Committed(status, committed.bodyJson(), true));
+        if (answer.key() != null) {
+            responses.put(answer.key().key(), new Committed(answer.status(), answer.bodyJson(), true));
         }
-        return committed;
+        return new Committed(answer.status(), answer.bodyJson(), false);
     }
 
     @Override

@@ -8,8 +8,9 @@ import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.idempotency.Committed;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.SortableId;
@@ -49,9 +50,9 @@ class CertificationServiceTest {
 
     @Test
     void record_letsAHighTechEnterpriseExpireThreeYearsAfterIssue_unlessTold() {
-        service.record(STAFF, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2026-11-01", null), null);
-        service.record(STAFF, new CertificationInput(USCC, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "毕节某平台",
-                "GR-OTHER", "2026-11-01", "2028-06-30", null), null);
+        record(STAFF, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2026-11-01", null));
+        record(STAFF, new CertificationInput(USCC, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "毕节某平台",
+                "GR-OTHER", "2026-11-01", "2028-06-30", null));
 
         assertThat(recordings).extracting(r -> r.certification().expiresOn())
                 .containsExactly("2029-11-01", "2028-06-30");
@@ -59,7 +60,7 @@ class CertificationServiceTest {
 
     @Test
     void record_givesOtherKindsNoExpiry_unlessTold() {
-        service.record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null), null);
+        record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null));
 
         assertThat(recordings.get(0).certification().expiresOn()).isNull();
         assertThat(recordings.get(0).certification().status()).isEqualTo(CertificationStatus.ACTIVE);
@@ -67,14 +68,14 @@ class CertificationServiceTest {
 
     @Test
     void record_isExpiredAlready_whenItsTermEndedBeforeToday() {
-        service.record(STAFF, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2020-01-01", null), null);
+        record(STAFF, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2020-01-01", null));
 
         assertThat(recordings.get(0).certification().status()).isEqualTo(CertificationStatus.EXPIRED);
     }
 
     @Test
     void record_saysWhyThereIsNoSubsidy_forAnAcademicianWorkstation() {
-        service.record(STAFF, input("ACADEMICIAN_WORKSTATION", "PROVINCIAL", false, "2026-11-01", null), null);
+        record(STAFF, input("ACADEMICIAN_WORKSTATION", "PROVINCIAL", false, "2026-11-01", null));
 
         Certification c = recordings.get(0).certification();
         assertThat(c.subsidyEligible()).isFalse();
@@ -83,8 +84,8 @@ class CertificationServiceTest {
 
     @Test
     void record_derivesTheSameId_forTheSameCertificate() {
-        service.record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null), null);
-        service.record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null), null);
+        record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null));
+        record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null));
 
         assertThat(recordings.get(0).certification().certificationId())
                 .isEqualTo(recordings.get(1).certification().certificationId())
@@ -96,7 +97,7 @@ class CertificationServiceTest {
         var bad = new CertificationInput("91520500MA6DKQ5X36", "KEY_LABORATORY", "DISTRICT", null, " ", null,
                 "2099-01-01", "2098-01-01", null);
 
-        assertThatThrownBy(() -> service.record(STAFF, bad, null))
+        assertThatThrownBy(() -> record(STAFF, bad))
                 .isInstanceOf(ValidationFailed.class)
                 .satisfies(e -> assertThat(((ValidationFailed) e).details()).extracting(p -> p.field())
                         .containsExactlyInAnyOrder("uscc", "level", "renewal", "platformName", "certificateNo",
@@ -107,7 +108,7 @@ class CertificationServiceTest {
     @Test
     void record_isValidationFailed_forAnIssuedOnBeforeThePolicysFloor() {
         for (String date : new String[] {"0000-01-01", "1900-01-01"}) {
-            assertThatThrownBy(() -> service.record(STAFF, input("KEY_LABORATORY", "NATIONAL", false, date, null), null))
+            assertThatThrownBy(() -> record(STAFF, input("KEY_LABORATORY", "NATIONAL", false, date, null)))
                     .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.details())
                             .extracting(p -> p.field()).containsExactly("issuedOn"));
         }
@@ -116,8 +117,8 @@ class CertificationServiceTest {
 
     @Test
     void record_isValidationFailed_forARenewalOfAKindThatIsNotRenewed() {
-        assertThatThrownBy(() -> service.record(STAFF,
-                input("MAKERSPACE", "PROVINCIAL", true, "2026-11-01", null), null))
+        assertThatThrownBy(() -> record(STAFF,
+                input("MAKERSPACE", "PROVINCIAL", true, "2026-11-01", null)))
                 .isInstanceOf(ValidationFailed.class);
     }
 
@@ -126,15 +127,15 @@ class CertificationServiceTest {
         var unknown = new CertificationInput("91520581MA6H12345G", "KEY_LABORATORY", "PROVINCIAL", false, "平台",
                 "NO-1", "2026-11-01", null, null);
 
-        assertThatThrownBy(() -> service.record(STAFF, unknown, null)).isInstanceOf(ValidationFailed.class);
+        assertThatThrownBy(() -> record(STAFF, unknown)).isInstanceOf(ValidationFailed.class);
     }
 
     @Test
     void record_isForbidden_forApplicantsFinanceAndSupervisors() {
         for (Role role : Set.of(Role.APPLICANT, Role.FINANCE, Role.SUPERVISOR)) {
             Caller caller = new Caller("u", Set.of(role), USCC, null);
-            assertThatThrownBy(() -> service.record(caller,
-                    input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null), null))
+            assertThatThrownBy(() -> record(caller,
+                    input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null)))
                     .isInstanceOf(Forbidden.class);
         }
         assertThat(recordings).isEmpty();
@@ -143,8 +144,8 @@ class CertificationServiceTest {
     @Test
     void decide_isForbidden_forFinance_beforeAnythingIsRead() {
         Caller finance = new Caller("f1", Set.of(Role.FINANCE), null, null);
-        assertThatThrownBy(() -> service.decide(finance, "app-1",
-                new DecisionInput("CERTIFIED", null, null, null, null, null), null)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> decide(finance, "app-1",
+                new DecisionInput("CERTIFIED", null, null, null, null, null))).isInstanceOf(Forbidden.class);
     }
 
     @Test
@@ -156,16 +157,16 @@ class CertificationServiceTest {
         Caller both = new Caller("s9", Set.of(Role.STAFF, Role.APPLICANT), USCC, null);
 
         for (String outcome : List.of("CERTIFIED", "REJECTED")) {
-            assertThatThrownBy(() -> service.decide(both, id, new DecisionInput(outcome, "理由", null, null, null,
-                    null), null)).as(outcome).isInstanceOf(Forbidden.class);
+            assertThatThrownBy(() -> decide(both, id, new DecisionInput(outcome, "理由", null, null, null,
+                    null))).as(outcome).isInstanceOf(Forbidden.class);
         }
         assertThat(recordings).isEmpty();
     }
 
     @Test
     void decide_needsAReason_toRejectOrReturn() {
-        assertThatThrownBy(() -> service.decide(STAFF, "app-1",
-                new DecisionInput("REJECTED", null, null, null, null, null), null))
+        assertThatThrownBy(() -> decide(STAFF, "app-1",
+                new DecisionInput("REJECTED", null, null, null, null, null)))
                 .isInstanceOf(ValidationFailed.class)
                 .satisfies(e -> assertThat(((ValidationFailed) e).details()).extracting(p -> p.field())
                         .containsExactly("reason"));
@@ -173,7 +174,7 @@ class CertificationServiceTest {
 
     @Test
     void get_isNotFound_forAnotherOrganisationsApplicant() {
-        service.record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null), null);
+        record(STAFF, input("KEY_LABORATORY", "PROVINCIAL", false, "2026-11-01", null));
         String id = recordings.get(0).certification().certificationId();
         Caller other = new Caller("a2", Set.of(Role.APPLICANT), "91520581MA6H12345G", null);
         Caller owner = new Caller("a1", Set.of(Role.APPLICANT), USCC, null);
@@ -187,6 +188,15 @@ class CertificationServiceTest {
         Caller owner = new Caller("a1", Set.of(Role.APPLICANT), USCC, null);
 
         assertThat(service.list(owner, "91520581MA6H12345G", null, null, null, null, null).items()).isEmpty();
+    }
+
+    /** What the edge does: commit the service's decision with its answer. */
+    private Committed record(Caller caller, CertificationInput input) {
+        return Answers.commit(201, null, () -> service.record(caller, input));
+    }
+
+    private Committed decide(Caller caller, String applicationId, DecisionInput input) {
+        return Answers.commit(200, null, () -> service.decide(caller, applicationId, input));
     }
 
     private final class FakeStore implements CertificationStore {
@@ -214,19 +224,21 @@ class CertificationServiceTest {
         }
 
         @Override
-        public Committed record(Recording recording, IdempotencyKey key, int status, Object body) {
-            recordings.add(recording);
-            stored.put(recording.certification().certificationId(), recording.certification());
-            return new Committed(status, "{}", false);
+        public PendingWrite record(Recording recording) {
+            return answer -> {
+                recordings.add(recording);
+                stored.put(recording.certification().certificationId(), recording.certification());
+                return new Committed(answer.status(), answer.bodyJson(), false);
+            };
         }
 
         @Override
-        public Committed decide(ApplicationTransition transition, IdempotencyKey key, int status, Object body) {
+        public PendingWrite decide(ApplicationTransition transition) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Committed revoke(Revocation revocation, IdempotencyKey key, int status, Object body) {
+        public PendingWrite revoke(Revocation revocation) {
             throw new UnsupportedOperationException();
         }
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.IdempotencyKeyReused;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.store.dynamodb.Condition;
@@ -89,15 +90,16 @@ class CertificationsIT {
                 "2026-11-01", null, null);
         var key = new IdempotencyKey(STAFF.sub(), "key-" + uscc, "hash-1");
 
-        var first = bureau.certifications.record(STAFF, input, key);
-        var second = bureau.certifications.record(STAFF, input, key);
+        var first = Answers.commit(201, key, () -> bureau.certifications.record(STAFF, input));
+        var second = Answers.commit(201, key, () -> bureau.certifications.record(STAFF, input));
 
         assertThat(second.replayed()).isTrue();
         assertThat(second.bodyJson()).isEqualTo(first.bodyJson());
         assertThat(second.status()).isEqualTo(201);
         var other = new IdempotencyKey(STAFF.sub(), "key-" + uscc, "hash-2");
-        assertThatThrownBy(() -> bureau.certifications.record(STAFF, new CertificationInput(uscc, "KEY_LABORATORY",
-                "PROVINCIAL", false, "重点实验室", "KL-10", "2026-11-01", null, null), other))
+        assertThatThrownBy(() -> Answers.commit(201, other, () -> bureau.certifications.record(STAFF,
+                new CertificationInput(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "重点实验室", "KL-10", "2026-11-01",
+                        null, null))))
                 .isInstanceOf(IdempotencyKeyReused.class);
     }
 
@@ -112,10 +114,10 @@ class CertificationsIT {
         Certification renewal = bureau.record(uscc, HTE, "NATIONAL", true, "GR-T2", "2026-11-10");
         assertThat(bureau.counter(HTE)).as("a renewal does not count twice").isEqualTo(base + 1);
 
-        bureau.certifications.revoke(STAFF, first.certificationId(), new RevocationInput("证书注销"), null);
+        bureau.revoke(STAFF, first.certificationId(), new RevocationInput("证书注销"));
         assertThat(bureau.counter(HTE)).as("the renewal still holds").isEqualTo(base + 1);
 
-        bureau.certifications.revoke(STAFF, renewal.certificationId(), new RevocationInput("证书注销"), null);
+        bureau.revoke(STAFF, renewal.certificationId(), new RevocationInput("证书注销"));
         assertThat(bureau.counter(HTE)).isEqualTo(base);
         assertThat(bureau.countyCounter(HTE, "520524")).isEqualTo(inCounty);
     }
@@ -126,14 +128,14 @@ class CertificationsIT {
         bureau.organization(uscc, "520502");
         Certification c = bureau.record(uscc, HTE, "NATIONAL", false, "GR-R1", "2026-06-01");
 
-        bureau.certifications.revoke(STAFF, c.certificationId(), new RevocationInput("弄虚作假"), null);
+        bureau.revoke(STAFF, c.certificationId(), new RevocationInput("弄虚作假"));
 
         var item = bureau.item(Keys.certification(c.certificationId()));
         assertThat(Items.str(item, "status")).isEqualTo("REVOKED");
         assertThat(Items.str(item, "GSI2PK")).isEqualTo("CERT#REVOKED");
         assertThat(item).doesNotContainKeys(DueIndex.PK, DueIndex.SK);
-        assertThatThrownBy(() -> bureau.certifications.revoke(STAFF, c.certificationId(),
-                new RevocationInput("again"), null)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> bureau.revoke(STAFF, c.certificationId(),
+                new RevocationInput("again"))).isInstanceOf(Conflict.class);
         assertThat(audit(Keys.certificationPk(c.certificationId())))
                 .containsExactly("CERTIFICATION_RECORDED", "CERTIFICATION_REVOKED");
     }
@@ -151,7 +153,7 @@ class CertificationsIT {
                 Map.of(":expired", Items.s("EXPIRED")), Condition.equals("status", Items.s("ACTIVE")), null);
         new DynamoIndicatorCounterMoves(bureau.dynamo, bureau.table, bureau.policy)
                 .deactivated(tx, c.certificationId(), uscc, c.kind(), c.level());
-        new TableWriter(bureau.dynamo).commit(tx, null, 200, Map.of());
+        new TableWriter(bureau.dynamo).commit(tx);
 
         assertThat(bureau.counter(HTE)).isEqualTo(counted - 1);
         assertThat(bureau.indicatorStore.holdings(uscc)).singleElement()
@@ -190,8 +192,8 @@ class CertificationsIT {
         String applicationId = bureau.application(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "KL-APP-1");
         long centres = bureau.countyCounter("PROVINCIAL_ENGINEERING_OR_INNOVATION_CENTER", "BLDJ");
 
-        var committed = bureau.certifications.decide(STAFF, applicationId,
-                new DecisionInput("CERTIFIED", null, null, null, null, "贵州省科学技术厅"), null);
+        var committed = bureau.decide(STAFF, applicationId,
+                new DecisionInput("CERTIFIED", null, null, null, null, "贵州省科学技术厅"));
 
         DecisionResult result = BureauFixture.read(committed.bodyJson(), DecisionResult.class);
         assertThat(committed.status()).isEqualTo(200);
@@ -213,11 +215,11 @@ class CertificationsIT {
         bureau.organization(uscc, "JHH");
         String applicationId = bureau.application(uscc, "MAKERSPACE", "PROVINCIAL", false, "MS-APP-1");
         long makerspaces = bureau.countyCounter("PROVINCIAL_MAKERSPACE", "JHH");
-        bureau.certifications.decide(STAFF, applicationId,
-                new DecisionInput("RETURNED", "请补充批复文件", null, null, null, null), null);
+        bureau.decide(STAFF, applicationId,
+                new DecisionInput("RETURNED", "请补充批复文件", null, null, null, null));
 
-        assertThatThrownBy(() -> bureau.certifications.decide(STAFF, applicationId,
-                new DecisionInput("CERTIFIED", null, null, null, null, null), null)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> bureau.decide(STAFF, applicationId,
+                new DecisionInput("CERTIFIED", null, null, null, null, null))).isInstanceOf(Conflict.class);
 
         var application = bureau.item(Keys.key("APP#" + applicationId, "APP"));
         assertThat(Items.str(application, "status")).isEqualTo("RETURNED");

@@ -17,6 +17,7 @@ import cn.bijie.innovation.shared.documents.DocumentStore;
 import cn.bijie.innovation.shared.errors.DomainException;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.SortableId;
@@ -101,24 +102,31 @@ class RequestBodyPropertiesTest {
                                 "contactEmail", "a@example.com"),
                         body -> organizations.put(STAFF, OWN, (OrganizationInput) body)),
                 new RequestType("POST /applications", ApplicationInput.class, applicationBody(),
-                        body -> applications.submit(APPLICANT, (ApplicationInput) body, null)),
+                        body -> Answers.commit(201, null,
+                                () -> applications.submit(APPLICANT, (ApplicationInput) body, null))),
                 new RequestType("PUT /applications/{applicationId}", ApplicationInput.class, applicationBody(),
-                        body -> applications.correct(APPLICANT, id, (ApplicationInput) body, null)),
+                        body -> Answers.commit(200, null,
+                                () -> applications.correct(APPLICANT, id, (ApplicationInput) body, null))),
                 new RequestType("POST /applications/{applicationId}/documents", DocumentInput.class,
                         Map.of("fileName", "证书.pdf", "contentType", "application/pdf", "sizeBytes", 1234,
                                 "sha256", "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", "category", "CERTIFICATE"),
-                        body -> documents.create(APPLICANT, id, (DocumentInput) body, null)),
+                        body -> Answers.commit(201, null,
+                                () -> documents.create(APPLICANT, id, (DocumentInput) body, null))),
                 new RequestType("POST /applications/{applicationId}/decision", DecisionInput.class,
                         Map.of("outcome", "RETURNED", "reason", "请补充材料"),
-                        body -> certifications.decide(STAFF, id, (DecisionInput) body, null)),
+                        body -> Answers.commit(200, null,
+                                () -> certifications.decide(STAFF, id, (DecisionInput) body))),
                 new RequestType("POST /certifications", CertificationInput.class, certificationBody(),
-                        body -> certifications.record(STAFF, (CertificationInput) body, null)),
+                        body -> Answers.commit(201, null,
+                                () -> certifications.record(STAFF, (CertificationInput) body))),
                 new RequestType("POST /certifications/{certificationId}/revocation", RevocationInput.class,
                         Map.of("reason", "经核查撤销"),
-                        body -> certifications.revoke(STAFF, id, (RevocationInput) body, null)),
+                        body -> Answers.commit(200, null,
+                                () -> certifications.revoke(STAFF, id, (RevocationInput) body))),
                 new RequestType("POST /subsidies/{subsidyId}/disbursement", DisbursementInput.class,
                         Map.of("paidOn", "2026-11-20", "voucherNo", "毕财拨〔2026〕1号"),
-                        body -> subsidies.disburse(FINANCE, id, (DisbursementInput) body, null)),
+                        body -> Answers.commit(200, null,
+                                () -> subsidies.disburse(FINANCE, id, (DisbursementInput) body))),
                 new RequestType("PUT /policy/parameters/HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", ParameterInput.class,
                         Map.of("value", 50000), body -> policyService.setParameter(STAFF,
                                 "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", (ParameterInput) body)),

@@ -11,6 +11,7 @@ import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.RevocationInput;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.Forbidden;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.policy.ParameterInput;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
@@ -77,7 +78,7 @@ class SubsidiesIT {
 
         assertThat(Items.str(bureau.item(Keys.subsidy(subsidyId)), DueIndex.SK)).startsWith(due + "#SUB#");
 
-        bureau.subsidies.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-2026-001"), null);
+        bureau.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-2026-001"));
 
         var item = bureau.item(Keys.subsidy(subsidyId));
         assertThat(Items.str(item, "status")).isEqualTo("PAID");
@@ -92,13 +93,13 @@ class SubsidiesIT {
         String subsidyId = Subsidy.idFor(c.certificationId());
         var paying = new DisbursementInput(today(), "PZ-1");
 
-        assertThatThrownBy(() -> bureau.subsidies.disburse(STAFF, subsidyId, paying, null))
+        assertThatThrownBy(() -> bureau.disburse(STAFF, subsidyId, paying))
                 .isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> bureau.subsidies.disburse(BureauFixture.applicant(uscc), subsidyId, paying, null))
+        assertThatThrownBy(() -> bureau.disburse(BureauFixture.applicant(uscc), subsidyId, paying))
                 .isInstanceOf(Forbidden.class);
-        bureau.subsidies.disburse(FINANCE, subsidyId, paying, null);
-        assertThatThrownBy(() -> bureau.subsidies.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-2"),
-                null)).isInstanceOf(Conflict.class);
+        bureau.disburse(FINANCE, subsidyId, paying);
+        assertThatThrownBy(() -> bureau.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-2")))
+                .isInstanceOf(Conflict.class);
         assertThat(bureau.subsidyOf(c.certificationId()).voucherNo()).isEqualTo("PZ-1");
     }
 
@@ -107,14 +108,14 @@ class SubsidiesIT {
         String uscc = organization("520524");
         Certification c = bureau.recordAndCalculate(uscc, "TECH_INNOVATION_CENTER", "PROVINCIAL", false, "TIC-1");
 
-        bureau.certifications.revoke(STAFF, c.certificationId(), new RevocationInput("材料不实"), null);
+        bureau.revoke(STAFF, c.certificationId(), new RevocationInput("材料不实"));
 
         Subsidy s = bureau.subsidyOf(c.certificationId());
         assertThat(s.status()).isEqualTo(SubsidyStatus.CANCELLED);
         assertThat(s.amountYuan()).as("what it would have been").isEqualTo(500_000L);
         assertThat(bureau.item(Keys.subsidy(s.subsidyId()))).doesNotContainKeys(DueIndex.PK, DueIndex.SK);
-        assertThatThrownBy(() -> bureau.subsidies.disburse(FINANCE, s.subsidyId(),
-                new DisbursementInput(today(), "PZ-9"), null)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> bureau.disburse(FINANCE, s.subsidyId(),
+                new DisbursementInput(today(), "PZ-9"))).isInstanceOf(Conflict.class);
     }
 
     @Test
@@ -122,9 +123,9 @@ class SubsidiesIT {
         String uscc = organization("520525");
         Certification c = bureau.recordAndCalculate(uscc, HTE, "NATIONAL", false, "GR-RP");
         String subsidyId = Subsidy.idFor(c.certificationId());
-        bureau.subsidies.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-7"), null);
+        bureau.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-7"));
 
-        bureau.certifications.revoke(STAFF, c.certificationId(), new RevocationInput("撤销高企资格"), null);
+        bureau.revoke(STAFF, c.certificationId(), new RevocationInput("撤销高企资格"));
 
         Subsidy s = bureau.subsidyOf(c.certificationId());
         assertThat(s.status()).isEqualTo(SubsidyStatus.PAID);
@@ -136,7 +137,7 @@ class SubsidiesIT {
     void revocationBeforeTheStreamArrives_leavesACancelledSubsidy() {
         String uscc = organization("520526");
         Certification c = bureau.record(uscc, HTE, "NATIONAL", false, "GR-LATE", "2026-11-01");
-        bureau.certifications.revoke(STAFF, c.certificationId(), new RevocationInput("撤销"), null);
+        bureau.revoke(STAFF, c.certificationId(), new RevocationInput("撤销"));
 
         assertThat(bureau.calculator.onCertificationRecorded(c.certificationId())).isEqualTo(Outcome.CREATED);
 

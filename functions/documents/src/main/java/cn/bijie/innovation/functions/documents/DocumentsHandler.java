@@ -8,9 +8,12 @@ import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.documents.Document;
 import cn.bijie.innovation.shared.documents.DocumentInput;
 import cn.bijie.innovation.shared.documents.DocumentService;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.Page;
@@ -77,9 +80,13 @@ public final class DocumentsHandler implements RequestStreamHandler {
 
     public DocumentsHandler(DocumentService documents) {
         this.api = new HttpApi(Map.of(
-                "POST /applications/{applicationId}/documents", request -> ApiResponse.of(documents.create(
-                        request.requireCaller(), request.path("applicationId"),
-                        Json.read(request.body(), DocumentInput.class), request.idempotencyKey())),
+                "POST /applications/{applicationId}/documents", request -> {
+                    Caller caller = request.requireCaller();
+                    DocumentInput input = Json.read(request.body(), DocumentInput.class);
+                    IdempotencyKey key = request.idempotencyKey();
+                    return Answers.respond(201, key, () -> documents.create(caller, request.path("applicationId"),
+                            input, key));
+                },
                 "GET /applications/{applicationId}/documents", request -> ApiResponse.json(200, documents.list(
                         request.offeringOnly("limit", "nextToken").requireCaller(), request.path("applicationId"),
                         Page.limit(request.query("limit")),

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.RevocationInput;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.indicator.IndicatorService;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorStore;
@@ -146,7 +147,7 @@ class IndicatorsHandlerIT {
             // a 409: the certification exists once
         }
         bureau.record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", true, "GR-RC2", "2026-11-05");
-        bureau.certifications.revoke(STAFF, first.certificationId(), new RevocationInput("注销"), null);
+        bureau.revoke(STAFF, first.certificationId(), new RevocationInput("注销"));
 
         IndicatorService.Recount recount = recount();
 

@@ -7,9 +7,11 @@ import cn.bijie.innovation.shared.certification.DecisionInput;
 import cn.bijie.innovation.shared.certification.RevocationInput;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.PageToken;
@@ -63,12 +65,17 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
 
     public RecordCertificationHandler(CertificationService certifications) {
         this.api = new HttpApi(Map.of(
-                "POST /applications/{applicationId}/decision", request -> ApiResponse.of(certifications.decide(
-                        request.requireCaller(), request.path("applicationId"),
-                        Json.read(request.body(), DecisionInput.class), request.idempotencyKey())),
-                "POST /certifications", request -> ApiResponse.of(certifications.record(
-                        request.requireCaller(), Json.read(request.body(), CertificationInput.class),
-                        request.idempotencyKey())),
+                "POST /applications/{applicationId}/decision", request -> {
+                    Caller caller = request.requireCaller();
+                    DecisionInput input = Json.read(request.body(), DecisionInput.class);
+                    return Answers.respond(200, request.idempotencyKey(), () -> certifications.decide(caller,
+                            request.path("applicationId"), input));
+                },
+                "POST /certifications", request -> {
+                    Caller caller = request.requireCaller();
+                    CertificationInput input = Json.read(request.body(), CertificationInput.class);
+                    return Answers.respond(201, request.idempotencyKey(), () -> certifications.record(caller, input));
+                },
                 "GET /certifications", request -> ApiResponse.json(200, certifications.list(request
                         .offeringOnly("uscc", "kind", "status", "expiringBefore", "limit", "nextToken")
                         .requireCaller(), request.query("uscc"), request.query("kind"),
@@ -76,9 +83,12 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
                         request.query("nextToken"))),
                 "GET /certifications/{certificationId}", request -> ApiResponse.json(200, certifications.get(
                         request.requireCaller(), request.path("certificationId"))),
-                "POST /certifications/{certificationId}/revocation", request -> ApiResponse.of(certifications.revoke(
-                        request.requireCaller(), request.path("certificationId"),
-                        Json.read(request.body(), RevocationInput.class), request.idempotencyKey()))));
+                "POST /certifications/{certificationId}/revocation", request -> {
+                    Caller caller = request.requireCaller();
+                    RevocationInput input = Json.read(request.body(), RevocationInput.class);
+                    return Answers.respond(200, request.idempotencyKey(), () -> certifications.revoke(caller,
+                            request.path("certificationId"), input));
+                }));
     }
 
     public static CertificationService wire(DynamoDbClient dynamo, String table, PageToken pageTokens) {

@@ -5,9 +5,12 @@ import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.Page;
@@ -58,19 +61,31 @@ public final class SubmitApplicationHandler implements RequestStreamHandler {
 
     public SubmitApplicationHandler(ApplicationService applications) {
         this.api = new HttpApi(Map.of(
-                "POST /applications", request -> ApiResponse.of(applications.submit(request.requireCaller(),
-                        Json.read(request.body(), ApplicationInput.class), request.idempotencyKey())),
+                "POST /applications", request -> {
+                    Caller caller = request.requireCaller();
+                    ApplicationInput input = Json.read(request.body(), ApplicationInput.class);
+                    IdempotencyKey key = request.idempotencyKey();
+                    return Answers.respond(201, key, () -> applications.submit(caller, input, key));
+                },
                 "GET /applications", request -> ApiResponse.json(200, applications.list(request
                         .offeringOnly("status", "kind", "county", "limit", "nextToken").requireCaller(),
                         request.query("status"), request.query("kind"), request.query("county"),
                         Page.limit(request.query("limit")), request.query("nextToken"))),
                 "GET /applications/{applicationId}", request -> ApiResponse.json(200, applications.get(
                         request.requireCaller(), request.path("applicationId"))),
-                "PUT /applications/{applicationId}", request -> ApiResponse.of(applications.correct(
-                        request.requireCaller(), request.path("applicationId"),
-                        Json.read(request.body(), ApplicationInput.class), request.idempotencyKey())),
-                "POST /applications/{applicationId}/withdrawal", request -> ApiResponse.of(applications.withdraw(
-                        request.requireCaller(), request.path("applicationId"), request.idempotencyKey()))));
+                "PUT /applications/{applicationId}", request -> {
+                    Caller caller = request.requireCaller();
+                    ApplicationInput input = Json.read(request.body(), ApplicationInput.class);
+                    IdempotencyKey key = request.idempotencyKey();
+                    return Answers.respond(200, key, () -> applications.correct(caller, request.path("applicationId"),
+                            input, key));
+                },
+                "POST /applications/{applicationId}/withdrawal", request -> {
+                    Caller caller = request.requireCaller();
+                    IdempotencyKey key = request.idempotencyKey();
+                    return Answers.respond(200, key, () -> applications.withdraw(caller,
+                            request.path("applicationId"), key));
+                }));
     }
 
     @Override

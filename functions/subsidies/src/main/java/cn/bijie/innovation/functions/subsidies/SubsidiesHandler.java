@@ -3,9 +3,11 @@ package cn.bijie.innovation.functions.subsidies;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.PageToken;
@@ -75,9 +77,12 @@ public final class SubsidiesHandler implements RequestStreamHandler {
                         request.query("nextToken"))),
                 "GET /subsidies/{subsidyId}", request -> ApiResponse.json(200, subsidies.get(
                         request.requireCaller(), request.path("subsidyId"))),
-                "POST /subsidies/{subsidyId}/disbursement", request -> ApiResponse.of(subsidies.disburse(
-                        request.requireCaller(), request.path("subsidyId"),
-                        Json.read(request.body(), DisbursementInput.class), request.idempotencyKey())),
+                "POST /subsidies/{subsidyId}/disbursement", request -> {
+                    Caller caller = request.requireCaller();
+                    DisbursementInput input = Json.read(request.body(), DisbursementInput.class);
+                    return Answers.respond(200, request.idempotencyKey(), () -> subsidies.disburse(caller,
+                            request.path("subsidyId"), input));
+                },
                 "GET /policy", request -> ApiResponse.json(200, policy.view()).withHeader("cache-control", POLICY_CACHE),
                 "PUT /policy/parameters/{name}", request -> ApiResponse.json(200, policy.setParameter(
                         request.requireCaller(), request.path("name"),

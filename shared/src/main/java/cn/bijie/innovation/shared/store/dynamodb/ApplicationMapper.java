@@ -41,6 +41,8 @@ final class ApplicationMapper {
     static final String CERTIFICATION_ID = "certificationId";
     static final String DECIDED_AT = "decidedAt";
     static final String DECIDED_BY = "decidedBy";
+    /** Declared documents, counted by the document's transaction ({@link #documentDeclared}). */
+    static final String DOCUMENT_COUNT = "documentCount";
     /** What the staff decision writes: the owner's change neither writes nor drops these. */
     private static final Set<String> DECISION = Set.of(REASON, CERTIFICATION_ID, DECIDED_AT, DECIDED_BY);
     private static final String BY_STATUS_PK = Indexes.BY_STATUS + "PK";
@@ -132,6 +134,22 @@ final class ApplicationMapper {
                         () -> new Conflict("申报状态已变化，请刷新后重试 (the application changed meanwhile; reload)"))
                 .put(AuditMapper.item(new AuditEntry(Keys.applicationPk(after.applicationId()), actor, action,
                         Instant.parse(after.updatedAt()), before, after)), Condition.NONE, null);
+    }
+
+    /**
+     * A document declared on the application: counted, only while the application is still open and holds fewer
+     * than {@code maxDocuments} (one atomic condition on this item); otherwise a {@code Conflict}.
+     */
+    static void documentDeclared(WriteTransaction tx, String applicationId, int maxDocuments) {
+        Condition openWithRoom = new Condition(
+                "#st IN (:submitted, :returned) AND (attribute_not_exists(#count) OR #count < :max)",
+                Map.of("#st", STATUS),
+                Map.of(":submitted", Items.s(ApplicationStatus.SUBMITTED.name()),
+                        ":returned", Items.s(ApplicationStatus.RETURNED.name()), ":max", Items.n(maxDocuments)));
+        tx.update(Keys.application(applicationId), "SET #count = if_not_exists(#count, :zero) + :one",
+                Map.of("#count", DOCUMENT_COUNT), Map.of(":zero", Items.n(0), ":one", Items.n(1)), openWithRoom,
+                () -> new Conflict("申报已结束或附件数已达上限 " + maxDocuments + " (the application is no longer "
+                        + "open, or it has " + maxDocuments + " documents already)"));
     }
 
     /**

@@ -4,7 +4,7 @@ import cn.bijie.innovation.shared.application.Application;
 import cn.bijie.innovation.shared.application.ApplicationQuery;
 import cn.bijie.innovation.shared.application.ApplicationStore;
 import cn.bijie.innovation.shared.errors.Conflict;
-import cn.bijie.innovation.shared.idempotency.Committed;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.organization.Organization;
@@ -40,7 +40,7 @@ public final class DynamoApplicationStore implements ApplicationStore {
     @Override
     public Prior<Organization> organization(String uscc, IdempotencyKey key) {
         Prior<Map<String, AttributeValue>> prior = writer.prior(table, Keys.organization(uscc), key);
-        return new Prior<>(prior.found().map(DynamoOrganizationStore::fromItem).orElse(null), prior.replay());
+        return new Prior<>(prior.found().map(OrganizationMapper::fromItem).orElse(null), prior.replay());
     }
 
     @Override
@@ -50,20 +50,19 @@ public final class DynamoApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public Committed create(Application application, String actor, IdempotencyKey key) {
+    public PendingWrite create(Application application, String actor) {
         var tx = new WriteTransaction(table);
         mapper.create(tx, application, actor);
         tx.check(Keys.organization(application.uscc()), Condition.present(),
                 () -> new Conflict("请先填写单位资料 (the organisation needs a profile before it can apply)"));
-        return writer.commit(tx, key, 201, application);
+        return writer.pending(tx);
     }
 
     @Override
-    public Committed change(Application before, Application after, String action, String actor, IdempotencyKey key,
-            int status) {
+    public PendingWrite change(Application before, Application after, String action, String actor) {
         var tx = new WriteTransaction(table);
         mapper.ownerChange(tx, before, after, action, actor);
-        return writer.commit(tx, key, status, after);
+        return writer.pending(tx);
     }
 
     @Override

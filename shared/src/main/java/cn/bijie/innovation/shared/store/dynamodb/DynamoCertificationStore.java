@@ -7,8 +7,7 @@ import cn.bijie.innovation.shared.certification.CertificationFilter;
 import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.certification.CertificationStore;
 import cn.bijie.innovation.shared.errors.Conflict;
-import cn.bijie.innovation.shared.idempotency.Committed;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
@@ -83,7 +82,7 @@ public final class DynamoCertificationStore implements CertificationStore {
     }
 
     @Override
-    public Committed record(Recording recording, IdempotencyKey key, int status, Object body) {
+    public PendingWrite record(Recording recording) {
         Certification c = recording.certification();
         var tx = new WriteTransaction(table);
         if (recording.transition() != null) {
@@ -97,18 +96,18 @@ public final class DynamoCertificationStore implements CertificationStore {
         if (c.status() == CertificationStatus.ACTIVE) {
             counters.onActive(tx, recording.holdings(), c, recording.county());
         }
-        return writer.commit(tx, key, status, body);
+        return writer.pending(tx);
     }
 
     @Override
-    public Committed decide(ApplicationTransition transition, IdempotencyKey key, int status, Object body) {
+    public PendingWrite decide(ApplicationTransition transition) {
         var tx = new WriteTransaction(table);
         ApplicationMapper.decision(tx, transition);
-        return writer.commit(tx, key, status, body);
+        return writer.pending(tx);
     }
 
     @Override
-    public Committed revoke(Revocation revocation, IdempotencyKey key, int status, Object body) {
+    public PendingWrite revoke(Revocation revocation) {
         Certification before = revocation.before();
         Certification after = revocation.after();
         var tx = new WriteTransaction(table);
@@ -132,7 +131,7 @@ public final class DynamoCertificationStore implements CertificationStore {
         if (before.status() == CertificationStatus.ACTIVE) {
             counters.onInactive(tx, revocation.holdings(), before.certificationId());
         }
-        return writer.commit(tx, key, status, body);
+        return writer.pending(tx);
     }
 
     private static String name(Enum<?> value) {

@@ -1,18 +1,15 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
 import cn.bijie.innovation.shared.application.Application;
-import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.audit.AuditEntry;
 import cn.bijie.innovation.shared.documents.Document;
 import cn.bijie.innovation.shared.documents.DocumentListing;
 import cn.bijie.innovation.shared.documents.DocumentStore;
 import cn.bijie.innovation.shared.errors.Conflict;
-import cn.bijie.innovation.shared.idempotency.Committed;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.paging.PageToken;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * read backwards lists the newest first; the application item ({@code SK = APP}) sorts last.
  */
 public final class DynamoDocumentStore implements DocumentStore {
-    static final String TYPE = "DOCUMENT";
-
     private final DynamoDbClient dynamo;
     private final String table;
     private final TableWriter writer;
@@ -41,32 +36,22 @@ public final class DynamoDocumentStore implements DocumentStore {
     }
 
     @Override
-    public Committed create(Document document, int maxDocuments, String actor, IdempotencyKey key, Object body) {
-        // Counting on the application item makes "still open" and "not too many" one atomic condition.
-        Condition openWithRoom = new Condition(
-                "#st IN (:submitted, :returned) AND (attribute_not_exists(#count) OR #count < :max)",
-                Map.of("#st", ApplicationMapper.STATUS),
-                Map.of(":submitted", Items.s(ApplicationStatus.SUBMITTED.name()),
-                        ":returned", Items.s(ApplicationStatus.RETURNED.name()), ":max", Items.n(maxDocuments)));
+    public PendingWrite create(Document document, int maxDocuments, String actor) {
         var tx = new WriteTransaction(table)
-                .put(toItem(document), Condition.absent(),
-                        () -> new Conflict("附件编号冲突，请重试 (document id taken; retry)"))
-                .update(Keys.application(document.applicationId()),
-                        "SET #count = if_not_exists(#count, :zero) + :one", Map.of("#count", "documentCount"),
-                        Map.of(":zero", Items.n(0), ":one", Items.n(1)), openWithRoom,
-                        () -> new Conflict("申报已结束或附件数已达上限 " + maxDocuments + " (the application is no longer "
-                                + "open, or it has " + maxDocuments + " documents already)"))
-                .put(AuditMapper.item(new AuditEntry(Keys.applicationPk(document.applicationId()), actor,
-                        "DOCUMENT_DECLARED",
-                        Instant.parse(document.createdAt()), null, document)), Condition.NONE, null);
-        return writer.commit(tx, key, 201, body);
+                .put(DocumentMapper.item(document), Condition.absent(),
+                        () -> new Conflict("附件编号冲突，请重试 (document id taken; retry)"));
+        // counting on the application item makes "still open" and "not too many" one atomic condition
+        ApplicationMapper.documentDeclared(tx, document.applicationId(), maxDocuments);
+        tx.put(AuditMapper.item(new AuditEntry(Keys.applicationPk(document.applicationId()), actor,
+                "DOCUMENT_DECLARED", Instant.parse(document.createdAt()), null, document)), Condition.NONE, null);
+        return writer.pending(tx);
     }
 
     @Override
     public Optional<Document> find(String applicationId, String documentId) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
                 .key(Keys.document(applicationId, documentId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DocumentMapper.fromItem(item));
     }
 
     /**
@@ -87,12 +72,12 @@ public final class DynamoDocumentStore implements DocumentStore {
                     .filterExpression("#type IN (:application, :document)")
                     .expressionAttributeNames(Map.of("#pk", Keys.PK, "#type", "type"))
                     .expressionAttributeValues(Map.of(":pk", Items.s(Keys.applicationPk(applicationId)),
-                            ":application", Items.s(ApplicationMapper.TYPE), ":document", Items.s(TYPE)))
+                            ":application", Items.s(ApplicationMapper.TYPE), ":document", Items.s(DocumentMapper.TYPE)))
                     .scanIndexForward(false)
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : response.items()) {
-                if (TYPE.equals(Items.str(item, "type"))) {
-                    documents.add(fromItem(item));
+                if (DocumentMapper.TYPE.equals(Items.str(item, "type"))) {
+                    documents.add(DocumentMapper.fromItem(item));
                 } else {
                     application = ApplicationMapper.fromItem(item);
                 }
@@ -107,27 +92,5 @@ public final class DynamoDocumentStore implements DocumentStore {
         return new DocumentListing(application, documents.subList(0, limit),
                 pageTokens.issue(Items.position(Keys.document(applicationId, last.documentId())), callerSub,
                         fingerprint));
-    }
-
-    static Map<String, AttributeValue> toItem(Document d) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.document(d.applicationId(), d.documentId()));
-        item.put("type", Items.s(TYPE));
-        item.put("documentId", Items.s(d.documentId()));
-        item.put("applicationId", Items.s(d.applicationId()));
-        item.put("uscc", Items.s(d.uscc()));
-        item.put("fileName", Items.s(d.fileName()));
-        item.put("contentType", Items.s(d.contentType()));
-        item.put("sizeBytes", Items.n(d.sizeBytes()));
-        item.put("sha256", Items.s(d.sha256()));
-        item.put("category", Items.s(d.category()));
-        item.put("objectKey", Items.s(d.objectKey()));
-        item.put("createdAt", Items.s(d.createdAt()));
-        return item;
-    }
-
-    static Document fromItem(Map<String, AttributeValue> item) {
-        return new Document(Items.str(item, "documentId"), Items.str(item, "applicationId"), Items.str(item, "uscc"),
-                Items.str(item, "fileName"), Items.str(item, "contentType"), Items.num(item, "sizeBytes"),
-                Items.str(item, "sha256"), Items.str(item, "category"), Items.str(item, "createdAt"));
     }
 }

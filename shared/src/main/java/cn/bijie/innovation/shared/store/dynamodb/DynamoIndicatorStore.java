@@ -59,7 +59,7 @@ public final class DynamoIndicatorStore implements IndicatorStore {
             for (Map<String, AttributeValue> item : response.items()) {
                 String sk = Items.str(item, Keys.SK);
                 if ("PROFILE".equals(sk)) {
-                    profile = DynamoOrganizationStore.fromItem(item);
+                    profile = OrganizationMapper.fromItem(item);
                 } else if (sk.startsWith(Keys.HOLDING_PREFIX)) {
                     holdings.add(holding(uscc, item));
                 }

@@ -5,7 +5,6 @@ import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationStore;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,38 +25,19 @@ public final class DynamoOrganizationStore implements OrganizationStore {
     @Override
     public Optional<Organization> find(String uscc) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.organization(uscc))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OrganizationMapper.fromItem(item));
     }
 
     @Override
     public void save(Organization before, Organization after, String actor) {
         Condition unchanged = before == null ? Condition.absent()
-                : Condition.equals("updatedAt", Items.s(before.updatedAt()));
+                : Condition.equals(OrganizationMapper.UPDATED_AT, Items.s(before.updatedAt()));
         var tx = new WriteTransaction(table)
-                .put(toItem(after), unchanged, () -> new Conflict(
+                .put(OrganizationMapper.item(after), unchanged, () -> new Conflict(
                         "组织资料已被他人修改，请刷新后重试 (the profile changed meanwhile; reload and retry)"))
                 .put(AuditMapper.item(new AuditEntry(Keys.organizationPk(after.uscc()), actor,
                         before == null ? "ORGANIZATION_CREATED" : "ORGANIZATION_UPDATED",
                         Instant.parse(after.updatedAt()), before, after)), Condition.NONE, null);
         writer.commit(tx);
-    }
-
-    public static Map<String, AttributeValue> toItem(Organization o) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.organization(o.uscc()));
-        item.put("type", Items.s("ORGANIZATION"));
-        item.put("uscc", Items.s(o.uscc()));
-        item.put("name", Items.s(o.name()));
-        item.put("county", Items.s(o.county()));
-        item.put("industry", Items.s(o.industry()));
-        item.put("contactEmail", Items.s(o.contactEmail()));
-        Items.putIfPresent(item, "growthTier", o.growthTier());
-        item.put("updatedAt", Items.s(o.updatedAt()));
-        return item;
-    }
-
-    public static Organization fromItem(Map<String, AttributeValue> item) {
-        return new Organization(Items.str(item, "uscc"), Items.str(item, "name"), Items.str(item, "county"),
-                Items.str(item, "industry"), Items.str(item, "contactEmail"), Items.str(item, "growthTier"),
-                Items.str(item, "updatedAt"));
     }
 }

@@ -5,7 +5,6 @@ import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.policy.PolicyParameterStore;
 import cn.bijie.innovation.shared.policy.StoredParameter;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * function's stream filter lets through), with their audit trail in the same partition.
  */
 public final class DynamoPolicyParameterStore implements PolicyParameterStore {
-    public static final String TYPE = "POLICY_PARAMETER";
+    /** The stream record's type of a parameter (the subsidy function reads it). */
+    public static final String TYPE = PolicyParameterMapper.TYPE;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -32,11 +32,12 @@ public final class DynamoPolicyParameterStore implements PolicyParameterStore {
     public Map<String, StoredParameter> load(String policyVersion) {
         Map<String, StoredParameter> stored = new LinkedHashMap<>();
         var response = dynamo.query(query -> query.tableName(table).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
                 .expressionAttributeValues(Map.of(":pk", Items.s(Keys.policyPk(policyVersion)),
                         ":prefix", Items.s(Keys.PARAMETER_PREFIX))));
         for (Map<String, AttributeValue> item : response.items()) {
-            StoredParameter parameter = fromItem(item);
+            StoredParameter parameter = PolicyParameterMapper.fromItem(item);
             stored.put(parameter.name(), parameter);
         }
         return stored;
@@ -45,32 +46,13 @@ public final class DynamoPolicyParameterStore implements PolicyParameterStore {
     @Override
     public void save(StoredParameter before, StoredParameter after) {
         Condition unchanged = before == null ? Condition.absent()
-                : Condition.equals("updatedAt", Items.s(before.updatedAt()));
+                : Condition.equals(PolicyParameterMapper.UPDATED_AT, Items.s(before.updatedAt()));
         var tx = new WriteTransaction(table)
-                .put(toItem(after), unchanged, () -> new Conflict(
+                .put(PolicyParameterMapper.item(after), unchanged, () -> new Conflict(
                         "该参数已被他人修改，请刷新后重试 (the parameter changed meanwhile; reload and retry)"))
                 .put(AuditMapper.item(new AuditEntry(Keys.policyPk(after.policyVersion()), after.updatedBy(),
                         "POLICY_PARAMETER_SET",
                         Instant.parse(after.updatedAt()), before, after)), Condition.NONE, null);
         writer.commit(tx);
-    }
-
-    static Map<String, AttributeValue> toItem(StoredParameter p) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.policyParameter(p.policyVersion(), p.name()));
-        item.put("type", Items.s(TYPE));
-        item.put("policyVersion", Items.s(p.policyVersion()));
-        item.put("name", Items.s(p.name()));
-        item.put("value", p.value() instanceof Number number ? Items.n(number.longValue())
-                : Items.s(p.value().toString()));
-        item.put("updatedAt", Items.s(p.updatedAt()));
-        item.put("updatedBy", Items.s(p.updatedBy()));
-        return item;
-    }
-
-    public static StoredParameter fromItem(Map<String, AttributeValue> item) {
-        AttributeValue value = item.get("value");
-        Object parsed = value == null ? null : value.n() != null ? (Object) Long.valueOf(value.n()) : value.s();
-        return new StoredParameter(Items.str(item, "policyVersion"), Items.str(item, "name"), parsed,
-                Items.str(item, "updatedAt"), Items.str(item, "updatedBy"));
     }
 }

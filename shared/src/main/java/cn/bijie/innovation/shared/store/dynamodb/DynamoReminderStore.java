@@ -5,7 +5,6 @@ import cn.bijie.innovation.shared.audit.AuditEntry;
 import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.ReadOutdated;
-import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
 import cn.bijie.innovation.shared.reminder.Due;
 import cn.bijie.innovation.shared.reminder.Mailbox;
@@ -31,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoReminderStore implements ReminderStore {
     static final String ACTOR = "system:send-reminders";
     /** A marker may replace one that records a refused address, never one that records a sent mail. */
-    private static final String NOT_SENT = "attribute_not_exists(PK) OR outcome = :rejected";
+    private static final String NOT_SENT = "attribute_not_exists(" + Keys.PK + ") OR " + ReminderMapper.OUTCOME
+            + " = :rejected";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -47,16 +47,12 @@ public final class DynamoReminderStore implements ReminderStore {
 
     @Override
     public Optional<LocalDate> lastRunDate() {
-        return get(Keys.reminderRun()).map(item -> LocalDate.parse(Items.str(item, "lastDate")));
+        return get(Keys.reminderRun()).map(ReminderMapper::lastDate);
     }
 
     @Override
     public void recordRun(LocalDate date, RunSummary summary) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.reminderRun());
-        item.put("type", Items.s("RUN_STATE"));
-        item.put("lastDate", Items.s(date.toString()));
-        item.put("summary", Items.s(Json.write(summary)));
-        dynamo.putItem(r -> r.tableName(table).item(item));
+        dynamo.putItem(r -> r.tableName(table).item(ReminderMapper.runState(date, summary)));
     }
 
     @Override
@@ -72,45 +68,39 @@ public final class DynamoReminderStore implements ReminderStore {
 
     @Override
     public Optional<Marker> reminder(String certificationId, int thresholdDays) {
-        return get(Keys.reminderMarker(certificationId, thresholdDays)).map(DynamoReminderStore::marker);
+        return get(Keys.reminderMarker(certificationId, thresholdDays)).map(ReminderMapper::marker);
     }
 
     @Override
     public void markReminder(String certificationId, int thresholdDays, Marker marker, String detail, Instant at) {
-        Map<String, AttributeValue> item = markerItem(Keys.reminderMarker(certificationId, thresholdDays), marker,
-                detail, at);
-        item.put("type", Items.s("REMINDER"));
-        item.put("certificationId", Items.s(certificationId));
-        item.put("thresholdDays", Items.n(thresholdDays));
-        putMarker(item);
+        putMarker(ReminderMapper.reminder(certificationId, thresholdDays, marker, detail, at));
     }
 
     @Override
     public Optional<Marker> digest(Mailbox mailbox, LocalDate date) {
-        return get(Keys.digestMarker(mailbox.name(), date)).map(DynamoReminderStore::marker);
+        return get(Keys.digestMarker(mailbox.name(), date)).map(ReminderMapper::marker);
     }
 
     @Override
     public void markDigest(Mailbox mailbox, LocalDate date, Marker marker, String detail, int items, Instant at) {
-        Map<String, AttributeValue> item = markerItem(Keys.digestMarker(mailbox.name(), date), marker, detail, at);
-        item.put("type", Items.s("DIGEST"));
-        item.put("items", Items.n(items));
-        putMarker(item);
+        putMarker(ReminderMapper.digest(mailbox.name(), date, marker, detail, items, at));
     }
 
     @Override
     public boolean renewed(Due.Certification c) {
         // GSI1 sorts an organisation's certifications by issuedOn: only those issued later can be the renewal.
         String after = (c.issuedOn() == null ? "" : c.issuedOn().toString()) + "$";
-        return dynamo.queryPaginator(r -> r.tableName(table).indexName("GSI1")
-                        .keyConditionExpression("GSI1PK = :pk AND GSI1SK > :after")
+        return dynamo.queryPaginator(r -> r.tableName(table).indexName(Indexes.BY_ORGANIZATION)
+                        .keyConditionExpression("#pk = :pk AND #sk > :after")
                         .filterExpression("#kind = :kind AND #status = :active")
-                        .expressionAttributeNames(Map.of("#kind", CertificationMapper.KIND, "#status",
-                                CertificationMapper.STATUS))
+                        .expressionAttributeNames(Map.of("#pk", Indexes.BY_ORGANIZATION + "PK",
+                                "#sk", Indexes.BY_ORGANIZATION + "SK", "#kind", CertificationMapper.KIND,
+                                "#status", CertificationMapper.STATUS))
                         .expressionAttributeValues(Map.of(":pk", Items.s(Keys.organizationCertificationsPk(c.uscc())),
                                 ":after", Items.s(after), ":kind", Items.s(c.kind()), ":active",
                                         Items.s(CertificationStatus.ACTIVE.name()))))
-                .items().stream().anyMatch(item -> !c.certificationId().equals(Items.str(item, "certificationId")));
+                .items().stream().anyMatch(item -> !c.certificationId().equals(
+                        Items.str(item, CertificationMapper.CERTIFICATION_ID)));
     }
 
     @Override
@@ -187,20 +177,6 @@ public final class DynamoReminderStore implements ReminderStore {
         }
     }
 
-    private static Map<String, AttributeValue> markerItem(Map<String, AttributeValue> key, Marker marker,
-            String detail, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>(key);
-        item.put("outcome", Items.s(marker.outcome().name()));
-        item.put("to", Items.s(marker.to()));
-        Items.putIfPresent(item, marker.sent() ? "messageId" : "reason", detail);
-        item.put("at", Items.s(at.toString()));
-        return item;
-    }
-
-    private static Marker marker(Map<String, AttributeValue> item) {
-        return new Marker(Marker.Outcome.valueOf(Items.str(item, "outcome")), Items.str(item, "to"));
-    }
-
     private static Map<String, AttributeValue> key(Due item) {
         return Keys.key(item.ref().pk(), item.ref().sk());
     }
@@ -211,25 +187,27 @@ public final class DynamoReminderStore implements ReminderStore {
         Due.Ref ref = new Due.Ref(Items.str(item, Keys.PK), Items.str(item, Keys.SK), DueIndex.dueOn(dueKey), dueKey);
         String type = String.valueOf(Items.str(item, "type"));
         switch (type) {
-            case "CERTIFICATION":
-                return Optional.of(new Due.Certification(ref, Items.str(item, "certificationId"),
-                        Items.str(item, "uscc"), Items.str(item, "kind"), Items.str(item, "level"),
-                        Items.str(item, "certificateNo"), Items.str(item, "platformName"),
-                        date(item, "issuedOn"), date(item, "expiresOn"),
+            case CertificationMapper.TYPE:
+                return Optional.of(new Due.Certification(ref, Items.str(item, CertificationMapper.CERTIFICATION_ID),
+                        Items.str(item, CertificationMapper.USCC), Items.str(item, CertificationMapper.KIND),
+                        Items.str(item, CertificationMapper.LEVEL), Items.str(item, CertificationMapper.CERTIFICATE_NO),
+                        Items.str(item, CertificationMapper.PLATFORM_NAME),
+                        date(item, CertificationMapper.ISSUED_ON), date(item, CertificationMapper.EXPIRES_ON),
                         status(CertificationStatus.class, item, CertificationMapper.STATUS)));
-            case "APPLICATION":
-                return Optional.of(new Due.Application(ref, Items.str(item, "applicationId"), Items.str(item, "uscc"),
-                        Items.str(item, "kind"), Items.str(item, "level"), Items.str(item, "platformName"),
+            case ApplicationMapper.TYPE:
+                return Optional.of(new Due.Application(ref, Items.str(item, ApplicationMapper.APPLICATION_ID),
+                        Items.str(item, ApplicationMapper.USCC), Items.str(item, ApplicationMapper.KIND),
+                        Items.str(item, ApplicationMapper.LEVEL), Items.str(item, ApplicationMapper.PLATFORM_NAME),
                         status(ApplicationStatus.class, item, ApplicationMapper.STATUS),
-                        Instant.parse(Items.str(item, "submittedAt"))));
-            case "SUBSIDY":
-                String since = Optional.ofNullable(Items.str(item, "awaitingPaymentSince"))
-                        .orElse(Items.str(item, "createdAt"));
-                return Optional.of(new Due.Subsidy(ref, Items.str(item, "subsidyId"),
-                        Items.str(item, "certificationId"), Items.str(item, "uscc"), Items.str(item, "kind"),
-                        Items.str(item, "level"), Items.num(item, "amountYuan"),
-                        status(SubsidyStatus.class, item, SubsidyMapper.STATUS),
-                        Instant.parse(since)));
+                        Instant.parse(Items.str(item, ApplicationMapper.SUBMITTED_AT))));
+            case SubsidyMapper.TYPE:
+                String since = Optional.ofNullable(Items.str(item, SubsidyMapper.AWAITING_PAYMENT_SINCE))
+                        .orElse(Items.str(item, SubsidyMapper.CREATED_AT));
+                return Optional.of(new Due.Subsidy(ref, Items.str(item, SubsidyMapper.SUBSIDY_ID),
+                        Items.str(item, SubsidyMapper.CERTIFICATION_ID), Items.str(item, SubsidyMapper.USCC),
+                        Items.str(item, SubsidyMapper.KIND), Items.str(item, SubsidyMapper.LEVEL),
+                        Items.num(item, SubsidyMapper.AMOUNT_YUAN),
+                        status(SubsidyStatus.class, item, SubsidyMapper.STATUS), Instant.parse(since)));
             default:
                 Log.error("unknown item in the due index", Map.of("pk", String.valueOf(ref.pk()), "type", type));
                 return Optional.empty();

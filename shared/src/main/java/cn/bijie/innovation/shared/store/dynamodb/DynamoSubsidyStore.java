@@ -5,8 +5,7 @@ import cn.bijie.innovation.shared.calculation.SubsidyIssuer;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.ReadOutdated;
-import cn.bijie.innovation.shared.idempotency.Committed;
-import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyParameters;
@@ -75,13 +74,14 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
     }
 
     @Override
-    public Committed disburse(Subsidy before, Subsidy after, String actor, Instant at, IdempotencyKey key,
-            int status, Object body) {
+    public PendingWrite disburse(Subsidy before, Subsidy after, String actor, Instant at) {
         var tx = new WriteTransaction(table);
         tx.update(Keys.subsidy(after.subsidyId()),
-                "SET #status = :status, #byStatus = :byStatus, paidOn = :paidOn, voucherNo = :voucherNo,"
-                        + " paidAt = :at, paidBy = :by REMOVE " + DueIndex.PK + ", " + DueIndex.SK,
-                Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK),
+                "SET #status = :status, #byStatus = :byStatus, #paidOn = :paidOn, #voucherNo = :voucherNo,"
+                        + " #paidAt = :at, #paidBy = :by REMOVE " + DueIndex.PK + ", " + DueIndex.SK,
+                Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK,
+                        "#paidOn", SubsidyMapper.PAID_ON, "#voucherNo", SubsidyMapper.VOUCHER_NO,
+                        "#paidAt", SubsidyMapper.PAID_AT, "#paidBy", SubsidyMapper.PAID_BY),
                 Map.of(":status", Items.s(SubsidyStatus.PAID.name()),
                         ":byStatus", Items.s(SubsidyMapper.STATUS_PREFIX + SubsidyStatus.PAID.name()),
                         ":paidOn", Items.s(after.paidOn()), ":voucherNo", Items.s(after.voucherNo()),
@@ -89,7 +89,7 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
                 Condition.equals(SubsidyMapper.STATUS, Items.s(SubsidyStatus.AWAITING_PAYMENT.name())),
                 () -> new Conflict("只有待拨付(AWAITING_PAYMENT)的补助可以登记拨付 (only a subsidy awaiting payment can be paid)"));
         audit(tx, actor, "SUBSIDY_PAID", at, before, after);
-        return writer.commit(tx, key, status, body);
+        return writer.pending(tx);
     }
 
     @Override
@@ -112,7 +112,7 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
         for (String name : parameters) {
             StoredParameter stored = in.storedValue(name);
             tx.check(Keys.policyParameter(policy.version(), name), stored == null ? Condition.absent()
-                    : Condition.equals("updatedAt", Items.s(stored.updatedAt())), ReadOutdated::new);
+                    : Condition.equals(PolicyParameterMapper.UPDATED_AT, Items.s(stored.updatedAt())), ReadOutdated::new);
         }
         audit(tx, actor, "SUBSIDY_CREATED", at, null, subsidy);
         return committedUnlessDone(tx);
@@ -138,9 +138,11 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
         values.put(":at", Items.s(at.toString()));
         var tx = new WriteTransaction(table);
         tx.update(Keys.subsidy(after.subsidyId()),
-                "SET #status = :status, #byStatus = :byStatus, amountYuan = :amount, explanation = :explanation,"
-                        + " awaitingPaymentSince = :at, " + DueIndex.PK + " = :duePk, " + DueIndex.SK + " = :dueSk",
-                Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK), values,
+                "SET #status = :status, #byStatus = :byStatus, #amount = :amount, #explanation = :explanation,"
+                        + " #since = :at, " + DueIndex.PK + " = :duePk, " + DueIndex.SK + " = :dueSk",
+                Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK,
+                        "#amount", SubsidyMapper.AMOUNT_YUAN, "#explanation", SubsidyMapper.EXPLANATION,
+                        "#since", SubsidyMapper.AWAITING_PAYMENT_SINCE), values,
                 Condition.equals(SubsidyMapper.STATUS, Items.s(SubsidyStatus.PENDING_AMOUNT.name())),
                         () -> DONE_ALREADY);
         audit(tx, actor, "SUBSIDY_AMOUNT_SET", at, before, after);

@@ -30,8 +30,12 @@ final class SubsidyMapper {
     static final String CREATED_AT = "createdAt";
     static final String PAID_ON = "paidOn";
     static final String VOUCHER_NO = "voucherNo";
+    static final String PAID_AT = "paidAt";
+    static final String PAID_BY = "paidBy";
     static final String CERTIFICATION_REVOKED = "certificationRevoked";
     static final String NOTE = "note";
+    /** When it entered {@code AWAITING_PAYMENT} after it was created (a policy parameter was set). */
+    static final String AWAITING_PAYMENT_SINCE = "awaitingPaymentSince";
     static final String BY_STATUS_PK = Indexes.BY_STATUS + "PK";
     /** The by-status index partition of subsidies in a status is this prefix and the status. */
     static final String STATUS_PREFIX = "SUB#";

@@ -4,10 +4,11 @@ import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.DomainException;
 import cn.bijie.innovation.shared.errors.IdempotencyKeyReused;
 import cn.bijie.innovation.shared.errors.ReadOutdated;
+import cn.bijie.innovation.shared.idempotency.Answer;
 import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.idempotency.Prior;
-import cn.bijie.innovation.shared.json.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Commits a {@link WriteTransaction} in one {@code TransactWriteItems} call, together with the idempotency record of
- * the request when it has a key. A cancelled transaction becomes the failure its first failed condition stands for;
- * a lost race on the idempotency record becomes a replay of the winner's response; a conflict with another
- * transaction or throttling becomes {@link ReadOutdated}, which the unit of work retries (never this class).
+ * the edge's {@link Answer} when the request has a key. A cancelled transaction becomes the failure its first failed
+ * condition stands for; a lost race on the idempotency record becomes a replay of the winner's response; a
+ * conflict with another transaction or throttling becomes {@link ReadOutdated}, which the unit of work retries (never
+ * this class).
  */
 public final class TableWriter {
     /** Cancellation reasons that a second try may not meet; any other than a failed condition is a bug. */
@@ -37,16 +39,26 @@ public final class TableWriter {
         this.dynamo = dynamo;
     }
 
-    public Committed commit(WriteTransaction tx, IdempotencyKey idempotency, int status, Object body) {
-        String bodyJson = idempotency == null && body == null ? null : Json.write(body);
+    /** {@code tx}, to be committed by the edge with its answer ({@link #commit(WriteTransaction, Answer)}). */
+    public PendingWrite pending(WriteTransaction tx) {
+        return answer -> commit(tx, answer);
+    }
+
+    /**
+     * Commits {@code tx} with the idempotency record of {@code answer} when it carries a key; the store that built
+     * {@code tx} never sees the answer. A null {@code answer} (a write no client waits for) answers null.
+     */
+    public Committed commit(WriteTransaction tx, Answer answer) {
+        IdempotencyKey idempotency = answer == null ? null : answer.key();
         int idempotencyIndex = -1;
         if (idempotency != null) {
             idempotencyIndex = tx.size();
-            tx.put(IdempotencyMapper.item(idempotency, status, bodyJson, Instant.now()), Condition.absent(), null);
+            tx.put(IdempotencyMapper.item(idempotency, answer.status(), answer.bodyJson(), Instant.now()),
+                    Condition.absent(), null);
         }
         try {
             dynamo.transactWriteItems(r -> r.transactItems(tx.items()));
-            return new Committed(status, bodyJson, false);
+            return answer == null ? null : new Committed(answer.status(), answer.bodyJson(), false);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (idempotencyIndex >= 0 && failed(reasons, idempotencyIndex)) {
@@ -71,7 +83,7 @@ public final class TableWriter {
 
     /** Commits a write no client waits for (a stream record's, the reminder run's): no idempotency, no body. */
     public void commit(WriteTransaction tx) {
-        commit(tx, null, 0, null);
+        commit(tx, null);
     }
 
     /**
@@ -104,8 +116,7 @@ public final class TableWriter {
      */
     public void primeWritePath(String table) {
         try {
-            commit(new WriteTransaction(table).check(Keys.key("PRIMING", "PRIMING"), Condition.present(), null),
-                    null, 200, Map.of());
+            commit(new WriteTransaction(table).check(Keys.key("PRIMING", "PRIMING"), Condition.present(), null));
         } catch (Conflict expected) {
             // the condition cannot hold: that is the point
         }

@@ -6,12 +6,17 @@ import cn.bijie.innovation.shared.calculation.SubsidyCalculator;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.CertificationInput;
 import cn.bijie.innovation.shared.certification.CertificationService;
+import cn.bijie.innovation.shared.certification.DecisionInput;
+import cn.bijie.innovation.shared.certification.RevocationInput;
+import cn.bijie.innovation.shared.http.Answers;
+import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyService;
+import cn.bijie.innovation.shared.subsidy.DisbursementInput;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyService;
 import cn.bijie.innovation.shared.testing.CallCounter;
@@ -72,14 +77,14 @@ public final class BureauFixture {
         new DynamoApplicationStore(dynamo, table, policy.reminders().applicationWaitingDays()).create(
                 new Application(id, ApplicationStatus.SUBMITTED, submittedAt, uscc, kind, level, renewal,
                         "毕节测试平台", certificateNo, Shanghai.today(clock).minusDays(10).toString(), null,
-                        "520502", submittedAt, null, null), "test", null);
+                        "520502", submittedAt, null, null), "test").commit(null);
         return id;
     }
 
     public Certification record(String uscc, String kind, String level, boolean renewal, String certificateNo,
             String issuedOn) {
-        var committed = certifications.record(STAFF, new CertificationInput(uscc, kind, level, renewal, "毕节测试平台",
-                certificateNo, issuedOn, null, "贵州省科学技术厅"), null);
+        var committed = Answers.commit(201, null, () -> certifications.record(STAFF, new CertificationInput(uscc,
+                kind, level, renewal, "毕节测试平台", certificateNo, issuedOn, null, "贵州省科学技术厅")));
         return read(committed.bodyJson(), Certification.class);
     }
 
@@ -138,5 +143,20 @@ public final class BureauFixture {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /** A decision as the edge commits it (no Idempotency-Key). */
+    public Committed decide(Caller caller, String applicationId, DecisionInput input) {
+        return Answers.commit(200, null, () -> certifications.decide(caller, applicationId, input));
+    }
+
+    /** A revocation as the edge commits it (no Idempotency-Key). */
+    public Committed revoke(Caller caller, String certificationId, RevocationInput input) {
+        return Answers.commit(200, null, () -> certifications.revoke(caller, certificationId, input));
+    }
+
+    /** A disbursement as the edge commits it (no Idempotency-Key). */
+    public Committed disburse(Caller caller, String subsidyId, DisbursementInput input) {
+        return Answers.commit(200, null, () -> subsidies.disburse(caller, subsidyId, input));
     }
 }

@@ -1,0 +1,41 @@
+package cn.bijie.innovation.shared.store.dynamodb;
+
+import cn.bijie.innovation.shared.organization.Organization;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The organisation's profile item ({@code ORG#<uscc> / PROFILE}): its attribute names and conversion. */
+public final class OrganizationMapper {
+    static final String TYPE = "ORGANIZATION";
+    static final String USCC = "uscc";
+    static final String NAME = "name";
+    static final String COUNTY = "county";
+    static final String INDUSTRY = "industry";
+    static final String CONTACT_EMAIL = "contactEmail";
+    static final String GROWTH_TIER = "growthTier";
+    /** The optimistic lock: a write replaces the profile only while this is as it read it. */
+    static final String UPDATED_AT = "updatedAt";
+
+    private OrganizationMapper() {}
+
+    /** Public for the bench's seeder, which writes profiles in bulk. */
+    public static Map<String, AttributeValue> item(Organization o) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.organization(o.uscc()));
+        item.put("type", Items.s(TYPE));
+        item.put(USCC, Items.s(o.uscc()));
+        item.put(NAME, Items.s(o.name()));
+        item.put(COUNTY, Items.s(o.county()));
+        item.put(INDUSTRY, Items.s(o.industry()));
+        item.put(CONTACT_EMAIL, Items.s(o.contactEmail()));
+        Items.putIfPresent(item, GROWTH_TIER, o.growthTier());
+        item.put(UPDATED_AT, Items.s(o.updatedAt()));
+        return item;
+    }
+
+    static Organization fromItem(Map<String, AttributeValue> item) {
+        return new Organization(Items.str(item, USCC), Items.str(item, NAME), Items.str(item, COUNTY),
+                Items.str(item, INDUSTRY), Items.str(item, CONTACT_EMAIL), Items.str(item, GROWTH_TIER),
+                Items.str(item, UPDATED_AT));
+    }
+}
