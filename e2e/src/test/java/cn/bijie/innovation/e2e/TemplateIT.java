@@ -73,7 +73,8 @@ class TemplateIT {
                 "GET /certifications", "GET /certifications/{certificationId}",
                 "POST /certifications/{certificationId}/revocation");
         routes("SubsidiesFunction", "GET /subsidies", "GET /subsidies/{subsidyId}",
-                "POST /subsidies/{subsidyId}/disbursement", "PUT /policy/parameters/{name}");
+                "POST /subsidies/{subsidyId}/disbursement", "PUT /policy/parameters/{name}",
+                "POST /policy/parameters/{name}/approval");
         routes("PublicPolicyFunction", "GET /policy");
         routes("IndicatorsFunction", "GET /indicators");
     }

@@ -11,12 +11,11 @@ import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.RevocationInput;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.Forbidden;
-import cn.bijie.innovation.shared.json.Json;
-import cn.bijie.innovation.shared.policy.ParameterInput;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.store.dynamodb.DueIndex;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
+import cn.bijie.innovation.shared.testing.FourEyes;
 import cn.bijie.innovation.shared.time.Shanghai;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,8 +154,7 @@ class SubsidiesIT {
         });
         assertThat(bureau.item(Keys.subsidy(Subsidy.idFor(a.certificationId())))).doesNotContainKey(DueIndex.PK);
 
-        bureau.policyService.setParameter(STAFF, "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN",
-                Json.read("{\"value\":50000}", ParameterInput.class));
+        FourEyes.set(bureau.policyService, "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", 50_000);
         int moved = bureau.calculator.onParameterChanged("HIGH_TECH_ENTERPRISE_RENEWAL_YUAN");
 
         assertThat(moved).as("every waiting renewal, these two among them").isGreaterThanOrEqualTo(2);
@@ -184,8 +182,7 @@ class SubsidiesIT {
             assertThat(s.rule()).isEqualTo("PLATFORM_UPGRADE_FULL");
         });
 
-        bureau.policyService.setParameter(STAFF, "PLATFORM_UPGRADE_MODE",
-                Json.read("{\"value\":\"DIFFERENCE\"}", ParameterInput.class));
+        FourEyes.set(bureau.policyService, "PLATFORM_UPGRADE_MODE", "DIFFERENCE");
         String difference = organization("BJKFQ");
         bureau.recordAndCalculate(difference, "ENGINEERING_RESEARCH_CENTER", "PROVINCIAL", false, "ERC-U1");
         Certification upgraded = bureau.recordAndCalculate(difference, "ENGINEERING_RESEARCH_CENTER", "NATIONAL",

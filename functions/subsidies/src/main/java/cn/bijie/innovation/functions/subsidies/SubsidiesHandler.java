@@ -9,6 +9,7 @@ import cn.bijie.innovation.shared.http.HttpApi;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.policy.ParameterChange;
 import cn.bijie.innovation.shared.policy.ParameterInput;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyService;
@@ -26,7 +27,7 @@ import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Subsidy reads and disbursement; the policy (public) and its open parameters. */
+/** Subsidy reads and disbursement; the policy (public) and its open parameters (proposed, then approved). */
 public final class SubsidiesHandler implements RequestStreamHandler {
     /** The policy changes rarely (a parameter now and then): a public page may cache it briefly. */
     static final String POLICY_CACHE = "public, max-age=60";
@@ -63,6 +64,8 @@ public final class SubsidiesHandler implements RequestStreamHandler {
                 ApiEvent.of("POST /subsidies/{subsidyId}/disbursement").path("subsidyId", Priming.NO_SUCH_ID)
                         .caller("priming", null, Role.FINANCE).body("{}"),
                 ApiEvent.of("PUT /policy/parameters/{name}").path("name", parameter)
+                        .caller("priming", null, Role.STAFF).body("{}"),
+                ApiEvent.of("POST /policy/parameters/{name}/approval").path("name", parameter)
                         .caller("priming", null, Role.STAFF).body("{}"));
         Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
     }
@@ -79,7 +82,13 @@ public final class SubsidiesHandler implements RequestStreamHandler {
                         request.requireCaller(), request.path("subsidyId"),
                         Json.read(request.body(), DisbursementInput.class), request.idempotencyKey())),
                 "GET /policy", request -> ApiResponse.json(200, policy.view()).withHeader("cache-control", POLICY_CACHE),
-                "PUT /policy/parameters/{name}", request -> ApiResponse.json(200, policy.setParameter(
+                "PUT /policy/parameters/{name}", request -> {
+                    ParameterChange change = policy.proposeParameter(request.requireCaller(), request.path("name"),
+                            Json.read(request.body(), ParameterInput.class));
+                    return change.pending() != null ? ApiResponse.json(202, change.pending())
+                            : ApiResponse.json(200, change.inForce());
+                },
+                "POST /policy/parameters/{name}/approval", request -> ApiResponse.json(200, policy.approveParameter(
                         request.requireCaller(), request.path("name"),
                         Json.read(request.body(), ParameterInput.class)))));
     }
