@@ -2,6 +2,7 @@ package cn.bijie.innovation.shared.documents;
 
 import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where document records live: in their application's partition. */
@@ -13,6 +14,9 @@ public interface DocumentStore {
     Committed create(Document document, int maxDocuments, String actor, IdempotencyKey key, Object body);
 
     Optional<Document> find(String applicationId, String documentId);
+
+    /** The audit entry of a download URL issued: who ({@code actor}) got one for {@code document}, when, until when. */
+    void recordDownload(Document document, String actor, Instant at, Instant urlExpiresAt);
 
     DocumentListing list(String applicationId, int limit, String nextToken, String callerSub);
 }
