@@ -1,5 +1,8 @@
 package cn.bijie.innovation.shared.policy;
 
+import cn.bijie.innovation.shared.idempotency.Committed;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.Prior;
 import java.util.Map;
 
 /** Where staff's parameter values and the proposals to change them live. */
@@ -7,8 +10,11 @@ public interface PolicyParameterStore {
     /** The values stored for one policy version, by name (one read). */
     Map<String, StoredParameter> load(String policyVersion);
 
-    /** The last change of {@code name} proposed (waiting or approved), or null. */
-    ParameterProposal proposal(String policyVersion, String name);
+    /**
+     * The last change of {@code name} proposed (waiting or approved; null when none) and, with an {@code Idempotency-Key},
+     * the stored answer of the same approval (one read).
+     */
+    Prior<ParameterProposal> proposal(String policyVersion, String name, IdempotencyKey key);
 
     /**
      * Stores {@code after} as the proposal waiting for approval, with its audit entry, only if the last proposal is
@@ -19,7 +25,8 @@ public interface PolicyParameterStore {
     /**
      * Puts {@code after} in force and marks {@code approved} approved, with the audit entry naming both staff members,
      * in one write: only if the proposal still waits as read and the stored value is still {@code before} (null: none
-     * yet); otherwise a {@code Conflict}.
+     * yet); otherwise a {@code Conflict}. Answers 200 with {@code body}, stored under {@code key} when given.
      */
-    void approve(ParameterProposal approved, StoredParameter before, StoredParameter after);
+    Committed approve(ParameterProposal approved, StoredParameter before, StoredParameter after, IdempotencyKey key,
+            Object body);
 }

@@ -4,6 +4,9 @@ import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.idempotency.Committed;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.retry.Retry;
@@ -57,7 +60,7 @@ public final class PolicyService {
             if (Objects.equals(current, value)) {
                 return new ParameterChange(null, parameterView(parameter, inForce));
             }
-            ParameterProposal before = store.proposal(policy.version(), name);
+            ParameterProposal before = store.proposal(policy.version(), name, null).record();
             if (before != null && before.pending() && Objects.equals(before.value(), value)) {
                 return new ParameterChange(before, null);
             }
@@ -72,13 +75,17 @@ public final class PolicyService {
      * A second staff member approves the waiting proposal, restating its value (so that nobody approves a value that
      * replaced the one they read); the value takes effect and reaches the subsidy function through the table's stream.
      */
-    public PolicyView.ParameterView approveParameter(Caller caller, String name, ParameterInput input) {
+    public Committed approveParameter(Caller caller, String name, ParameterInput input, IdempotencyKey key) {
         return Retry.unitOfWork(() -> {
             caller.requireAny(Role.STAFF);
             Policy.Parameter parameter = parameter(name);
             Object value = parse(parameter, input.value());
 
-            ParameterProposal proposal = store.proposal(policy.version(), name);
+            Prior<ParameterProposal> prior = store.proposal(policy.version(), name, key);
+            if (prior.replay() != null) {
+                return prior.replay();
+            }
+            ParameterProposal proposal = prior.record();
             if (proposal == null || !proposal.pending()) {
                 throw new Conflict("该参数没有待批准的修改 (no change of this parameter is waiting for approval)");
             }
@@ -93,8 +100,8 @@ public final class PolicyService {
             String now = clock.instant().toString();
             StoredParameter before = store.load(policy.version()).get(name);
             StoredParameter after = new StoredParameter(policy.version(), name, value, now, caller.sub());
-            store.approve(proposal.approvedBy(caller.sub(), now), before, after);
-            return parameterView(parameter, after);
+            return store.approve(proposal.approvedBy(caller.sub(), now), before, after, key,
+                    parameterView(parameter, after));
         });
     }
 

@@ -127,7 +127,7 @@ class RequestBodyPropertiesTest {
                                 "PLATFORM_UPGRADE_MODE", (ParameterInput) body)),
                 new RequestType("POST /policy/parameters/HIGH_TECH_ENTERPRISE_RENEWAL_YUAN/approval",
                         ParameterInput.class, Map.of("value", 50000), body -> policyService.approveParameter(STAFF,
-                                "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", (ParameterInput) body)));
+                                "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", (ParameterInput) body, null)));
     }
 
     /**

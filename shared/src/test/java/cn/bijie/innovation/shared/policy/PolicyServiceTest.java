@@ -7,6 +7,9 @@ import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.idempotency.Committed;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
@@ -40,8 +43,8 @@ class PolicyServiceTest {
         }
 
         @Override
-        public ParameterProposal proposal(String policyVersion, String name) {
-            return proposals.get(name);
+        public Prior<ParameterProposal> proposal(String policyVersion, String name, IdempotencyKey key) {
+            return new Prior<>(proposals.get(name), null);
         }
 
         @Override
@@ -51,10 +54,12 @@ class PolicyServiceTest {
         }
 
         @Override
-        public void approve(ParameterProposal approved, StoredParameter before, StoredParameter after) {
+        public Committed approve(ParameterProposal approved, StoredParameter before, StoredParameter after,
+                IdempotencyKey key, Object body) {
             writes++;
             proposals.put(approved.name(), approved);
             saved.put(after.name(), after);
+            return new Committed(200, Json.write(body), false);
         }
     }, Clock.fixed(Instant.parse("2026-11-25T01:00:00Z"), ZoneOffset.UTC));
 
@@ -68,7 +73,7 @@ class PolicyServiceTest {
 
         service.proposeParameter(STAFF, RENEWAL, value("50000"));
         assertThat(renewalRule().amountYuan()).as("proposed, not yet approved").isNull();
-        service.approveParameter(SECOND_STAFF, RENEWAL, value("50000"));
+        service.approveParameter(SECOND_STAFF, RENEWAL, value("50000"), null);
 
         assertThat(renewalRule().amountYuan()).isEqualTo(50_000L);
         assertThat(service.view().parameters()).filteredOn(p -> p.name().equals(RENEWAL)).singleElement()
@@ -88,7 +93,7 @@ class PolicyServiceTest {
             assertThat(p.proposedBy()).isEqualTo("s1");
             assertThat(p.pending()).isTrue();
         });
-        assertThatThrownBy(() -> service.approveParameter(STAFF, RENEWAL, value("50000")))
+        assertThatThrownBy(() -> service.approveParameter(STAFF, RENEWAL, value("50000"), null))
                 .isInstanceOf(Forbidden.class).hasMessageContaining("另一位工作人员");
         assertThat(saved).isEmpty();
         assertThat(renewalRule().amountYuan()).isNull();
@@ -96,15 +101,15 @@ class PolicyServiceTest {
 
     @Test
     void approveParameter_isConflict_withoutAWaitingProposal_orForAnotherValue_orTwice() {
-        assertThatThrownBy(() -> service.approveParameter(SECOND_STAFF, RENEWAL, value("50000")))
+        assertThatThrownBy(() -> service.approveParameter(SECOND_STAFF, RENEWAL, value("50000"), null))
                 .isInstanceOf(Conflict.class);
 
         service.proposeParameter(STAFF, RENEWAL, value("50000"));
-        assertThatThrownBy(() -> service.approveParameter(SECOND_STAFF, RENEWAL, value("60000")))
+        assertThatThrownBy(() -> service.approveParameter(SECOND_STAFF, RENEWAL, value("60000"), null))
                 .as("the approver restates the value; another one was proposed").isInstanceOf(Conflict.class)
                 .hasMessageContaining("50000");
-        service.approveParameter(SECOND_STAFF, RENEWAL, value("50000"));
-        assertThatThrownBy(() -> service.approveParameter(SECOND_STAFF, RENEWAL, value("50000")))
+        service.approveParameter(SECOND_STAFF, RENEWAL, value("50000"), null);
+        assertThatThrownBy(() -> service.approveParameter(SECOND_STAFF, RENEWAL, value("50000"), null))
                 .as("approved already").isInstanceOf(Conflict.class);
         assertThat(saved.get(RENEWAL).value()).isEqualTo(50_000L);
     }

@@ -6,7 +6,6 @@ import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.policy.ParameterChange;
 import cn.bijie.innovation.shared.policy.ParameterInput;
 import cn.bijie.innovation.shared.policy.PolicyService;
-import cn.bijie.innovation.shared.policy.PolicyView;
 import java.util.Set;
 
 /** Sets a policy parameter as staff must: one staff member proposes the value, a second approves it. */
@@ -17,9 +16,11 @@ public final class FourEyes {
     private FourEyes() {}
 
     /** {@code value} (a number of yuan or a choice) in force afterwards. */
-    public static PolicyView.ParameterView set(PolicyService service, String name, Object value) {
+    public static void set(PolicyService service, String name, Object value) {
         ParameterInput input = new ParameterInput(Json.MAPPER.valueToTree(value));
         ParameterChange change = service.proposeParameter(PROPOSER, name, input);
-        return change.pending() == null ? change.inForce() : service.approveParameter(APPROVER, name, input);
+        if (change.pending() != null) {
+            service.approveParameter(APPROVER, name, input, null);
+        }
     }
 }

@@ -88,9 +88,9 @@ public final class SubsidiesHandler implements RequestStreamHandler {
                     return change.pending() != null ? ApiResponse.json(202, change.pending())
                             : ApiResponse.json(200, change.inForce());
                 },
-                "POST /policy/parameters/{name}/approval", request -> ApiResponse.json(200, policy.approveParameter(
+                "POST /policy/parameters/{name}/approval", request -> ApiResponse.of(policy.approveParameter(
                         request.requireCaller(), request.path("name"),
-                        Json.read(request.body(), ParameterInput.class)))));
+                        Json.read(request.body(), ParameterInput.class), request.idempotencyKey()))));
     }
 
     @Override

@@ -93,11 +93,14 @@ class SubsidiesHandlerIT {
                 .as("another value than the one waiting").isEqualTo(409);
         assertThat(renewalAmount()).isNull();
 
-        Answer approved = invoke(handler, event(APPROVE, SECOND_STAFF, "{\"value\":60000}", renewal));
+        Map<String, String> key = Map.of("Idempotency-Key", "approve-" + newUscc());
+        Answer approved = invoke(handler, event(APPROVE, SECOND_STAFF, "{\"value\":60000}", Map.of(), key, renewal));
+        Answer replay = invoke(handler, event(APPROVE, SECOND_STAFF, "{\"value\":60000}", Map.of(), key, renewal));
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.body().path("value").asLong()).isEqualTo(60_000);
         assertThat(approved.body().path("updatedBy").asText()).isEqualTo(SECOND_STAFF.sub());
         assertThat(renewalAmount()).isEqualTo(60_000L);
+        assertThat(replay.rawBody()).as("the same approval retried: its answer again").isEqualTo(approved.rawBody());
         assertThat(invoke(handler, event(APPROVE, SECOND_STAFF, "{\"value\":60000}", renewal)).status())
                 .as("nothing waits any more").isEqualTo(409);
         assertThat(auditActions()).contains("POLICY_PARAMETER_PROPOSED", "POLICY_PARAMETER_APPROVED");

@@ -2,6 +2,9 @@ package cn.bijie.innovation.shared.store.dynamodb;
 
 import cn.bijie.innovation.shared.audit.AuditEntry;
 import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.idempotency.Committed;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.policy.ParameterProposal;
 import cn.bijie.innovation.shared.policy.PolicyParameterStore;
 import cn.bijie.innovation.shared.policy.StoredParameter;
@@ -47,10 +50,9 @@ public final class DynamoPolicyParameterStore implements PolicyParameterStore {
     }
 
     @Override
-    public ParameterProposal proposal(String policyVersion, String name) {
-        var item = dynamo.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(Keys.policyProposal(policyVersion, name))).item();
-        return item == null || item.isEmpty() ? null : proposalFromItem(item);
+    public Prior<ParameterProposal> proposal(String policyVersion, String name, IdempotencyKey key) {
+        Prior<Map<String, AttributeValue>> prior = writer.prior(table, Keys.policyProposal(policyVersion, name), key);
+        return new Prior<>(prior.record() == null ? null : proposalFromItem(prior.record()), prior.replay());
     }
 
     @Override
@@ -66,19 +68,20 @@ public final class DynamoPolicyParameterStore implements PolicyParameterStore {
     }
 
     @Override
-    public void approve(ParameterProposal approved, StoredParameter before, StoredParameter after) {
+    public Committed approve(ParameterProposal approved, StoredParameter before, StoredParameter after,
+            IdempotencyKey key, Object body) {
         Condition unchanged = before == null ? Condition.absent()
                 : Condition.equals("updatedAt", Items.s(before.updatedAt()));
         Condition stillWaiting = new Condition("#c = :c AND attribute_not_exists(approvedAt)",
                 Map.of("#c", "proposedAt"), Map.of(":c", Items.s(approved.proposedAt())));
-        writer.commit(new WriteTransaction(table)
+        return writer.commit(new WriteTransaction(table)
                 .put(toItem(after), unchanged, () -> new Conflict(
                         "该参数已被他人修改，请刷新后重试 (the parameter changed meanwhile; reload and retry)"))
                 .put(toItem(approved), stillWaiting, () -> new Conflict(
                         "待批准的修改已变化，请刷新后重试 (the proposal changed meanwhile; reload and retry)"))
                 .put(AuditMapper.item(new AuditEntry(Keys.policyPk(after.policyVersion()), approved.approvedBy(),
                         "POLICY_PARAMETER_APPROVED", Instant.parse(after.updatedAt()), before, approved)),
-                        Condition.NONE, null));
+                        Condition.NONE, null), key, 200, body);
     }
 
     static Map<String, AttributeValue> toItem(StoredParameter p) {
