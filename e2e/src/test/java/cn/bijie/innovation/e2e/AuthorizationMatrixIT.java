@@ -135,6 +135,11 @@ class AuthorizationMatrixIT {
                 row("PUT /policy/parameters/{name}", (c, t) -> new Call("PUT", "/policy/parameters/"
                         + (t == Target.MISSING ? "NO_SUCH_PARAMETER" : "PLATFORM_UPGRADE_MODE"), "{\"value\":\"FULL\"}"),
                         "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "403 403 403"),
+                // nothing waits for approval (the PUT above proposes the value in force): staff get 409, not 200
+                row("POST /policy/parameters/{name}/approval", (c, t) -> new Call("POST", "/policy/parameters/"
+                        + (t == Target.MISSING ? "NO_SUCH_PARAMETER" : "PLATFORM_UPGRADE_MODE") + "/approval",
+                        "{\"value\":\"FULL\"}"),
+                        "401 401 401", "403 403 403", "403 403 403", "409 409 404", "403 403 403", "403 403 403"),
                 row("GET /indicators", (c, t) -> new Call("GET", "/indicators", null),
                         "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"));
     }

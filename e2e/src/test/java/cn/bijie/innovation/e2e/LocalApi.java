@@ -105,6 +105,20 @@ public final class LocalApi {
         return token(role + "-1", List.of(role), null);
     }
 
+    /**
+     * Sets a policy parameter as staff must (four-eyes): {@code staff-1} proposes {@code valueJson}, {@code staff-2}
+     * approves it. The approval's answer, or the proposal's when the value is in force already (200, nothing to approve).
+     */
+    public Reply setParameter(String name, String valueJson) {
+        String body = "{\"value\":" + valueJson + "}";
+        Reply proposed = call("PUT", "/policy/parameters/" + name, roleToken("staff"), body);
+        if (proposed.status() != 202) {
+            return proposed;
+        }
+        return call("POST", "/policy/parameters/" + name + "/approval", token("staff-2", List.of("staff"), null),
+                body);
+    }
+
     /** An answer: status, headers, body text and the body as JSON (null node when it is not JSON). */
     public record Reply(int status, Map<String, List<String>> headers, String body) {
         public JsonNode json() {

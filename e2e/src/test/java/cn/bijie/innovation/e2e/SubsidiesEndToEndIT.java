@@ -165,8 +165,7 @@ class SubsidiesEndToEndIT {
         assertThat(subsidyOf(uscc, before).path("status").asText()).isEqualTo("PENDING_AMOUNT");
         long value = 50_000;
 
-        Reply set = api.call("PUT", "/policy/parameters/HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", staff,
-                "{\"value\":" + value + "}");
+        Reply set = api.setParameter("HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", Long.toString(value));
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         String after = record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", true, "RN-2");
 

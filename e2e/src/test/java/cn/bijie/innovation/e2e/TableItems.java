@@ -99,7 +99,10 @@ final class TableItems {
                     && !audited.contains(s(item, "PK"))) {
                 problems.add(key + " (" + type + "): no audit entry");
             }
-            if (type.equals("AUDIT") && !recordPartitions.contains(s(item, "PK"))) {
+            // a download's audit entry lives beside its application's partition (DOWNLOADS#<id> of APP#<id>)
+            String recordPk = s(item, "PK").startsWith("DOWNLOADS#")
+                    ? "APP#" + s(item, "PK").substring("DOWNLOADS#".length()) : s(item, "PK");
+            if (type.equals("AUDIT") && !recordPartitions.contains(recordPk)) {
                 problems.add(key + ": an audit entry of no record");
             }
             if (type.equals("DOCUMENT") && !applications.contains(s(item, "PK"))) {

@@ -73,7 +73,8 @@ class TemplateIT {
                 "GET /certifications", "GET /certifications/{certificationId}",
                 "POST /certifications/{certificationId}/revocation");
         routes("SubsidiesFunction", "GET /subsidies", "GET /subsidies/{subsidyId}",
-                "POST /subsidies/{subsidyId}/disbursement", "PUT /policy/parameters/{name}");
+                "POST /subsidies/{subsidyId}/disbursement", "PUT /policy/parameters/{name}",
+                "POST /policy/parameters/{name}/approval");
         routes("PublicPolicyFunction", "GET /policy");
         routes("IndicatorsFunction", "GET /indicators");
     }
@@ -292,6 +293,12 @@ class TemplateIT {
         }
         assertThat(alarmed.values()).anySatisfy(a -> assertThat(a).contains("AWS/Scheduler")
                 .contains("TargetErrorCount").contains("ScheduleGroup"));
+        // the counts the functions publish (log/Metrics), in the namespace the functions are given
+        Object namespace = map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
+                .get("Variables")).get("METRICS_NAMESPACE");
+        for (String metric : List.of("Http5xx", "StreamRecordsFailed", "ReminderMailsFailed")) {
+            assertThat(alarmed.values()).as(metric).contains(namespace + "/" + metric + " null");
+        }
         Map<String, Object> subscription = map(resources().get("OperationsSubscription"));
         assertThat(subscription.get("Condition")).isEqualTo("HasOperationsEmail");
         assertThat(map(subscription.get("Properties"))).containsEntry("Endpoint", Map.of("Ref", "OperationsEmail"))

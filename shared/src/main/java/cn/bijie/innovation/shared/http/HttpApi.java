@@ -5,6 +5,7 @@ import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.PayloadTooLarge;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
+import cn.bijie.innovation.shared.log.Metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,6 +64,7 @@ public final class HttpApi {
             }
             Log.error("dependency unavailable", Map.of("requestId", requestId, "route", routeKey,
                     "exception", e.getClass().getSimpleName()));
+            Metrics.count(Metrics.HTTP_5XX, 1);
             return ApiResponse.error(503, "UNAVAILABLE",
                     "服务暂时不可用，请稍后重试 (a dependency is unavailable; nothing was changed, retry later)", List.of());
         } catch (RuntimeException e) {
@@ -73,6 +75,7 @@ public final class HttpApi {
     private static ApiResponse internal(String requestId, String routeKey, Exception e) {
         Log.error("unexpected failure", Map.of("requestId", requestId, "route", routeKey,
                 "exception", e.getClass().getName(), "message", String.valueOf(e.getMessage())));
+        Metrics.count(Metrics.HTTP_5XX, 1);
         return ApiResponse.error(500, "INTERNAL", "服务器内部错误 (internal error), requestId " + requestId, List.of());
     }
 }

@@ -1,7 +1,12 @@
 package cn.bijie.innovation.shared.policy;
 
+import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.idempotency.Written;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.retry.Retry;
@@ -9,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Objects;
 
-/** The policy as the public reads it, and the open parameters staff set. */
+/** The policy as the public reads it, and the open parameters staff change, four-eyes. */
 public final class PolicyService {
     /**
      * A technical bound, not a policy number: no single subsidy of a city programme reaches a billion yuan, so a value
@@ -39,23 +44,69 @@ public final class PolicyService {
                 policy.reminders(), policy.counties(), policy.targetPeriods());
     }
 
-    /** Staff set an open parameter; the change reaches the subsidy function through the table's stream. */
-    public PolicyView.ParameterView setParameter(Caller caller, String name, ParameterInput input) {
+    /**
+     * A staff member proposes a value (four-eyes): it waits for a second staff member's {@link #approveParameter}. The
+     * value in force proposed again writes nothing; a waiting proposal of the same value stays as it is (its proposer
+     * too); another value replaces it.
+     */
+    public ParameterChange proposeParameter(Caller caller, String name, ParameterInput input) {
         return Retry.unitOfWork(() -> {
             caller.requireAny(Role.STAFF);
-            Policy.Parameter parameter = policy.parameter(name)
-                    .orElseThrow(() -> new NotFound("没有这个政策参数 (no such policy parameter): " + name));
+            Policy.Parameter parameter = parameter(name);
             Object value = parse(parameter, input.value());
 
-            StoredParameter before = store.load(policy.version()).get(name);
-            if (before != null && Objects.equals(before.value(), value)) {
-                return parameterView(parameter, before);
+            StoredParameter inForce = store.load(policy.version()).get(name);
+            Object current = inForce == null ? parameter.value() : inForce.value();
+            if (Objects.equals(current, value)) {
+                return new ParameterChange(null, parameterView(parameter, inForce));
             }
-            StoredParameter after = new StoredParameter(policy.version(), name, value, clock.instant().toString(),
-                    caller.sub());
-            store.save(before, after);
-            return parameterView(parameter, after);
+            ParameterProposal before = store.proposal(policy.version(), name, null).record();
+            if (before != null && before.pending() && Objects.equals(before.value(), value)) {
+                return new ParameterChange(before, null);
+            }
+            ParameterProposal after = new ParameterProposal(policy.version(), name, value, clock.instant().toString(),
+                    caller.sub(), null, null);
+            store.propose(before, after);
+            return new ParameterChange(after, null);
         });
+    }
+
+    /**
+     * A second staff member approves the waiting proposal, restating its value (so that nobody approves a value that
+     * replaced the one they read); the value takes effect and reaches the subsidy function through the table's stream.
+     */
+    public Written<PolicyView.ParameterView> approveParameter(Caller caller, String name, ParameterInput input,
+            IdempotencyKey key) {
+        caller.requireAny(Role.STAFF);
+        Policy.Parameter parameter = parameter(name);
+        Object value = parse(parameter, input.value());
+
+        Prior<ParameterProposal> prior = store.proposal(policy.version(), name, key);
+        if (prior.replay() != null) {
+            return Written.replayed(prior.replay());
+        }
+        ParameterProposal proposal = prior.record();
+        if (proposal == null || !proposal.pending()) {
+            throw new Conflict("该参数没有待批准的修改 (no change of this parameter is waiting for approval)");
+        }
+        if (proposal.proposedBy().equals(caller.sub())) {
+            throw new Forbidden("修改须由另一位工作人员批准，提出人不能批准自己的修改"
+                    + " (a change must be approved by a second staff member, not by the one who proposed it)");
+        }
+        if (!Objects.equals(proposal.value(), value)) {
+            throw new Conflict("待批准的值是 " + proposal.value() + "，与所批准的值不同，请核对后重试"
+                    + " (the value waiting for approval is " + proposal.value() + "; check it and retry)");
+        }
+        String now = clock.instant().toString();
+        StoredParameter before = store.load(policy.version()).get(name);
+        StoredParameter after = new StoredParameter(policy.version(), name, value, now, caller.sub());
+        return Written.of(parameterView(parameter, after),
+                store.approve(proposal.approvedBy(caller.sub(), now), before, after));
+    }
+
+    private Policy.Parameter parameter(String name) {
+        return policy.parameter(name)
+                .orElseThrow(() -> new NotFound("没有这个政策参数 (no such policy parameter): " + name));
     }
 
     private static Object parse(Policy.Parameter parameter, JsonNode value) {

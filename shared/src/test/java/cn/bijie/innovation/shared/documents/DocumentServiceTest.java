@@ -157,6 +157,9 @@ class DocumentServiceTest {
 
         assertThat(ticket.downloadUrl()).isEqualTo("https://get/" + document.objectKey() + "?name=高新技术企业证书.pdf");
         assertThat(ticket.fileName()).isEqualTo("高新技术企业证书.pdf");
+        assertThat(documents.downloads).as("audited once: the URL issued, not the refusals before it")
+                .containsExactly(owner.sub() + " " + document.documentId() + " 2026-11-25T01:00:00Z "
+                        + ticket.expiresAt());
     }
 
     @Test
@@ -171,6 +174,8 @@ class DocumentServiceTest {
         Caller staff = new Caller("s1", Set.of(Role.STAFF), null, null);
         assertThatThrownBy(() -> service.download(staff, APP_ID, document.documentId()))
                 .isInstanceOf(Conflict.class).hasMessageContaining("application/pdf");
+        assertThat(documents.downloads).as("the refused download is not audited as issued")
+                .noneMatch(d -> d.startsWith("s1 "));
     }
 
     /** The attack of issue 16: U+202E makes 证书\u202Efdp.exe show as 证书exe.pdf and save as an .exe. */
@@ -206,6 +211,12 @@ class DocumentServiceTest {
 
     static final class FakeDocuments implements DocumentStore {
         final List<Document> items = new ArrayList<>();
+        final List<String> downloads = new ArrayList<>();
+
+        @Override
+        public void recordDownload(Document document, String actor, Instant at, Instant urlExpiresAt) {
+            downloads.add(actor + " " + document.documentId() + " " + at + " " + urlExpiresAt);
+        }
 
         @Override
         public PendingWrite create(Document document, int maxDocuments, String actor) {

@@ -128,11 +128,14 @@ class RequestBodyPropertiesTest {
                         body -> Answers.commit(200, null,
                                 () -> subsidies.disburse(FINANCE, id, (DisbursementInput) body))),
                 new RequestType("PUT /policy/parameters/HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", ParameterInput.class,
-                        Map.of("value", 50000), body -> policyService.setParameter(STAFF,
+                        Map.of("value", 50000), body -> policyService.proposeParameter(STAFF,
                                 "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", (ParameterInput) body)),
                 new RequestType("PUT /policy/parameters/PLATFORM_UPGRADE_MODE", ParameterInput.class,
-                        Map.of("value", "FULL"), body -> policyService.setParameter(STAFF, "PLATFORM_UPGRADE_MODE",
-                                (ParameterInput) body)));
+                        Map.of("value", "DIFFERENCE"), body -> policyService.proposeParameter(STAFF,
+                                "PLATFORM_UPGRADE_MODE", (ParameterInput) body)),
+                new RequestType("POST /policy/parameters/HIGH_TECH_ENTERPRISE_RENEWAL_YUAN/approval",
+                        ParameterInput.class, Map.of("value", 50000), body -> policyService.approveParameter(STAFF,
+                                "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", (ParameterInput) body, null)));
     }
 
     /**

@@ -18,6 +18,7 @@ import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.store.dynamodb.DueIndex;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
+import cn.bijie.innovation.shared.testing.FourEyes;
 import cn.bijie.innovation.shared.time.Shanghai;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,8 +157,7 @@ class SubsidiesIT {
         });
         assertThat(bureau.item(Keys.subsidy(Subsidy.idFor(a.certificationId())))).doesNotContainKey(DueIndex.PK);
 
-        bureau.policyService.setParameter(STAFF, "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN",
-                Json.read("{\"value\":50000}", ParameterInput.class));
+        FourEyes.set(bureau.policyService, "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", 50_000);
         int moved = bureau.calculator.onParameterChanged("HIGH_TECH_ENTERPRISE_RENEWAL_YUAN");
 
         assertThat(moved).as("every waiting renewal, these two among them").isGreaterThanOrEqualTo(2);
@@ -185,8 +185,7 @@ class SubsidiesIT {
             assertThat(s.rule()).isEqualTo("PLATFORM_UPGRADE_FULL");
         });
 
-        bureau.policyService.setParameter(STAFF, "PLATFORM_UPGRADE_MODE",
-                Json.read("{\"value\":\"DIFFERENCE\"}", ParameterInput.class));
+        FourEyes.set(bureau.policyService, "PLATFORM_UPGRADE_MODE", "DIFFERENCE");
         String difference = organization("BJKFQ");
         bureau.recordAndCalculate(difference, "ENGINEERING_RESEARCH_CENTER", "PROVINCIAL", false, "ERC-U1");
         Certification upgraded = bureau.recordAndCalculate(difference, "ENGINEERING_RESEARCH_CENTER", "NATIONAL",

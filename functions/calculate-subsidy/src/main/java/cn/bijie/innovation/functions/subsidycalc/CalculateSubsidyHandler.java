@@ -6,6 +6,7 @@ import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
+import cn.bijie.innovation.shared.log.Metrics;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.CertificationMapper;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoCertificationStore;
@@ -86,6 +87,7 @@ public final class CalculateSubsidyHandler implements RequestStreamHandler {
                 failures.add(Map.of("itemIdentifier", sequenceNumber));
             }
         }
+        Metrics.count(Metrics.STREAM_RECORDS_FAILED, failures.size());
         Json.MAPPER.writeValue(out, Map.of("batchItemFailures", failures));
     }
 

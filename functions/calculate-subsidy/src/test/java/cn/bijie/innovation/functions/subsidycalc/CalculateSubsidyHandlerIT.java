@@ -1,17 +1,16 @@
 package cn.bijie.innovation.functions.subsidycalc;
 
-import static cn.bijie.innovation.shared.store.dynamodb.BureauFixture.STAFF;
 import static cn.bijie.innovation.shared.testing.TestData.newUscc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.json.Json;
-import cn.bijie.innovation.shared.policy.ParameterInput;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
+import cn.bijie.innovation.shared.testing.FourEyes;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
 import cn.bijie.innovation.shared.testing.TestStack;
@@ -143,8 +142,7 @@ class CalculateSubsidyHandlerIT {
         deliver(handler, batch(List.of(insertOf(renewal))));
         assertThat(bureau.subsidyOf(renewal.certificationId()).status()).isEqualTo(SubsidyStatus.PENDING_AMOUNT);
 
-        bureau.policyService.setParameter(STAFF, "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN",
-                Json.read("{\"value\":80000}", ParameterInput.class));
+        FourEyes.set(bureau.policyService, "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", 80_000);
         var parameter = bureau.item(Keys.policyParameter("BJ-2019", "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN"));
         assertThat(deliver(handler, batch(List.of(record("INSERT", parameter))))).isEmpty();
 

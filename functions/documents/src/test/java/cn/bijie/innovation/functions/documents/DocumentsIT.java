@@ -8,6 +8,8 @@ import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.documents.Document;
 import cn.bijie.innovation.shared.http.ApiEvent;
+import cn.bijie.innovation.shared.store.dynamodb.Items;
+import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.testing.ApiEvents;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.TestStack;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,15 @@ class DocumentsIT {
         assertThat(fetched.body()).isEqualTo(bytes);
         assertThat(fetched.headers().firstValue("content-disposition")).hasValueSatisfying(d -> assertThat(d)
                 .contains("filename*=UTF-8''%E9%AB%98%E6%96%B0%E6%8A%80%E6%9C%AF%E4%BC%81%E4%B8%9A%E8%AF%81%E4%B9%A6.pdf"));
+        // who downloaded what, when: the audit entry of the URL issued, in the application's downloads partition
+        assertThat(stack.dynamo.query(q -> q.tableName(TestStack.shared().table()).keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", Items.s(Keys.downloadsPk(applicationId))))).items())
+                .singleElement().satisfies(entry -> {
+                    assertThat(Items.str(entry, "action")).isEqualTo("DOCUMENT_DOWNLOAD_ISSUED");
+                    assertThat(Items.str(entry, "actor")).isEqualTo("u-staff");
+                    assertThat(Items.str(entry, "after")).contains(declared.body().path("documentId").asText())
+                            .contains("高新技术企业证书.pdf");
+                });
     }
 
     @Test
@@ -176,7 +188,8 @@ class DocumentsIT {
 
         assertThat(declare).containsExactly("DynamoDb.TransactGetItems", "DynamoDb.TransactWriteItems");
         assertThat(list).containsExactly("DynamoDb.Query", "S3.ListObjectsV2");
-        assertThat(download).containsExactly("DynamoDb.GetItem", "S3.HeadObject", "S3.GetObject");
+        assertThat(download).as("the audit entry of the download is the one write")
+                .containsExactly("DynamoDb.GetItem", "S3.HeadObject", "S3.GetObject", "DynamoDb.PutItem");
     }
 
     /**

@@ -5,6 +5,7 @@ import cn.bijie.innovation.shared.aws.SesMailer;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.log.Metrics;
 import cn.bijie.innovation.shared.mail.Mailer;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.reminder.ReminderMails;
@@ -105,6 +106,8 @@ public final class SendRemindersHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
         RunSummary summary = run.run(now(Json.MAPPER.readTree(in)));
+        // mails the service could not take (rejected addresses are the organisations' data, shown to staff)
+        Metrics.count(Metrics.REMINDER_MAILS_FAILED, summary.failed());
         Json.MAPPER.writeValue(out, summary);
     }
 

@@ -11,6 +11,7 @@ import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.policy.ParameterChange;
 import cn.bijie.innovation.shared.policy.ParameterInput;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyService;
@@ -28,7 +29,7 @@ import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Subsidy reads and disbursement; the policy (public) and its open parameters. */
+/** Subsidy reads and disbursement; the policy (public) and its open parameters (proposed, then approved). */
 public final class SubsidiesHandler implements RequestStreamHandler {
     /** The policy changes rarely (a parameter now and then): a public page may cache it briefly. */
     static final String POLICY_CACHE = "public, max-age=60";
@@ -65,6 +66,8 @@ public final class SubsidiesHandler implements RequestStreamHandler {
                 ApiEvent.of("POST /subsidies/{subsidyId}/disbursement").path("subsidyId", Priming.NO_SUCH_ID)
                         .caller("priming", null, Role.FINANCE).body("{}"),
                 ApiEvent.of("PUT /policy/parameters/{name}").path("name", parameter)
+                        .caller("priming", null, Role.STAFF).body("{}"),
+                ApiEvent.of("POST /policy/parameters/{name}/approval").path("name", parameter)
                         .caller("priming", null, Role.STAFF).body("{}"));
         Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
     }
@@ -84,9 +87,19 @@ public final class SubsidiesHandler implements RequestStreamHandler {
                             request.path("subsidyId"), input));
                 },
                 "GET /policy", request -> ApiResponse.json(200, policy.view()).withHeader("cache-control", POLICY_CACHE),
-                "PUT /policy/parameters/{name}", request -> ApiResponse.json(200, policy.setParameter(
-                        request.requireCaller(), request.path("name"),
-                        Json.read(request.body(), ParameterInput.class)))));
+                "PUT /policy/parameters/{name}", request -> {
+                    ParameterChange change = policy.proposeParameter(request.requireCaller(), request.path("name"),
+                            Json.read(request.body(), ParameterInput.class));
+                    return change.pending() != null ? ApiResponse.json(202, change.pending())
+                            : ApiResponse.json(200, change.inForce());
+                },
+                "POST /policy/parameters/{name}/approval", request -> {
+                    var caller = request.requireCaller();
+                    ParameterInput input = Json.read(request.body(), ParameterInput.class);
+                    var key = request.idempotencyKey();
+                    return Answers.respond(200, key,
+                            () -> policy.approveParameter(caller, request.path("name"), input, key));
+                }));
     }
 
     @Override

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
+import cn.bijie.innovation.shared.store.dynamodb.Items;
+import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.http.ApiEvent.Answer;
 import cn.bijie.innovation.shared.testing.ApiEvents.Claims;
@@ -15,9 +17,12 @@ import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
 import cn.bijie.innovation.shared.testing.TestStack;
 import cn.bijie.innovation.shared.time.Shanghai;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +33,9 @@ class SubsidiesHandlerIT {
     static final String PAY = "POST /subsidies/{subsidyId}/disbursement";
     static final String POLICY = "GET /policy";
     static final String SET = "PUT /policy/parameters/{name}";
+    static final String APPROVE = "POST /policy/parameters/{name}/approval";
     static final Claims STAFF = Claims.of("staff");
+    static final Claims SECOND_STAFF = new Claims("staff-2", "[staff]", null, "staff2@example.com");
     static final Claims FINANCE = Claims.of("finance");
 
     static final BureauFixture bureau = new BureauFixture();
@@ -64,23 +71,58 @@ class SubsidiesHandlerIT {
     }
 
     @Test
-    void setParameter_byStaff_showsInThePolicy_andOthersAreForbidden() {
+    void setParameter_isProposedByOneStaffMember_andInForceWhenASecondApproves_andOthersAreForbidden() {
+        String renewal = "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN";
         for (Claims forbidden : new Claims[] {Claims.applicant(newUscc()), FINANCE, Claims.of("supervisor")}) {
-            assertThat(invoke(handler, event(SET, forbidden, "{\"value\":60000}",
-                    "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN")).status()).as(forbidden.groups()).isEqualTo(403);
+            assertThat(invoke(handler, event(SET, forbidden, "{\"value\":60000}", renewal)).status())
+                    .as(forbidden.groups()).isEqualTo(403);
+            assertThat(invoke(handler, event(APPROVE, forbidden, "{\"value\":60000}", renewal)).status())
+                    .as(forbidden.groups()).isEqualTo(403);
         }
 
-        Answer set = invoke(handler, event(SET, STAFF, "{\"value\":60000}", "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN"));
-        Answer policy = invoke(handler, event(POLICY, null, null));
+        Answer proposed = invoke(handler, event(SET, STAFF, "{\"value\":60000}", renewal));
+        assertThat(proposed.status()).isEqualTo(202);
+        assertThat(proposed.body().path("value").asLong()).isEqualTo(60_000);
+        assertThat(proposed.body().path("proposedBy").asText()).isEqualTo(STAFF.sub());
+        assertThat(renewalAmount()).as("not in force before a second staff member approves").isNull();
 
-        assertThat(set.status()).isEqualTo(200);
-        assertThat(set.body().path("value").asLong()).isEqualTo(60_000);
-        assertThat(policy.body().path("rules").findParents("id").stream()
-                .filter(r -> r.path("id").asText().equals("HIGH_TECH_ENTERPRISE_RENEWAL")).findFirst().orElseThrow()
-                .path("amountYuan").asLong()).isEqualTo(60_000);
-        assertThat(invoke(handler, event(SET, STAFF, "{\"value\":\"很多\"}", "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN"))
-                .status()).isEqualTo(400);
+        Answer byProposer = invoke(handler, event(APPROVE, STAFF, "{\"value\":60000}", renewal));
+        assertThat(byProposer.status()).isEqualTo(403);
+        assertThat(byProposer.body().path("error").path("message").asText()).contains("另一位工作人员");
+        assertThat(invoke(handler, event(APPROVE, SECOND_STAFF, "{\"value\":70000}", renewal)).status())
+                .as("another value than the one waiting").isEqualTo(409);
+        assertThat(renewalAmount()).isNull();
+
+        Map<String, String> key = Map.of("Idempotency-Key", "approve-" + newUscc());
+        Answer approved = invoke(handler, event(APPROVE, SECOND_STAFF, "{\"value\":60000}", Map.of(), key, renewal));
+        Answer replay = invoke(handler, event(APPROVE, SECOND_STAFF, "{\"value\":60000}", Map.of(), key, renewal));
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.body().path("value").asLong()).isEqualTo(60_000);
+        assertThat(approved.body().path("updatedBy").asText()).isEqualTo(SECOND_STAFF.sub());
+        assertThat(renewalAmount()).isEqualTo(60_000L);
+        assertThat(replay.rawBody()).as("the same approval retried: its answer again").isEqualTo(approved.rawBody());
+        assertThat(invoke(handler, event(APPROVE, SECOND_STAFF, "{\"value\":60000}", renewal)).status())
+                .as("nothing waits any more").isEqualTo(409);
+        assertThat(auditActions()).contains("POLICY_PARAMETER_PROPOSED", "POLICY_PARAMETER_APPROVED");
+
+        assertThat(invoke(handler, event(SET, STAFF, "{\"value\":60000}", renewal)).status())
+                .as("the value in force: nothing to approve").isEqualTo(200);
+        assertThat(invoke(handler, event(SET, STAFF, "{\"value\":\"很多\"}", renewal)).status()).isEqualTo(400);
         assertThat(invoke(handler, event(SET, STAFF, "{\"value\":1}", "NO_SUCH_PARAMETER")).status()).isEqualTo(404);
+    }
+
+    static Long renewalAmount() {
+        JsonNode amount = invoke(handler, event(POLICY, null, null)).body().path("rules").findParents("id").stream()
+                .filter(r -> r.path("id").asText().equals("HIGH_TECH_ENTERPRISE_RENEWAL")).findFirst().orElseThrow()
+                .path("amountYuan");
+        return amount.isNumber() ? amount.asLong() : null;
+    }
+
+    /** The actions of the audit entries in the policy's partition. */
+    static List<String> auditActions() {
+        return bureau.dynamo.query(q -> q.tableName(bureau.table).keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", Items.s(Keys.policyPk("BJ-2019")))))
+                .items().stream().map(item -> Items.str(item, "action")).filter(Objects::nonNull).toList();
     }
 
     @Test
@@ -175,6 +217,7 @@ class SubsidiesHandlerIT {
         assertThat(primed.statuses(LIST)).isNotEmpty().containsOnly(200);
         assertThat(primed.statuses(PAY)).isNotEmpty().containsOnly(400);
         assertThat(primed.statuses(SET)).isNotEmpty().containsOnly(400);
+        assertThat(primed.statuses(APPROVE)).isNotEmpty().containsOnly(400);
         assertThat(bureau.stack.countItems(bureau.dynamo)).isEqualTo(before);
     }
 }

@@ -10,6 +10,7 @@ import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.paging.PageToken;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,17 @@ public final class DynamoDocumentStore implements DocumentStore {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
                 .key(Keys.document(applicationId, documentId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DocumentMapper.fromItem(item));
+    }
+
+    @Override
+    public void recordDownload(Document document, String actor, Instant at, Instant urlExpiresAt) {
+        Map<String, Object> what = new LinkedHashMap<>();
+        what.put("documentId", document.documentId());
+        what.put("fileName", document.fileName());
+        what.put("objectKey", document.objectKey());
+        what.put("urlExpiresAt", urlExpiresAt.toString());
+        dynamo.putItem(put -> put.tableName(table).item(AuditMapper.item(new AuditEntry(
+                Keys.downloadsPk(document.applicationId()), actor, "DOCUMENT_DOWNLOAD_ISSUED", at, null, what))));
     }
 
     /**

@@ -51,6 +51,14 @@ public final class Keys {
         return key(subsidyPk(subsidyId), "SUB");
     }
 
+    /**
+     * The audit entries of an application's document downloads: a partition apart from the application's, which the
+     * document list reads whole.
+     */
+    public static String downloadsPk(String applicationId) {
+        return "DOWNLOADS#" + applicationId;
+    }
+
     public static String policyPk(String version) {
         return "POLICY#" + version;
     }
@@ -58,6 +66,11 @@ public final class Keys {
     /** A policy parameter staff set; the stream carries its change to the subsidy function. */
     public static Map<String, AttributeValue> policyParameter(String version, String name) {
         return key(policyPk(version), PARAMETER_PREFIX + name);
+    }
+
+    /** The last change of a policy parameter proposed, waiting for a second staff member or approved. */
+    public static Map<String, AttributeValue> policyProposal(String version, String name) {
+        return key(policyPk(version), "PROPOSAL#" + name);
     }
 
     public static final String PARAMETER_PREFIX = "PARAM#";

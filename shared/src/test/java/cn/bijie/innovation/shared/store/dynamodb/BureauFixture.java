@@ -127,10 +127,12 @@ public final class BureauFixture {
         return counts;
     }
 
-    /** Staff's parameter values of the policy, removed: the file's defaults apply again. */
+    /** Staff's parameter values of the policy and the proposals to change them, removed: the file's defaults apply. */
     public void resetParameters() {
-        parameterStore.load(policy.version()).keySet().forEach(name -> dynamo.deleteItem(r -> r.tableName(table)
-                .key(Keys.policyParameter(policy.version(), name))));
+        for (Policy.Parameter parameter : policy.parameters()) {
+            dynamo.deleteItem(r -> r.tableName(table).key(Keys.policyParameter(policy.version(), parameter.name())));
+            dynamo.deleteItem(r -> r.tableName(table).key(Keys.policyProposal(policy.version(), parameter.name())));
+        }
     }
 
     public static <T> T read(String json, Class<T> type) {
