@@ -194,6 +194,7 @@ export interface paths {
          *     name, ending in the extension of its content type. `409 CONFLICT` while the file is not uploaded yet, or when
          *     its first bytes are not those of its content type (an executable declared as `application/pdf` is never
          *     served).
+         *     Every URL issued is audited (who, which document, when; `DOWNLOADS#<applicationId>` in the table).
          */
         get: operations["getDocument"];
         put?: never;
@@ -386,15 +387,52 @@ export interface paths {
         };
         get?: never;
         /**
-         * 设定政策参数 (set a policy parameter)
+         * 提出政策参数的修改 (propose a policy parameter's value; four-eyes)
          * @description 角色 (roles): `staff`. The parameters are the points the plan leaves open:
-         *     `HIGH_TECH_ENTERPRISE_RENEWAL_YUAN` (type `YUAN`, a positive integer number of yuan) — setting it turns the
-         *     waiting `PENDING_AMOUNT` subsidies into `AWAITING_PAYMENT` with that amount;
+         *     `HIGH_TECH_ENTERPRISE_RENEWAL_YUAN` (type `YUAN`, a positive integer number of yuan) — once in force it turns
+         *     the waiting `PENDING_AMOUNT` subsidies into `AWAITING_PAYMENT` with that amount;
          *     `PLATFORM_UPGRADE_MODE` (type `CHOICE`, `FULL` or `DIFFERENCE`).
-         *     An unknown parameter is `404 NOT_FOUND`; a value of the wrong type or not allowed is `400 VALIDATION_FAILED`.
+         *     A parameter moves money, so a change takes effect only when a second staff member approves it
+         *     (`POST /policy/parameters/{name}/approval`): this call stores the proposal and answers `202` with it. The value
+         *     in force proposed again writes nothing and answers `200` with the parameter; the value already waiting is
+         *     answered `202` unchanged (its proposer too); another value replaces the waiting one. Each proposal is audited.
+         *     An unknown parameter is `404 NOT_FOUND`; a value of the wrong type or not allowed is `400 VALIDATION_FAILED`;
+         *     another proposal stored meanwhile is `409 CONFLICT`.
          */
         put: operations["putPolicyParameter"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policy/parameters/{name}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 政策参数名 (policy parameter name), e.g. `HIGH_TECH_ENTERPRISE_RENEWAL_YUAN`, `PLATFORM_UPGRADE_MODE`.
+                 * @example HIGH_TECH_ENTERPRISE_RENEWAL_YUAN
+                 */
+                name: components["parameters"]["ParameterNamePath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批准政策参数的修改 (approve the waiting change; four-eyes)
+         * @description 角色 (roles): `staff`, not the one who proposed the change (`403 FORBIDDEN`, a plain message). The body restates
+         *     the value approved, so that nobody approves a value that replaced the one they read: another value than the
+         *     one waiting is `409 CONFLICT` naming the waiting value. The value is then in force (the parameter and the
+         *     proposal, marked approved, written together with an audit entry naming both staff members) and reaches the
+         *     waiting subsidies through the table's stream. Nothing waiting (never proposed, or approved already) is
+         *     `409 CONFLICT`; an unknown parameter `404 NOT_FOUND`; a value of the wrong type `400 VALIDATION_FAILED`.
+         *     With an `Idempotency-Key`, a retry of the same approval gets the same answer.
+         */
+        post: operations["approvePolicyParameter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -912,6 +950,35 @@ export interface components {
             /** @example 三(一) */
             clause?: string;
             explanation?: string;
+        };
+        /**
+         * @example {
+         *       "policyVersion": "BJ-2019",
+         *       "name": "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN",
+         *       "value": 50000,
+         *       "proposedAt": "2026-11-25T01:00:00Z",
+         *       "proposedBy": "staff-1",
+         *       "approvedAt": null,
+         *       "approvedBy": null
+         *     }
+         */
+        PolicyParameterProposal: {
+            /** @example BJ-2019 */
+            policyVersion: string;
+            /** @example HIGH_TECH_ENTERPRISE_RENEWAL_YUAN */
+            name: string;
+            /** @description 提出的值 (the value proposed) */
+            value: number | string;
+            /** Format: date-time */
+            proposedAt: string;
+            /** @description 提出人 (the proposing staff member's sub) */
+            proposedBy: string;
+            /**
+             * Format: date-time
+             * @description null while it waits
+             */
+            approvedAt?: string | null;
+            approvedBy?: string | null;
         };
         /**
          * @example {
@@ -2042,7 +2109,62 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 已设定的参数 (the parameter as now set) */
+            /** @description 该值已在执行，无需批准 (the value is in force already; nothing to approve, nothing written) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyParameter"];
+                };
+            };
+            /** @description 待另一位工作人员批准的修改 (the proposal, waiting for a second staff member's approval) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyParameterProposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    approvePolicyParameter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键 (idempotency key): 1–128 printable ASCII characters, scoped to the caller, kept at least 24 hours.
+                 *     Same key + same request → the first response again; same key + different request → 409 `IDEMPOTENCY_KEY_REUSED`.
+                 *     A malformed key is 400 `VALIDATION_FAILED`.
+                 * @example 6f1c2a90-3d4e-4b8a-9c1f-0e2d7a5b4c3d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description 政策参数名 (policy parameter name), e.g. `HIGH_TECH_ENTERPRISE_RENEWAL_YUAN`, `PLATFORM_UPGRADE_MODE`.
+                 * @example HIGH_TECH_ENTERPRISE_RENEWAL_YUAN
+                 */
+                name: components["parameters"]["ParameterNamePath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyParameterInput"];
+            };
+        };
+        responses: {
+            /** @description 已生效的参数 (the parameter, now in force) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2055,6 +2177,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
