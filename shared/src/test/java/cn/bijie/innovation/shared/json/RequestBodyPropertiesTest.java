@@ -88,7 +88,7 @@ class RequestBodyPropertiesTest {
                 new PageToken(TestStack.PAGE_TOKEN_SECRET),
                 CLOCK);
         OrganizationService organizations = new OrganizationService(beyondTheChecks(OrganizationStore.class), policy,
-                CLOCK);
+                tokens, CLOCK);
         DocumentService documents = new DocumentService(applications, beyondTheChecks(DocumentStore.class),
                 beyondTheChecks(DocumentStorage.class), CLOCK);
         CertificationService certifications = new CertificationService(beyondTheChecks(CertificationStore.class),

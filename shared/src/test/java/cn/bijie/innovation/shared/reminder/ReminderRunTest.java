@@ -4,8 +4,12 @@ import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.mail.Mail;
 import cn.bijie.innovation.shared.mail.SendResult;
+import cn.bijie.innovation.shared.organization.DirectoryEntry;
+import cn.bijie.innovation.shared.organization.DirectoryFilter;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationStore;
+import cn.bijie.innovation.shared.organization.TierChange;
+import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
 import java.time.Duration;
@@ -42,6 +46,21 @@ class ReminderRunTest {
 
         @Override
         public void save(Organization before, Organization after, String actor) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void saveTier(Organization before, Organization after, TierChange change) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<TierChange> tierHistory(String uscc) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Slice<DirectoryEntry> directory(DirectoryFilter filter, int limit, Map<String, String> start) {
             throw new UnsupportedOperationException();
         }
     }, mailer, Policy.active(), new ReminderRun.Mailboxes(STAFF, FINANCE), pauses::add, () -> store.itemsRead);

@@ -11,6 +11,8 @@ import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationInput;
 import cn.bijie.innovation.shared.organization.OrganizationService;
+import cn.bijie.innovation.shared.organization.TierInput;
+import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
@@ -23,7 +25,11 @@ import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@code PUT/GET /organizations/{uscc}}: organisation profiles. */
+/**
+ * {@code PUT/GET /organizations/{uscc}}: organisation profiles; {@code PUT /organizations/{uscc}/tier} and
+ * {@code GET /organizations/{uscc}/tiers}: the growth tier the bureau designates, and its history;
+ * {@code GET /organizations}: the staff directory.
+ */
 public final class OrganizationsHandler implements RequestStreamHandler {
     private final HttpApi api;
 
@@ -38,11 +44,12 @@ public final class OrganizationsHandler implements RequestStreamHandler {
     }
 
     private OrganizationsHandler(Config config) {
-        this(new AwsClients(config).dynamoDb(), config.table());
+        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()));
     }
 
-    private OrganizationsHandler(DynamoDbClient dynamo, String table) {
-        this(new OrganizationService(new DynamoOrganizationStore(dynamo, table), Policy::active, Clock.systemUTC()));
+    private OrganizationsHandler(DynamoDbClient dynamo, String table, PageToken pageTokens) {
+        this(new OrganizationService(new DynamoOrganizationStore(dynamo, table), Policy::active, pageTokens,
+                Clock.systemUTC()));
         // SnapStart: both routes, the write path and the response of a found profile run once before the snapshot, and
         // nothing is written: the GET reads a key that cannot exist, the PUT's empty body fails validation, the
         // transaction's condition cannot hold
@@ -50,7 +57,13 @@ public final class OrganizationsHandler implements RequestStreamHandler {
                 ApiEvent.of("GET /organizations/{uscc}").path("uscc", Priming.NO_SUCH_USCC)
                         .caller("priming", null, Role.STAFF),
                 ApiEvent.of("PUT /organizations/{uscc}").path("uscc", Priming.NO_SUCH_USCC)
-                        .caller("priming", null, Role.STAFF).body("{}"));
+                        .caller("priming", null, Role.STAFF).body("{}"),
+                ApiEvent.of("PUT /organizations/{uscc}/tier").path("uscc", Priming.NO_SUCH_USCC)
+                        .caller("priming", null, Role.STAFF).body("{}"),
+                ApiEvent.of("GET /organizations/{uscc}/tiers").path("uscc", Priming.NO_SUCH_USCC)
+                        .caller("priming", null, Role.STAFF),
+                ApiEvent.of("GET /organizations").query("q", Priming.NO_SUCH_USCC)
+                        .caller("priming", null, Role.STAFF));
         Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
         Priming.register("profile response", () -> ApiResponse.json(200, new Organization(Priming.NO_SUCH_USCC,
                 "毕节示例科技有限公司", "520502", "NEW_MATERIALS", "priming@example.com", null, "2020-01-01T00:00:00Z")));
@@ -62,7 +75,17 @@ public final class OrganizationsHandler implements RequestStreamHandler {
                         request.requireCaller(), request.path("uscc"),
                         Json.read(request.body(), OrganizationInput.class))),
                 "GET /organizations/{uscc}", request -> ApiResponse.json(200, organizations.get(
-                        request.requireCaller(), request.path("uscc")))));
+                        request.requireCaller(), request.path("uscc"))),
+                "PUT /organizations/{uscc}/tier", request -> ApiResponse.json(200, organizations.setTier(
+                        request.requireCaller(), request.path("uscc"),
+                        Json.read(request.body(), TierInput.class))),
+                "GET /organizations/{uscc}/tiers", request -> ApiResponse.json(200, Map.of("items",
+                        organizations.tierHistory(request.requireCaller(), request.path("uscc")))),
+                "GET /organizations", request -> ApiResponse.json(200, organizations.directory(request
+                        .offeringOnly("county", "industry", "tier", "inPool", "holds", "q", "limit", "nextToken")
+                        .requireCaller(), request.query("county"), request.query("industry"), request.query("tier"),
+                        request.query("inPool"), request.query("holds"), request.query("q"), request.query("limit"),
+                        request.query("nextToken")))));
     }
 
     @Override

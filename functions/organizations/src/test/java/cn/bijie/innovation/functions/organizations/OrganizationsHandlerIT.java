@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.organization.OrganizationService;
+import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
@@ -140,7 +141,8 @@ class OrganizationsHandlerIT {
     void get_makesOneDynamoDbCall_andPutMakesARead_andOneTransaction() {
         String uscc = newUscc();
         var counted = new OrganizationsHandler(new OrganizationService(
-                new DynamoOrganizationStore(stack.dynamoDb(calls), stack.table()), Policy.active(), Clock.systemUTC()));
+                new DynamoOrganizationStore(stack.dynamoDb(calls), stack.table()), Policy.active(),
+                new PageToken(TestStack.PAGE_TOKEN_SECRET), Clock.systemUTC()));
 
         calls.reset();
         invoke(counted, event(PUT, Claims.applicant(uscc), BODY, uscc));

@@ -21,6 +21,8 @@ public final class IndexQuery {
     private final String index;
     private final String partition;
     private String sortBelow;
+    private String sortPrefix;
+    private boolean ascending;
     private final List<String> filters = new ArrayList<>();
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, AttributeValue> values = new HashMap<>();
@@ -38,6 +40,39 @@ public final class IndexQuery {
     /** Only sort keys below {@code bound} (e.g. {@code GSI2SK < 2027-01-01} for "expires before"). */
     public IndexQuery sortBelow(String bound) {
         this.sortBelow = bound;
+        return this;
+    }
+
+    /** Only sort keys that begin with {@code prefix} (skipped when null): a search over a bounded key range. */
+    public IndexQuery sortBeginsWith(String prefix) {
+        this.sortPrefix = prefix;
+        return this;
+    }
+
+    /** In ascending sort-key order (e.g. by name) instead of newest first. */
+    public IndexQuery ascending() {
+        this.ascending = true;
+        return this;
+    }
+
+    /** {@code attribute} exists ({@code true}) or not ({@code false}), skipped when null. */
+    public IndexQuery whereExists(String attribute, Boolean exists) {
+        if (exists != null) {
+            int n = filters.size();
+            names.put("#f" + n, attribute);
+            filters.add((exists ? "attribute_exists(#f" : "attribute_not_exists(#f") + n + ")");
+        }
+        return this;
+    }
+
+    /** {@code contains(attribute, value)} (a member of a set), skipped when value is null. */
+    public IndexQuery whereContains(String attribute, String value) {
+        if (value != null) {
+            int n = filters.size();
+            names.put("#f" + n, attribute);
+            values.put(":f" + n, AttributeValue.fromS(value));
+            filters.add("contains(#f" + n + ", :f" + n + ")");
+        }
         return this;
     }
 
@@ -122,10 +157,14 @@ public final class IndexQuery {
             allNames.put("#sk", index + "SK");
             allValues.put(":sk", AttributeValue.fromS(sortBelow));
             keyCondition += " AND #sk < :sk";
+        } else if (sortPrefix != null) {
+            allNames.put("#sk", index + "SK");
+            allValues.put(":sk", AttributeValue.fromS(sortPrefix));
+            keyCondition += " AND begins_with(#sk, :sk)";
         }
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index)
                 .keyConditionExpression(keyCondition).expressionAttributeNames(allNames)
-                .expressionAttributeValues(allValues).scanIndexForward(false);
+                .expressionAttributeValues(allValues).scanIndexForward(ascending);
         if (!filters.isEmpty()) {
             query.filterExpression(String.join(" AND ", filters));
         }
