@@ -28,7 +28,8 @@ FUNCTIONS := \
   SendRemindersFunction:send-reminders \
   IndicatorsFunction:indicators \
   PublicPolicyFunction:subsidies \
-  IndicatorsRecountFunction:indicators
+  IndicatorsRecountFunction:indicators \
+  CultivationFunction:cultivation
 
 MODULES := $(sort $(foreach f,$(FUNCTIONS),$(word 2,$(subst :, ,$(f)))))
 jar_of = $(ROOT)/functions/$(1)/target/$(1).jar

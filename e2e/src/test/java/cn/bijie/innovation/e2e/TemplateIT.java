@@ -77,6 +77,13 @@ class TemplateIT {
                 "POST /policy/parameters/{name}/approval");
         routes("PublicPolicyFunction", "GET /policy");
         routes("IndicatorsFunction", "GET /indicators");
+        // issue 17: the growth tier and the directory; the cultivation
+        routes("OrganizationsFunction", "PUT /organizations/{uscc}/tier", "GET /organizations/{uscc}/tiers",
+                "GET /organizations");
+        function("CultivationFunction", "cultivation", "cn.bijie.innovation.functions.cultivation.CultivationHandler");
+        routes("CultivationFunction", "POST /cultivation/pool", "GET /cultivation/pool",
+                "POST /organizations/{uscc}/coaching", "PUT /organizations/{uscc}/readiness",
+                "GET /organizations/{uscc}/cultivation", "GET /cultivation/statistics", "GET /cultivation/forecast");
     }
 
     /** Class-path prefixes of HTTP clients that must not be packaged (UrlConnectionHttpClient only). */

@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
+import cn.bijie.innovation.shared.cultivation.StatisticsRow;
 import cn.bijie.innovation.shared.organization.Organization;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,15 @@ public final class StatisticsCounters {
             return new Place(o.county(), o.industry(), o.growthTier());
         }
 
+        /** An organisation without a profile: counted in the row of all only. */
+        public static Place unknown() {
+            return new Place(null, null, null);
+        }
+
         List<String> rows() {
+            if (county == null) {
+                return List.of(ALL + "#" + ALL);
+            }
             return List.of(ALL + "#" + ALL, "COUNTY#" + county, "INDUSTRY#" + industry,
                     "TIER#" + (tier == null ? NO_TIER : tier));
         }
@@ -100,11 +109,7 @@ public final class StatisticsCounters {
         }
     }
 
-    /** One row as read: its dimension ({@code ALL}, {@code COUNTY}, {@code INDUSTRY}, {@code TIER}), code and counts. */
-    public record Row(String dimension, String code, long organizations, long poolEntered, long poolConverted,
-            Map<String, Long> conversionsByYear, Map<String, Long> recognitionsByKind) {}
-
-    static Row fromItem(Map<String, AttributeValue> item) {
+    static StatisticsRow fromItem(Map<String, AttributeValue> item) {
         Map<String, Long> years = new LinkedHashMap<>();
         Map<String, Long> kinds = new LinkedHashMap<>();
         item.forEach((name, value) -> {
@@ -114,7 +119,7 @@ public final class StatisticsCounters {
                 kinds.put(name.substring(RECOGNITIONS_OF.length()), Long.parseLong(value.n()));
             }
         });
-        return new Row(Items.str(item, DIMENSION), Items.str(item, CODE), count(item, ORGANIZATIONS),
+        return new StatisticsRow(Items.str(item, DIMENSION), Items.str(item, CODE), count(item, ORGANIZATIONS),
                 count(item, POOL_ENTERED), count(item, POOL_CONVERTED), years, kinds);
     }
 
