@@ -142,7 +142,36 @@ class AuthorizationMatrixIT {
                         "{\"value\":\"FULL\"}"),
                         "401 401 401", "403 403 403", "403 403 403", "409 409 404", "403 403 403", "403 403 403"),
                 row("GET /indicators", (c, t) -> new Call("GET", "/indicators", null),
-                        "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"));
+                        "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"),
+                // issue 17: the growth tier, the directory, the cultivation
+                row("PUT /organizations/{uscc}/tier", (c, t) -> new Call("PUT", "/organizations/" + org(t) + "/tier",
+                        "{\"tier\":\"SEED\",\"effectiveOn\":\"" + Bureau.today() + "\",\"reason\":\"入选种子企业名单\"}"),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "403 403 403"),
+                row("GET /organizations/{uscc}/tiers", (c, t) -> new Call("GET", "/organizations/" + org(t) + "/tiers",
+                        null),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 404", "200 200 404", "200 200 404"),
+                row("GET /organizations", (c, t) -> new Call("GET", "/organizations?limit=5&q=%E9%BB%94%E4%B8%B0", null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"),
+                row("POST /cultivation/pool", (c, t) -> new Call("POST", "/cultivation/pool", "{\"uscc\":\""
+                        + (t == Target.MISSING || c != Caller.STAFF ? org(t) : bureau.organization())
+                        + "\",\"intake\":" + Bureau.today().getYear() + ",\"criteria\":{\"IP_COUNT\":\"2\"}}"),
+                        "401 401 401", "403 403 403", "403 403 403", "201 201 404", "403 403 403", "403 403 403"),
+                row("GET /cultivation/pool", (c, t) -> new Call("GET", "/cultivation/pool?intake="
+                        + Bureau.today().getYear(), null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"),
+                row("POST /organizations/{uscc}/coaching", (c, t) -> new Call("POST", "/organizations/" + org(t)
+                        + "/coaching", "{\"date\":\"" + Bureau.today() + "\",\"kind\":\"TRAINING\",\"notes\":\"高企申报政策培训\"}"),
+                        "401 401 401", "403 403 403", "403 403 403", "201 201 404", "403 403 403", "403 403 403"),
+                row("PUT /organizations/{uscc}/readiness", (c, t) -> new Call("PUT", "/organizations/" + org(t)
+                        + "/readiness", "{\"met\":[\"CORE_IP\"]}"),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "403 403 403"),
+                row("GET /organizations/{uscc}/cultivation", (c, t) -> new Call("GET", "/organizations/" + org(t)
+                        + "/cultivation", null),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 404", "200 200 404", "200 200 404"),
+                row("GET /cultivation/statistics", (c, t) -> new Call("GET", "/cultivation/statistics", null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "200 200 200", "200 200 200"),
+                row("GET /cultivation/forecast", (c, t) -> new Call("GET", "/cultivation/forecast", null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"));
     }
 
     /** A SUBMITTED application of the target's organisation, made for this cell only; a missing one's id. */

@@ -161,6 +161,7 @@ public final class CultivationService {
     public CultivationView get(Caller caller, String uscc) {
         requireUscc(uscc);
         caller.requireRead(uscc, "组织");
+        organizations.find(uscc).orElseThrow(() -> new NotFound("组织不存在 (not found)"));
         return view(uscc);
     }
 

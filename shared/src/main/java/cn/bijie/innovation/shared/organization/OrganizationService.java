@@ -119,6 +119,7 @@ public final class OrganizationService {
     public List<TierChange> tierHistory(Caller caller, String uscc) {
         requireUscc(uscc);
         caller.requireRead(uscc, "组织");
+        store.find(uscc).orElseThrow(() -> new NotFound("组织不存在 (not found)"));
         return store.tierHistory(uscc);
     }
 

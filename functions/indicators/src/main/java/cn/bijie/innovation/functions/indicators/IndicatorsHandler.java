@@ -3,6 +3,9 @@ package cn.bijie.innovation.functions.indicators;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
+import cn.bijie.innovation.shared.cultivation.CultivationCatalogue;
+import cn.bijie.innovation.shared.cultivation.Forecasts;
+import cn.bijie.innovation.shared.cultivation.TargetForecast;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiRequest;
@@ -13,16 +16,21 @@ import cn.bijie.innovation.shared.indicator.IndicatorService;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoCultivationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorStore;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code GET /indicators} (public): target progress as JSON or CSV, read from a fixed number of counter items. Invoked
@@ -33,6 +41,7 @@ public final class IndicatorsHandler implements RequestStreamHandler {
     static final String CACHE = "public, max-age=300";
 
     private final IndicatorService indicators;
+    private final Function<String, List<TargetForecast.Summary>> forecast;
     private final HttpApi api;
 
     /** Called by the Lambda runtime: wires the real table once per container. */
@@ -46,15 +55,26 @@ public final class IndicatorsHandler implements RequestStreamHandler {
     }
 
     private IndicatorsHandler(Config config) {
-        this(new IndicatorService(Policy.active(),
-                new DynamoIndicatorStore(new AwsClients(config).dynamoDb(), config.table()), Clock.systemUTC()));
+        this(new AwsClients(config).dynamoDb(), config.table(), Clock.systemUTC());
+    }
+
+    private IndicatorsHandler(DynamoDbClient dynamo, String table, Clock clock) {
+        this(new IndicatorService(Policy.active(), new DynamoIndicatorStore(dynamo, table), clock),
+                new Forecasts(new DynamoCultivationStore(dynamo, table, clock), new DynamoIndicatorStore(dynamo, table),
+                        Policy.active(), CultivationCatalogue.active(), clock)::summary);
         // SnapStart: GET /indicators is a pure read; both its forms run once before the snapshot (not the recount,
         // which writes)
         Priming.register(api, ApiEvent.of("GET /indicators"), ApiEvent.of("GET /indicators").query("format", "csv"));
     }
 
     public IndicatorsHandler(IndicatorService indicators) {
+        this(indicators, null);
+    }
+
+    /** {@code forecast}: the public summary of the cultivation's forecast per period (issue 17), or null for none. */
+    public IndicatorsHandler(IndicatorService indicators, Function<String, List<TargetForecast.Summary>> forecast) {
         this.indicators = indicators;
+        this.forecast = forecast;
         this.api = new HttpApi(Map.of("GET /indicators", this::report));
     }
 
@@ -63,7 +83,11 @@ public final class IndicatorsHandler implements RequestStreamHandler {
         String format = request.query("format");
         ApiResponse response;
         if (format == null || "json".equals(format)) {
-            response = ApiResponse.json(200, report);
+            ObjectNode body = Json.MAPPER.valueToTree(report);
+            if (forecast != null) {
+                body.set("forecast", Json.MAPPER.valueToTree(forecast.apply(report.period())));
+            }
+            response = ApiResponse.json(200, body);
         } else if ("csv".equals(format)) {
             response = ApiResponse.raw(200, "text/csv; charset=utf-8", report.csv()).withHeader(
                     "content-disposition", "attachment; filename=\"indicators-" + report.period() + ".csv\"");

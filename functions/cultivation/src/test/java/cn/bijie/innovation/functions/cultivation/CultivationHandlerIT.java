@@ -1,0 +1,183 @@
+package cn.bijie.innovation.functions.cultivation;
+
+import static cn.bijie.innovation.shared.testing.ApiEvents.invoke;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.bijie.innovation.shared.http.ApiEvent;
+import cn.bijie.innovation.shared.http.ApiEvent.Answer;
+import cn.bijie.innovation.shared.identity.Role;
+import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.testing.TestData;
+import cn.bijie.innovation.shared.testing.TestStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The cultivation function against MiniStack, wired from template.yaml; stream records delivered by hand. */
+class CultivationHandlerIT {
+    static TestStack stack;
+    static CultivationHandler handler;
+    static DynamoDbClient dynamo;
+    static final int INTAKE = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+    @BeforeAll
+    static void wire() {
+        stack = TestStack.shared();
+        handler = new CultivationHandler(stack.environment("CultivationFunction"));
+        dynamo = stack.dynamoDb();
+    }
+
+    static String organization(String county) {
+        String uscc = TestData.newUscc();
+        TestData.profile(dynamo, stack.table(), uscc, county);
+        return uscc;
+    }
+
+    static ApiEvent staff(String route) {
+        return ApiEvent.of(route).caller("s1", null, Role.STAFF);
+    }
+
+    static Answer addToPool(String uscc, String criteria) {
+        return invoke(handler, staff("POST /cultivation/pool").body(
+                "{\"uscc\":\"" + uscc + "\",\"intake\":" + INTAKE + ",\"criteria\":" + criteria + "}"));
+    }
+
+    static long counter(String row, String attribute) {
+        var item = dynamo.getItem(r -> r.tableName(stack.table()).consistentRead(true).key(Map.of(
+                "PK", AttributeValue.fromS("STATS"), "SK", AttributeValue.fromS(row)))).item();
+        return item == null || !item.containsKey(attribute) ? 0 : Long.parseLong(item.get(attribute).n());
+    }
+
+    /** The handler's answer to a stream batch of one certification recorded ACTIVE. */
+    static JsonNode deliver(String uscc, String certificationId) throws IOException {
+        String event = """
+                {"Records":[{"eventName":"INSERT","dynamodb":{"SequenceNumber":"%s","NewImage":{
+                  "type":{"S":"CERTIFICATION"},"certificationId":{"S":"%s"},"uscc":{"S":"%s"},
+                  "kind":{"S":"HIGH_TECH_ENTERPRISE"},"level":{"S":"NATIONAL"},"issuedOn":{"S":"2026-10-20"},
+                  "status":{"S":"ACTIVE"}}}}]}""".formatted(UUID.randomUUID(), certificationId, uscc);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        return Json.tree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPoolEnterprise_recognised_convertsOnce_howeverOftenTheRecordIsDelivered() throws IOException {
+        String uscc = organization("520525");
+        long entered = counter("COUNTY#520525", "poolEntered");
+        long converted = counter("COUNTY#520525", "poolConverted");
+        long recognised = counter("COUNTY#520525", "recognitions#HIGH_TECH_ENTERPRISE");
+        long thisYear = counter("COUNTY#520525", "conversions#2026");
+
+        assertThat(addToPool(uscc, "{\"IP_COUNT\":\"3\",\"INDUSTRY\":\"BIOMEDICINE\"}").status()).isEqualTo(201);
+        String certificationId = "cert-" + UUID.randomUUID().toString().replace("-", "");
+        JsonNode first = deliver(uscc, certificationId);
+        JsonNode again = deliver(uscc, certificationId);
+
+        assertThat(first.path("batchItemFailures")).isEmpty();
+        assertThat(again.path("batchItemFailures")).isEmpty();
+        Answer view = invoke(handler, ApiEvent.of("GET /organizations/{uscc}/cultivation").path("uscc", uscc)
+                .caller("a", uscc, Role.APPLICANT));
+        assertThat(view.body().path("pool")).singleElement().satisfies(e -> {
+            assertThat(e.path("certificationId").asText()).isEqualTo(certificationId);
+            assertThat(e.path("convertedOn").asText()).isEqualTo("2026-10-20");
+        });
+        assertThat(counter("COUNTY#520525", "poolEntered")).isEqualTo(entered + 1);
+        assertThat(counter("COUNTY#520525", "poolConverted")).isEqualTo(converted + 1);
+        assertThat(counter("COUNTY#520525", "conversions#2026")).isEqualTo(thisYear + 1);
+        assertThat(counter("COUNTY#520525", "recognitions#HIGH_TECH_ENTERPRISE")).isEqualTo(recognised + 1);
+        assertThat(view.body().path("checklist")).hasSize(8);
+    }
+
+    @Test
+    void badInput_is4xx_andChangesNothing() {
+        String uscc = organization("520502");
+        assertThat(addToPool(uscc, "{\"IP_COUNT\":\"1\"}").status()).isEqualTo(201);
+        String fresh = organization("520502");
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        int baseline = stack.countItems(dynamo);
+
+        Answer twice = addToPool(uscc, "{\"IP_COUNT\":\"2\"}");
+        Answer unknownCriterion = addToPool(fresh, "{\"REVENUE\":\"1\"}");
+        Answer otherIndustry = addToPool(fresh, "{\"INDUSTRY\":\"OTHER\"}");
+        Answer badPercent = addToPool(fresh, "{\"RD_SHARE_PERCENT\":\"101\"}");
+        Answer unknownTier = addToPool(fresh, "{\"GROWTH_TIER\":\"GIANT\"}");
+        Answer noCriteria = addToPool(fresh, "{}");
+        Answer future = invoke(handler, staff("POST /organizations/{uscc}/coaching").path("uscc", fresh)
+                .body("{\"date\":\"2999-01-01\",\"kind\":\"TRAINING\",\"notes\":\"x\"}"));
+        Answer unknownKind = invoke(handler, staff("POST /organizations/{uscc}/coaching").path("uscc", fresh)
+                .body("{\"date\":\"" + today + "\",\"kind\":\"LUNCH\",\"notes\":\"x\"}"));
+        Answer unknownItem = invoke(handler, staff("PUT /organizations/{uscc}/readiness").path("uscc", fresh)
+                .body("{\"met\":[\"CORE_IP\",\"CORE_IP\"]}"));
+        Answer noProfile = addToPool(TestData.newUscc(), "{\"IP_COUNT\":\"1\"}");
+
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(unknownCriterion.status()).isEqualTo(400);
+        for (Answer a : new Answer[] {otherIndustry, badPercent, unknownTier, noCriteria, future, unknownKind,
+                unknownItem}) {
+            assertThat(a.status()).as(a.body().toString()).isEqualTo(400);
+        }
+        assertThat(noProfile.status()).isEqualTo(404);
+        assertThat(stack.countItems(dynamo)).isEqualTo(baseline);
+    }
+
+    @Test
+    void theRoles() {
+        String uscc = organization("520521");
+        Answer applicantAdds = invoke(handler, ApiEvent.of("POST /cultivation/pool").caller("a", uscc, Role.APPLICANT)
+                .body("{\"uscc\":\"" + uscc + "\",\"intake\":" + INTAKE + ",\"criteria\":{\"IP_COUNT\":\"1\"}}"));
+        Answer otherReads = invoke(handler, ApiEvent.of("GET /organizations/{uscc}/cultivation").path("uscc", uscc)
+                .caller("b", TestData.newUscc(), Role.APPLICANT));
+        Answer applicantStatistics = invoke(handler, ApiEvent.of("GET /cultivation/statistics")
+                .caller("a", uscc, Role.APPLICANT));
+        Answer supervisorStatistics = invoke(handler, ApiEvent.of("GET /cultivation/statistics")
+                .caller("v", null, Role.SUPERVISOR));
+        Answer financePool = invoke(handler, ApiEvent.of("GET /cultivation/pool").query("intake", "" + INTAKE)
+                .caller("f", null, Role.FINANCE));
+        Answer supervisorPool = invoke(handler, ApiEvent.of("GET /cultivation/pool").query("intake", "" + INTAKE)
+                .caller("v", null, Role.SUPERVISOR));
+
+        assertThat(applicantAdds.status()).isEqualTo(403);
+        assertThat(otherReads.status()).isEqualTo(404);
+        assertThat(applicantStatistics.status()).isEqualTo(403);
+        assertThat(supervisorStatistics.status()).isEqualTo(200);
+        assertThat(supervisorStatistics.body().path("lines").get(0).path("dimension").asText()).isEqualTo("ALL");
+        assertThat(financePool.status()).isEqualTo(403);
+        assertThat(supervisorPool.status()).isEqualTo(200);
+    }
+
+    @Test
+    void coaching_isKept_andARetryAnswersTheSameRecord() {
+        String uscc = organization("520527");
+        String body = "{\"date\":\"2026-11-02\",\"kind\":\"SITE_VISIT\",\"notes\":\"上门辅导研发费用归集\"}";
+
+        Answer first = invoke(handler, staff("POST /organizations/{uscc}/coaching").path("uscc", uscc).body(body));
+        int after = stack.countItems(dynamo);
+        Answer retry = invoke(handler, staff("POST /organizations/{uscc}/coaching").path("uscc", uscc).body(body));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body().path("coachingId")).isEqualTo(first.body().path("coachingId"));
+        assertThat(stack.countItems(dynamo)).isEqualTo(after);
+    }
+
+    @Test
+    void theForecast_readsCountersOnly_andNamesItsAssumptions() {
+        Answer forecast = invoke(handler, staff("GET /cultivation/forecast").query("period", "2020"));
+        Answer unknown = invoke(handler, staff("GET /cultivation/forecast").query("period", "1999"));
+
+        assertThat(forecast.status()).isEqualTo(200);
+        assertThat(forecast.body().path("items").get(0).path("target").asInt()).isEqualTo(50);
+        assertThat(forecast.body().path("items").get(0).path("assumptions")).isNotEmpty();
+        assertThat(unknown.status()).isEqualTo(400);
+    }
+}
