@@ -170,6 +170,10 @@ class AuthorizationMatrixIT {
                         "401 401 401", "200 404 404", "404 200 404", "200 200 404", "200 200 404", "200 200 404"),
                 row("GET /cultivation/statistics", (c, t) -> new Call("GET", "/cultivation/statistics", null),
                         "401 401 401", "403 403 403", "403 403 403", "200 200 200", "200 200 200", "200 200 200"),
+                row("POST /cultivation/windows", (c, t) -> new Call("POST", "/cultivation/windows",
+                        "{\"title\":\"高企认定窗口" + Bureau.random() + "\",\"opensOn\":\"" + Bureau.today()
+                                + "\",\"closesOn\":\"" + Bureau.today().plusDays(30) + "\"}"),
+                        "401 401 401", "403 403 403", "403 403 403", "201 201 201", "403 403 403", "403 403 403"),
                 row("GET /cultivation/forecast", (c, t) -> new Call("GET", "/cultivation/forecast", null),
                         "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"));
     }

@@ -81,7 +81,7 @@ class TemplateIT {
         routes("OrganizationsFunction", "PUT /organizations/{uscc}/tier", "GET /organizations/{uscc}/tiers",
                 "GET /organizations");
         function("CultivationFunction", "cultivation", "cn.bijie.innovation.functions.cultivation.CultivationHandler");
-        routes("CultivationFunction", "POST /cultivation/pool", "GET /cultivation/pool",
+        routes("CultivationFunction", "POST /cultivation/windows", "POST /cultivation/pool", "GET /cultivation/pool",
                 "POST /organizations/{uscc}/coaching", "PUT /organizations/{uscc}/readiness",
                 "GET /organizations/{uscc}/cultivation", "GET /cultivation/statistics", "GET /cultivation/forecast");
     }

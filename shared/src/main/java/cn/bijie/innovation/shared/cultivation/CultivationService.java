@@ -5,15 +5,17 @@ import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
+import cn.bijie.innovation.shared.idempotency.Written;
 import cn.bijie.innovation.shared.ids.DerivedId;
 import cn.bijie.innovation.shared.indicator.IndicatorStore;
+import cn.bijie.innovation.shared.mail.Mailer;
+import cn.bijie.innovation.shared.mail.SendResult;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationStore;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
-import cn.bijie.innovation.shared.retry.Retry;
 import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.uscc.Uscc;
 import cn.bijie.innovation.shared.validation.Validator;
@@ -42,11 +44,13 @@ public final class CultivationService {
     private final Policy policy;
     private final CultivationCatalogue catalogue;
     private final PageToken tokens;
+    private final Mailer mailer;
     private final Clock clock;
 
     public CultivationService(CultivationStore store, OrganizationStore organizations, IndicatorStore indicators,
-            Policy policy, CultivationCatalogue catalogue, PageToken tokens, Clock clock) {
+            Policy policy, CultivationCatalogue catalogue, PageToken tokens, Mailer mailer, Clock clock) {
         this.store = store;
+        this.mailer = mailer;
         this.organizations = organizations;
         this.forecasts = new Forecasts(store, indicators, policy, catalogue, clock);
         this.policy = policy;
@@ -56,7 +60,7 @@ public final class CultivationService {
     }
 
     /** {@code POST /cultivation/pool}. */
-    public PoolEntry addToPool(Caller caller, PoolInput input) {
+    public Written<PoolEntry> addToPool(Caller caller, PoolInput input) {
         caller.requireAny(Role.STAFF);
         Validator v = new Validator();
         v.uscc("uscc", input.uscc());
@@ -70,15 +74,12 @@ public final class CultivationService {
             input.criteria().forEach((code, value) -> criterion(v, code, value));
         }
         v.throwIfAny();
-        return Retry.unitOfWork(() -> {
-            Organization organization = organizations.find(input.uscc())
-                    .orElseThrow(() -> new NotFound("组织不存在 (not found)"));
-            PoolEntry entry = new PoolEntry(input.uscc(), input.intake(), organization.name(),
-                    new LinkedHashMap<>(input.criteria()), organization.county(), organization.industry(),
-                    organization.growthTier(), caller.sub(), clock.instant().toString(), null, null);
-            store.addToPool(organization, entry);
-            return entry;
-        });
+        Organization organization = organizations.find(input.uscc())
+                .orElseThrow(() -> new NotFound("组织不存在 (not found)"));
+        PoolEntry entry = new PoolEntry(input.uscc(), input.intake(), organization.name(),
+                new LinkedHashMap<>(input.criteria()), organization.county(), organization.industry(),
+                organization.growthTier(), caller.sub(), clock.instant().toString(), null, null);
+        return Written.of(entry, store.addToPool(organization, entry));
     }
 
     private void criterion(Validator v, String code, String value) {
@@ -115,8 +116,8 @@ public final class CultivationService {
         return new BigDecimal(value).compareTo(max) <= 0;
     }
 
-    /** {@code POST /organizations/{uscc}/coaching}: a retry of the same record answers the record already kept. */
-    public CoachingRecord recordCoaching(Caller caller, String uscc, CoachingInput input) {
+    /** {@code POST /organizations/{uscc}/coaching}: the same record twice is a conflict (or the replay of its key). */
+    public Written<CoachingRecord> recordCoaching(Caller caller, String uscc, CoachingInput input) {
         caller.requireAny(Role.STAFF);
         requireUscc(uscc);
         Validator v = new Validator();
@@ -131,11 +132,7 @@ public final class CultivationService {
         String notes = input.notes().strip();
         CoachingRecord record = new CoachingRecord(DerivedId.of("coach", uscc, input.date(), input.kind(), notes),
                 uscc, input.date(), input.kind(), notes, caller.sub(), clock.instant().toString());
-        if (store.addCoaching(record)) {
-            return record;
-        }
-        return store.cultivated(uscc).coaching().stream()
-                .filter(c -> c.coachingId().equals(record.coachingId())).findFirst().orElse(record);
+        return Written.of(record, store.addCoaching(record));
     }
 
     /** {@code PUT /organizations/{uscc}/readiness}: the checklist items the bureau found met (the others lack). */
@@ -199,6 +196,63 @@ public final class CultivationService {
     public List<TargetForecast.Line> forecast(Caller caller, String period) {
         caller.requireAny(Role.STAFF, Role.SUPERVISOR);
         return forecasts.of(period);
+    }
+
+    static final int MAX_TITLE = 100;
+
+    /** {@code POST /cultivation/windows}: staff open an application window; the stream then mails the pool. */
+    public Written<ApplicationWindow> openWindow(Caller caller, WindowInput input) {
+        caller.requireAny(Role.STAFF);
+        Validator v = new Validator();
+        v.text("title", input.title(), MAX_TITLE);
+        LocalDate opens = v.date("opensOn", input.opensOn());
+        LocalDate closes = v.date("closesOn", input.closesOn());
+        if (opens != null && closes != null && closes.isBefore(opens)) {
+            v.problem("closesOn", "截止日期不能早于开始日期 (closes before it opens)");
+        }
+        if (closes != null && closes.isBefore(Shanghai.today(clock))) {
+            v.problem("closesOn", "窗口已结束 (the window has closed already)");
+        }
+        v.throwIfAny();
+        String title = input.title().strip();
+        ApplicationWindow window = new ApplicationWindow(DerivedId.of("window", title, input.opensOn(),
+                input.closesOn()), title, input.opensOn(), input.closesOn(), caller.sub(), clock.instant().toString());
+        return Written.of(window, store.openWindow(window));
+    }
+
+    /** What the mail run of one window did. */
+    public record WindowMails(int sent, int sentBefore, int failed) {}
+
+    /**
+     * The stream's delivery of a window opened: each pool enterprise not converted yet gets one mail, in Chinese,
+     * listing the checklist items it still lacks. Marked before it is sent, so a redelivery sends nothing twice; a
+     * mail the service failed to take is reported (and not retried: the mark stays).
+     */
+    public WindowMails windowOpened(ApplicationWindow window) {
+        int thisYear = Shanghai.today(clock).getYear();
+        int sent = 0;
+        int before = 0;
+        int failed = 0;
+        for (PoolEntry entry : store.openEntries(FIRST_INTAKE, thisYear + 1)) {
+            Organization organization = organizations.find(entry.uscc()).orElse(null);
+            if (organization == null) {
+                continue;
+            }
+            if (!store.markWindowMail(window.windowId(), entry.uscc(), organization.contactEmail(),
+                    clock.instant().toString())) {
+                before++;
+                continue;
+            }
+            CultivationView view = view(entry.uscc());
+            SendResult result = mailer.send(PoolMails.windowOpened(window, organization, view.lacking(),
+                    view.checklistSource()));
+            if (result instanceof SendResult.Accepted) {
+                sent++;
+            } else {
+                failed++;
+            }
+        }
+        return new WindowMails(sent, before, failed);
     }
 
     /** The stream's delivery of a recorded recognition. */

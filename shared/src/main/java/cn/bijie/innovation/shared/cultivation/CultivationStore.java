@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.cultivation;
 
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.Slice;
 import java.time.LocalDate;
@@ -12,10 +13,10 @@ public interface CultivationStore {
      * Adds {@code entry} with its audit entry and the statistics it moves, only while {@code organization} is as read,
      * is not in the pool already (unconverted) and has no entry for this intake; otherwise a {@code Conflict}.
      */
-    void addToPool(Organization organization, PoolEntry entry);
+    PendingWrite addToPool(Organization organization, PoolEntry entry);
 
-    /** Records coaching with its audit entry; false when this very record exists already (a retry). */
-    boolean addCoaching(CoachingRecord record);
+    /** Records coaching with its audit entry; a {@code Conflict} when this very record exists already. */
+    PendingWrite addCoaching(CoachingRecord record);
 
     /** Replaces the checklist items found met, with an audit entry. */
     void saveReadiness(String uscc, List<String> met, String actor, String at);
@@ -44,4 +45,16 @@ public interface CultivationStore {
 
     /** Recomputes the directory's ACTIVE kinds of {@code uscc} after a certification stopped being ACTIVE. */
     void refreshActiveKinds(String uscc);
+
+    /** Records the window with its audit entry; a {@code Conflict} when this very window was opened before. */
+    PendingWrite openWindow(ApplicationWindow window);
+
+    /** The pool's enterprises not converted yet, of the intakes {@code from}..{@code to}: one query per intake. */
+    List<PoolEntry> openEntries(int fromIntake, int toIntake);
+
+    /**
+     * Marks the window's mail to {@code uscc} as due to be sent, once: false when it was marked before (a redelivery
+     * of the window, a retry), and then nothing is sent again.
+     */
+    boolean markWindowMail(String windowId, String uscc, String to, String at);
 }

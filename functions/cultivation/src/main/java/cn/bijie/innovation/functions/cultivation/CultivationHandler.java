@@ -1,6 +1,7 @@
 package cn.bijie.innovation.functions.cultivation;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
+import cn.bijie.innovation.shared.aws.SesMailer;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.cultivation.CoachingInput;
@@ -9,21 +10,26 @@ import cn.bijie.innovation.shared.cultivation.CultivationService;
 import cn.bijie.innovation.shared.cultivation.PoolInput;
 import cn.bijie.innovation.shared.cultivation.ReadinessInput;
 import cn.bijie.innovation.shared.cultivation.Statistics;
+import cn.bijie.innovation.shared.cultivation.WindowInput;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiRequest;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
 import cn.bijie.innovation.shared.log.Metrics;
+import cn.bijie.innovation.shared.mail.Mailer;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.smtp.SmtpMailer;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoCultivationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
-import cn.bijie.innovation.shared.store.dynamodb.RecognitionImages;
+import cn.bijie.innovation.shared.store.dynamodb.CultivationStreamImages;
 import cn.bijie.innovation.shared.store.dynamodb.StreamImages;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -42,7 +48,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The cultivation of 三(一): the reserve pool, coaching, readiness, statistics and the forecast over HTTP; and, from
- * the table's stream, each recorded recognition counted once (and a pool enterprise's conversion).
+ * the table's stream, each recorded recognition counted once (and a pool enterprise's conversion), and the pool
+ * mailed once per application window opened.
  */
 public final class CultivationHandler implements RequestStreamHandler {
     private final CultivationService cultivation;
@@ -59,11 +66,12 @@ public final class CultivationHandler implements RequestStreamHandler {
     }
 
     private CultivationHandler(Config config) {
-        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()));
+        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()),
+                mailer(config));
     }
 
-    private CultivationHandler(DynamoDbClient dynamo, String table, PageToken tokens) {
-        this(wire(dynamo, table, tokens, Clock.systemUTC()));
+    private CultivationHandler(DynamoDbClient dynamo, String table, PageToken tokens, Mailer mailer) {
+        this(wire(dynamo, table, tokens, mailer, Clock.systemUTC()));
         // SnapStart: the reads run once, the writes fail validation, a stream record of another type is ignored
         Priming.register(api,
                 ApiEvent.of("GET /cultivation/statistics").caller("priming", null, Role.STAFF),
@@ -74,23 +82,46 @@ public final class CultivationHandler implements RequestStreamHandler {
         Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
     }
 
-    public static CultivationService wire(DynamoDbClient dynamo, String table, PageToken tokens, Clock clock) {
+    public static CultivationService wire(DynamoDbClient dynamo, String table, PageToken tokens, Mailer mailer,
+            Clock clock) {
         return new CultivationService(new DynamoCultivationStore(dynamo, table, clock),
                 new DynamoOrganizationStore(dynamo, table), new DynamoIndicatorStore(dynamo, table), Policy.active(),
-                CultivationCatalogue.active(), tokens, clock);
+                CultivationCatalogue.active(), tokens, mailer, clock);
+    }
+
+    /** SES where it exists; the SMTP relay where the template says so (MAIL_TRANSPORT), as the reminder run. */
+    static Mailer mailer(Config config) {
+        AwsClients clients = new AwsClients(config);
+        if ("SMTP".equals(config.get("MAIL_TRANSPORT", "SES"))) {
+            return SmtpMailer.fromSecret(clients.secretsManager(), config.require("SMTP_SECRET_ARN"),
+                    config.require("SMTP_HOST"), Integer.parseInt(config.require("SMTP_PORT")), true,
+                    config.require("SENDER_EMAIL"));
+        }
+        return new SesMailer(clients.sesV2(), config.require("SENDER_EMAIL"));
     }
 
     public CultivationHandler(CultivationService cultivation) {
         this.cultivation = cultivation;
         this.api = new HttpApi(Map.of(
-                "POST /cultivation/pool", request -> ApiResponse.json(201, cultivation.addToPool(
-                        request.requireCaller(), Json.read(request.body(), PoolInput.class))),
+                "POST /cultivation/windows", request -> {
+                    Caller caller = request.requireCaller();
+                    WindowInput input = Json.read(request.body(), WindowInput.class);
+                    return Answers.respond(201, request.idempotencyKey(), () -> cultivation.openWindow(caller, input));
+                },
+                "POST /cultivation/pool", request -> {
+                    Caller caller = request.requireCaller();
+                    PoolInput input = Json.read(request.body(), PoolInput.class);
+                    return Answers.respond(201, request.idempotencyKey(), () -> cultivation.addToPool(caller, input));
+                },
                 "GET /cultivation/pool", request -> ApiResponse.json(200, cultivation.pool(request
                         .offeringOnly("intake", "limit", "nextToken").requireCaller(), request.query("intake"),
                         request.query("limit"), request.query("nextToken"))),
-                "POST /organizations/{uscc}/coaching", request -> ApiResponse.json(201, cultivation.recordCoaching(
-                        request.requireCaller(), request.path("uscc"),
-                        Json.read(request.body(), CoachingInput.class))),
+                "POST /organizations/{uscc}/coaching", request -> {
+                    Caller caller = request.requireCaller();
+                    CoachingInput input = Json.read(request.body(), CoachingInput.class);
+                    return Answers.respond(201, request.idempotencyKey(), () -> cultivation.recordCoaching(caller,
+                            request.path("uscc"), input));
+                },
                 "PUT /organizations/{uscc}/readiness", request -> ApiResponse.json(200, cultivation.setReadiness(
                         request.requireCaller(), request.path("uscc"),
                         Json.read(request.body(), ReadinessInput.class))),
@@ -142,8 +173,14 @@ public final class CultivationHandler implements RequestStreamHandler {
         String eventName = record.path("eventName").asText();
         Map<String, AttributeValue> now = StreamImages.item(record.path("dynamodb").path("NewImage"));
         Map<String, AttributeValue> was = StreamImages.item(record.path("dynamodb").path("OldImage"));
-        RecognitionImages.recorded(eventName, now).ifPresent(recognition -> Log.info("recognition", Map.of(
+        CultivationStreamImages.recorded(eventName, now).ifPresent(recognition -> Log.info("recognition", Map.of(
                 "certificationId", recognition.certificationId(), "outcome", cultivation.recognised(recognition))));
-        RecognitionImages.deactivated(eventName, was, now).ifPresent(cultivation::deactivated);
+        CultivationStreamImages.deactivated(eventName, was, now).ifPresent(cultivation::deactivated);
+        CultivationStreamImages.windowOpened(eventName, now).ifPresent(window -> {
+            CultivationService.WindowMails mails = cultivation.windowOpened(window);
+            Log.info("window mails", Map.of("windowId", window.windowId(), "sent", mails.sent(),
+                    "sentBefore", mails.sentBefore(), "failed", mails.failed()));
+            Metrics.count(Metrics.REMINDER_MAILS_FAILED, mails.failed());
+        });
     }
 }

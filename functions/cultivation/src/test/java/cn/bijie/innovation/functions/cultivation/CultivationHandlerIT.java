@@ -156,17 +156,22 @@ class CultivationHandlerIT {
     }
 
     @Test
-    void coaching_isKept_andARetryAnswersTheSameRecord() {
+    void coaching_isKept_theSameRecordTwiceIs409_andARetryUnderItsKeyReplaysTheAnswer() {
         String uscc = organization("520527");
         String body = "{\"date\":\"2026-11-02\",\"kind\":\"SITE_VISIT\",\"notes\":\"上门辅导研发费用归集\"}";
+        String key = UUID.randomUUID().toString();
 
-        Answer first = invoke(handler, staff("POST /organizations/{uscc}/coaching").path("uscc", uscc).body(body));
+        Answer first = invoke(handler, staff("POST /organizations/{uscc}/coaching").path("uscc", uscc).body(body)
+                .header("idempotency-key", key));
         int after = stack.countItems(dynamo);
-        Answer retry = invoke(handler, staff("POST /organizations/{uscc}/coaching").path("uscc", uscc).body(body));
+        Answer retry = invoke(handler, staff("POST /organizations/{uscc}/coaching").path("uscc", uscc).body(body)
+                .header("idempotency-key", key));
+        Answer twice = invoke(handler, staff("POST /organizations/{uscc}/coaching").path("uscc", uscc).body(body));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.body().path("coachingId")).isEqualTo(first.body().path("coachingId"));
+        assertThat(twice.status()).isEqualTo(409);
         assertThat(stack.countItems(dynamo)).isEqualTo(after);
     }
 
@@ -179,5 +184,61 @@ class CultivationHandlerIT {
         assertThat(forecast.body().path("items").get(0).path("target").asInt()).isEqualTo(50);
         assertThat(forecast.body().path("items").get(0).path("assumptions")).isNotEmpty();
         assertThat(unknown.status()).isEqualTo(400);
+    }
+
+    /** The mails MiniStack's SES accepted whose subject contains {@code text}. */
+    static java.util.List<JsonNode> mailsAbout(String text) {
+        java.util.List<JsonNode> mails = new java.util.ArrayList<>();
+        Json.tree(stack.miniStack().sentMail()).path("messages").forEach(account -> account.forEach(mail -> {
+            if (mail.path("Subject").asText().contains(text)) {
+                mails.add(mail);
+            }
+        }));
+        return mails;
+    }
+
+    @Test
+    void openingAWindow_mailsEachPoolEnterpriseOnce_inChinese_withWhatItLacks() throws IOException {
+        String uscc = organization("520581");
+        assertThat(addToPool(uscc, "{\"IP_COUNT\":\"5\"}").status()).isEqualTo(201);
+        invoke(handler, staff("PUT /organizations/{uscc}/readiness").path("uscc", uscc)
+                .body("{\"met\":[\"REGISTERED_ONE_YEAR\",\"CORE_IP\",\"KEY_TECH_FIELD\",\"RD_STAFF_SHARE\","
+                        + "\"RD_EXPENSE_SHARE\",\"INNOVATION_CAPABILITY\",\"NO_MAJOR_INCIDENT\"]}"));
+        int open = new cn.bijie.innovation.shared.store.dynamodb.DynamoCultivationStore(dynamo, stack.table(),
+                java.time.Clock.systemUTC()).openEntries(2019, INTAKE + 1).size();
+        String title = "高企认定窗口" + UUID.randomUUID().toString().substring(0, 8);
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String closes = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
+        String body = "{\"title\":\"" + title + "\",\"opensOn\":\"" + today + "\",\"closesOn\":\"" + closes + "\"}";
+
+        Answer opened = invoke(handler, staff("POST /cultivation/windows").body(body));
+        Answer again = invoke(handler, staff("POST /cultivation/windows").body(body));
+        Answer applicant = invoke(handler, ApiEvent.of("POST /cultivation/windows").caller("a", uscc, Role.APPLICANT)
+                .body(body));
+        Answer closed = invoke(handler, staff("POST /cultivation/windows").body(
+                "{\"title\":\"旧窗口\",\"opensOn\":\"2020-01-01\",\"closesOn\":\"2020-02-01\"}"));
+        String windowId = opened.body().path("windowId").asText();
+        String record = """
+                {"Records":[{"eventName":"INSERT","dynamodb":{"SequenceNumber":"%s","NewImage":{
+                  "type":{"S":"APPLICATION_WINDOW"},"windowId":{"S":"%s"},"title":{"S":"%s"},"opensOn":{"S":"%s"},
+                  "closesOn":{"S":"%s"},"openedBy":{"S":"s1"},"openedAt":{"S":"2026-11-30T01:00:00Z"}}}}]}"""
+                .formatted(UUID.randomUUID(), windowId, title, today, closes);
+        for (int delivery = 0; delivery < 2; delivery++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)), out, null);
+            assertThat(Json.tree(out.toString(StandardCharsets.UTF_8)).path("batchItemFailures")).isEmpty();
+        }
+
+        assertThat(opened.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(applicant.status()).isEqualTo(403);
+        assertThat(closed.status()).isEqualTo(400);
+        java.util.List<JsonNode> mails = mailsAbout(title);
+        assertThat(mails).hasSize(open);
+        assertThat(mails).anySatisfy(mail -> {
+            assertThat(mail.path("Subject").asText()).startsWith("【毕节市科技局】").contains(today, closes);
+            assertThat(mail.path("BodyText").asText()).contains("高新技术企业培育库", "高新技术产品(服务)收入")
+                    .doesNotContain("注册成立一年以上");
+        });
     }
 }

@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
+import cn.bijie.innovation.shared.cultivation.ApplicationWindow;
 import cn.bijie.innovation.shared.cultivation.CoachingRecord;
 import cn.bijie.innovation.shared.cultivation.PoolEntry;
 import java.util.HashMap;
@@ -41,7 +42,49 @@ final class CultivationMapper {
     static final String RECORDED_AT = "recordedAt";
     static final String MET = "met";
 
+    static final String WINDOW_TYPE = "APPLICATION_WINDOW";
+    static final String WINDOW_MAIL_TYPE = "WINDOW_MAIL";
+    static final String WINDOW_ID = "windowId";
+    static final String TITLE = "title";
+    static final String OPENS_ON = "opensOn";
+    static final String CLOSES_ON = "closesOn";
+    static final String OPENED_BY = "openedBy";
+    static final String OPENED_AT = "openedAt";
+
     private CultivationMapper() {}
+
+    static String windowPk(String windowId) {
+        return "WINDOW#" + windowId;
+    }
+
+    /** An application window ({@code WINDOW#<id> / WINDOW}); its insert on the stream mails the pool. */
+    static Map<String, AttributeValue> item(ApplicationWindow w) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(windowPk(w.windowId()), "WINDOW"));
+        item.put("type", Items.s(WINDOW_TYPE));
+        item.put(WINDOW_ID, Items.s(w.windowId()));
+        item.put(TITLE, Items.s(w.title()));
+        item.put(OPENS_ON, Items.s(w.opensOn()));
+        item.put(CLOSES_ON, Items.s(w.closesOn()));
+        item.put(OPENED_BY, Items.s(w.openedBy()));
+        item.put(OPENED_AT, Items.s(w.openedAt()));
+        return item;
+    }
+
+    static ApplicationWindow window(Map<String, AttributeValue> item) {
+        return new ApplicationWindow(Items.str(item, WINDOW_ID), Items.str(item, TITLE), Items.str(item, OPENS_ON),
+                Items.str(item, CLOSES_ON), Items.str(item, OPENED_BY), Items.str(item, OPENED_AT));
+    }
+
+    /** The mark that the window's mail to one enterprise is sent (written before the send, under a condition). */
+    static Map<String, AttributeValue> windowMail(String windowId, String uscc, String to, String at) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.organizationPk(uscc),
+                PREFIX + "MAIL#" + windowId));
+        item.put("type", Items.s(WINDOW_MAIL_TYPE));
+        item.put(WINDOW_ID, Items.s(windowId));
+        item.put("to", Items.s(to));
+        item.put("at", Items.s(at));
+        return item;
+    }
 
     static Map<String, AttributeValue> poolKey(String uscc, int intake) {
         return Keys.key(Keys.organizationPk(uscc), POOL_PREFIX + intake);

@@ -1,6 +1,7 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
 import cn.bijie.innovation.shared.audit.AuditEntry;
+import cn.bijie.innovation.shared.cultivation.ApplicationWindow;
 import cn.bijie.innovation.shared.cultivation.CoachingRecord;
 import cn.bijie.innovation.shared.cultivation.CultivationStore;
 import cn.bijie.innovation.shared.cultivation.PoolEntry;
@@ -8,6 +9,7 @@ import cn.bijie.innovation.shared.cultivation.Recognition;
 import cn.bijie.innovation.shared.cultivation.StatisticsRow;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.DomainException;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.Slice;
 import java.time.Clock;
@@ -59,7 +61,7 @@ public final class DynamoCultivationStore implements CultivationStore {
     }
 
     @Override
-    public void addToPool(Organization organization, PoolEntry entry) {
+    public PendingWrite addToPool(Organization organization, PoolEntry entry) {
         String uscc = entry.uscc();
         var tx = new WriteTransaction(table)
                 .check(Keys.organization(uscc), Condition.equals(OrganizationMapper.UPDATED_AT,
@@ -74,21 +76,17 @@ public final class DynamoCultivationStore implements CultivationStore {
                 .put(AuditMapper.item(new AuditEntry(Keys.organizationPk(uscc), entry.addedBy(), "POOL_ENTERED",
                         Instant.parse(entry.addedAt()), null, entry)), Condition.NONE, null);
         new StatisticsCounters.Moves().poolEntered(StatisticsCounters.Place.of(organization)).into(tx);
-        writer.commit(tx);
+        return writer.pending(tx);
     }
 
     @Override
-    public boolean addCoaching(CoachingRecord record) {
-        var tx = new WriteTransaction(table)
-                .put(CultivationMapper.item(record), Condition.absent(), AlreadyCounted::new)
+    public PendingWrite addCoaching(CoachingRecord record) {
+        return writer.pending(new WriteTransaction(table)
+                .put(CultivationMapper.item(record), Condition.absent(), () -> new Conflict(
+                        "该辅导记录已登记 (this coaching is recorded already)"))
                 .put(AuditMapper.item(new AuditEntry(Keys.organizationPk(record.uscc()), record.recordedBy(),
-                        "COACHING_RECORDED", Instant.parse(record.recordedAt()), null, record)), Condition.NONE, null);
-        try {
-            writer.commit(tx);
-            return true;
-        } catch (AlreadyCounted e) {
-            return false;
-        }
+                        "COACHING_RECORDED", Instant.parse(record.recordedAt()), null, record)), Condition.NONE,
+                        null));
     }
 
     @Override
@@ -214,6 +212,37 @@ public final class DynamoCultivationStore implements CultivationStore {
             dynamo.updateItem(u -> u.tableName(table).key(DirectoryMapper.key(uscc)).updateExpression("SET #kinds = :k")
                     .expressionAttributeNames(Map.of("#kinds", DirectoryMapper.ACTIVE_KINDS))
                     .expressionAttributeValues(Map.of(":k", AttributeValue.fromSs(List.copyOf(kinds)))));
+        }
+    }
+
+    @Override
+    public PendingWrite openWindow(ApplicationWindow window) {
+        return writer.pending(new WriteTransaction(table)
+                .put(CultivationMapper.item(window), Condition.absent(), () -> new Conflict(
+                        "该申报窗口已开放 (this window is open already)"))
+                .put(AuditMapper.item(new AuditEntry(CultivationMapper.windowPk(window.windowId()), window.openedBy(),
+                        "APPLICATION_WINDOW_OPENED", Instant.parse(window.openedAt()), null, window)), Condition.NONE,
+                        null));
+    }
+
+    @Override
+    public List<PoolEntry> openEntries(int fromIntake, int toIntake) {
+        List<PoolEntry> open = new ArrayList<>();
+        for (int intake = fromIntake; intake <= toIntake; intake++) {
+            IndexQuery.on(Indexes.BY_STATUS, CultivationMapper.poolPartition(intake)).all(dynamo, table).stream()
+                    .map(CultivationMapper::poolEntry).filter(e -> !e.converted()).forEach(open::add);
+        }
+        return open;
+    }
+
+    @Override
+    public boolean markWindowMail(String windowId, String uscc, String to, String at) {
+        try {
+            writer.commit(new WriteTransaction(table).put(CultivationMapper.windowMail(windowId, uscc, to, at),
+                    Condition.absent(), AlreadyCounted::new));
+            return true;
+        } catch (AlreadyCounted e) {
+            return false;
         }
     }
 }

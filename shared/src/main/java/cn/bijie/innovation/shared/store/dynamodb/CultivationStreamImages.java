@@ -1,14 +1,18 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
 import cn.bijie.innovation.shared.certification.CertificationStatus;
+import cn.bijie.innovation.shared.cultivation.ApplicationWindow;
 import cn.bijie.innovation.shared.cultivation.Recognition;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** What the cultivation reads of a certification's stream record, by the certification mapper's attribute names. */
-public final class RecognitionImages {
-    private RecognitionImages() {}
+/**
+ * What the cultivation reads of the table's stream: a certification's record, by the certification mapper's attribute
+ * names, and an application window opened.
+ */
+public final class CultivationStreamImages {
+    private CultivationStreamImages() {}
 
     /** A certification recorded ACTIVE (an {@code INSERT}). */
     public static Optional<Recognition> recorded(String eventName, Map<String, AttributeValue> newImage) {
@@ -27,6 +31,14 @@ public final class RecognitionImages {
             return Optional.empty();
         }
         return Optional.of(Items.str(newImage, CertificationMapper.USCC));
+    }
+
+    /** An application window opened (an {@code INSERT}): the pool is to be mailed. */
+    public static Optional<ApplicationWindow> windowOpened(String eventName, Map<String, AttributeValue> newImage) {
+        if (!"INSERT".equals(eventName) || !CultivationMapper.WINDOW_TYPE.equals(Items.str(newImage, "type"))) {
+            return Optional.empty();
+        }
+        return Optional.of(CultivationMapper.window(newImage));
     }
 
     private static boolean isCertification(Map<String, AttributeValue> image) {
