@@ -64,7 +64,7 @@ public final class DirectoryReads implements Measurement {
         String intake = Integer.toString(BenchData.today().getYear());
         record Read(String label, InProcessFunction function, ApiEvent event) {}
         List<Read> reads = List.of(
-                new Read("GET /organizations?q=黔丰（1234）", organizations, directory().query("q", "黔丰（1234）")),
+                new Read("GET /organizations?q=黔丰（1230） (one)", organizations, directory().query("q", "黔丰（1230）")),
                 new Read("GET /organizations?q=黔丰 (a tenth of all, first page of 50)", organizations,
                         directory().query("q", "黔丰")),
                 new Read("GET /organizations?q=毕节黔丰&county=520521", organizations,

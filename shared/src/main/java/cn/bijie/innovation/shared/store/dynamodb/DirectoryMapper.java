@@ -1,15 +1,18 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
+import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.organization.DirectoryEntry;
 import cn.bijie.innovation.shared.organization.Organization;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The organisation's directory entry ({@code ORG#<uscc> / DIRECTORY}), listed in GSI3 partition {@code ORG} by
- * {@code <name key>#<uscc>}: a name search is a {@code begins_with} on that sort key. Each writer sets only the
+ * {@code <name key>#<uscc>}: a name search is a {@code begins_with} on that sort key; while the organisation is in
+ * the reserve pool the entry is also in the GSI2 partition {@code ORG#POOL} by the same key. Each writer sets only the
  * attributes it owns (the profile its codes, the tier, the pool its intake, the stream consumer the ACTIVE kinds), so
  * none overwrites another's.
  */
@@ -27,6 +30,10 @@ public final class DirectoryMapper {
     static final String ACTIVE_KINDS = "activeKinds";
     private static final String GSI_PK = Indexes.ALL + "PK";
     private static final String GSI_SK = Indexes.ALL + "SK";
+    /** The entries of the organisations in the pool, by name key too: {@code inPool=true} reads only these. */
+    static final String IN_POOL_PARTITION = "ORG#POOL";
+    private static final String POOL_PK = Indexes.BY_STATUS + "PK";
+    private static final String POOL_SK = Indexes.BY_STATUS + "SK";
 
     private DirectoryMapper() {}
 
@@ -37,12 +44,13 @@ public final class DirectoryMapper {
     /** Sets the profile's part of the entry (created with it). */
     static void profile(WriteTransaction tx, Organization o, String nameKey) {
         Map<String, String> names = new HashMap<>(Map.of("#type", "type", "#uscc", USCC, "#name", NAME,
-                "#county", COUNTY, "#industry", INDUSTRY, "#gpk", GSI_PK, "#gsk", GSI_SK));
+                "#county", COUNTY, "#industry", INDUSTRY, "#gpk", GSI_PK, "#gsk", GSI_SK, "#psk", POOL_SK));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":type", Items.s(TYPE), ":uscc", Items.s(o.uscc()),
                 ":name", Items.s(o.name()), ":county", Items.s(o.county()), ":industry", Items.s(o.industry()),
                 ":gpk", Items.s(PARTITION), ":gsk", Items.s(nameKey + "#" + o.uscc())));
         tx.update(key(o.uscc()), "SET #type = :type, #uscc = :uscc, #name = :name, #county = :county, "
-                + "#industry = :industry, #gpk = :gpk, #gsk = :gsk", names, values, Condition.NONE, null);
+                + "#industry = :industry, #gpk = :gpk, #gsk = :gsk, #psk = :gsk", names, values, Condition.NONE,
+                null);
     }
 
     static void tier(WriteTransaction tx, String uscc, String tier) {
@@ -50,8 +58,34 @@ public final class DirectoryMapper {
                 Condition.NONE, null);
     }
 
-    static IndexQuery query() {
-        return IndexQuery.on(Indexes.ALL, PARTITION).ascending();
+    /** The directory, or only the organisations in the pool (a sparse partition of GSI2), by name key. */
+    static IndexQuery query(boolean onlyInPool) {
+        return (onlyInPool ? IndexQuery.on(Indexes.BY_STATUS, IN_POOL_PARTITION) : IndexQuery.on(Indexes.ALL, PARTITION))
+                .ascending();
+    }
+
+    /**
+     * Enters the pool: the intake, and the entry into the in-pool partition. Its GSI2 sort key is the name key the
+     * profile keeps there (an entry is in GSI2 only while it has {@code GSI2PK}).
+     */
+    static void enterPool(WriteTransaction tx, String uscc, int intake, Supplier<Conflict> inPool) {
+        tx.update(key(uscc), "SET #pi = :pi, #ppk = :ppk, #psk = if_not_exists(#psk, :uscc)",
+                Map.of("#pi", POOL_INTAKE, "#ppk", POOL_PK, "#psk", POOL_SK),
+                Map.of(":pi", Items.n(intake), ":ppk", Items.s(IN_POOL_PARTITION), ":uscc", Items.s(uscc)),
+                new Condition("attribute_not_exists(#pi)", Map.of(), Map.of()), inPool);
+    }
+
+    /** Converts: the kind held, and out of the pool. */
+    static void converted(WriteTransaction tx, String uscc, String kind) {
+        tx.update(key(uscc), "ADD #kinds :kind REMOVE #pi, #ppk",
+                Map.of("#kinds", ACTIVE_KINDS, "#pi", POOL_INTAKE, "#ppk", POOL_PK),
+                Map.of(":kind", AttributeValue.fromSs(List.of(kind))), Condition.NONE, null);
+    }
+
+    /** A kind held ACTIVE. */
+    static void holds(WriteTransaction tx, String uscc, String kind) {
+        tx.update(key(uscc), "ADD #kinds :kind", Map.of("#kinds", ACTIVE_KINDS),
+                Map.of(":kind", AttributeValue.fromSs(List.of(kind))), Condition.NONE, null);
     }
 
     static DirectoryEntry fromItem(Map<String, AttributeValue> item) {

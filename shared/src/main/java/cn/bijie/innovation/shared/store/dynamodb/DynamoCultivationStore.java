@@ -69,12 +69,10 @@ public final class DynamoCultivationStore implements CultivationStore {
                         "组织资料刚被修改，请重试 (the profile changed meanwhile; retry)"))
                 .put(CultivationMapper.item(entry), Condition.absent(), () -> new Conflict(
                         "该企业已在" + entry.intake() + "年度培育库中 (already in this intake)"))
-                .update(DirectoryMapper.key(uscc), "SET #pi = :pi", Map.of("#pi", DirectoryMapper.POOL_INTAKE),
-                        Map.of(":pi", Items.n(entry.intake())),
-                        new Condition("attribute_not_exists(#pi)", Map.of(), Map.of()), () -> new Conflict(
-                                "该企业已在培育库中，尚未转化 (already in the pool, not converted yet)"))
                 .put(AuditMapper.item(new AuditEntry(Keys.organizationPk(uscc), entry.addedBy(), "POOL_ENTERED",
                         Instant.parse(entry.addedAt()), null, entry)), Condition.NONE, null);
+        DirectoryMapper.enterPool(tx, uscc, entry.intake(), () -> new Conflict(
+                "该企业已在培育库中，尚未转化 (already in the pool, not converted yet)"));
         new StatisticsCounters.Moves().poolEntered(StatisticsCounters.Place.of(organization)).into(tx);
         return writer.pending(tx);
     }
@@ -180,15 +178,11 @@ public final class DynamoCultivationStore implements CultivationStore {
                     Map.of(":on", Items.s(r.issuedOn()), ":cert", Items.s(r.certificationId())),
                     new Condition("attribute_exists(PK) AND attribute_not_exists(#on)", Map.of(), Map.of()),
                     () -> new Conflict("培育库记录刚被修改 (the pool entry changed meanwhile)"));
-            tx.update(DirectoryMapper.key(r.uscc()), "ADD #kinds :kind REMOVE #pi",
-                    Map.of("#kinds", DirectoryMapper.ACTIVE_KINDS, "#pi", DirectoryMapper.POOL_INTAKE),
-                    Map.of(":kind", AttributeValue.fromSs(List.of(r.kind()))), Condition.NONE, null);
+            DirectoryMapper.converted(tx, r.uscc(), r.kind());
             moves.converted(new StatisticsCounters.Place(entry.county(), entry.industry(), entry.growthTier()),
                     LocalDate.parse(r.issuedOn()).getYear());
         } else {
-            tx.update(DirectoryMapper.key(r.uscc()), "ADD #kinds :kind",
-                    Map.of("#kinds", DirectoryMapper.ACTIVE_KINDS),
-                    Map.of(":kind", AttributeValue.fromSs(List.of(r.kind()))), Condition.NONE, null);
+            DirectoryMapper.holds(tx, r.uscc(), r.kind());
         }
         moves.into(tx);
         try {

@@ -101,7 +101,7 @@ public final class DynamoOrganizationStore implements OrganizationStore {
 
     @Override
     public Slice<DirectoryEntry> directory(DirectoryFilter filter, int limit, Map<String, String> start) {
-        IndexQuery.Filled page = DirectoryMapper.query()
+        IndexQuery.Filled page = DirectoryMapper.query(Boolean.TRUE.equals(filter.inPool()))
                 .sortBeginsWith(filter.nameKey())
                 .whereEquals(DirectoryMapper.COUNTY, filter.county())
                 .whereEquals(DirectoryMapper.INDUSTRY, filter.industry())
