@@ -237,4 +237,21 @@ class IndicatorsHandlerIT {
             bureau.record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-B" + i, "2026-10-01");
         }
     }
+
+    @Test
+    void wiredAsOnLambda_theJsonCarriesTheForecastSummary_ofEveryIndicator() {
+        IndicatorsHandler wired = new IndicatorsHandler(TestStack.shared().environment("IndicatorsFunction"));
+
+        Answer answer = invoke(wired, event(GET, null, null, Map.of("period", "2020"), Map.of()));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("forecast")).hasSize(answer.body().path("indicators").size());
+        JsonNode highTech = answer.body().path("forecast").get(0);
+        assertThat(highTech.path("indicatorId").asText()).isEqualTo("HIGH_TECH_ENTERPRISE");
+        assertThat(highTech.path("target").asInt()).isEqualTo(50);
+        assertThat(highTech.path("today").asLong()).isEqualTo(indicator(answer, "HIGH_TECH_ENTERPRISE")
+                .path("actual").asLong());
+        assertThat(highTech.has("onTrack")).isTrue();
+        assertThat(highTech.has("assumptions")).as("the public sees the summary only").isFalse();
+    }
 }
