@@ -116,7 +116,7 @@ public final class LedgerCounters {
             String status = s.status().name();
             List<String> dims = new ArrayList<>(List.of("all" + SEP, "year" + SEP + Shanghai.dateOf(
                     Instant.parse(s.createdAt())).getYear(), "county" + SEP + county, "kind" + SEP + s.kind(),
-                    "rule" + SEP + s.rule()));
+                    "kindLevel" + SEP + s.kind() + "#" + s.level(), "rule" + SEP + s.rule()));
             if (s.status() == SubsidyStatus.PAID && s.paidOn() != null) {
                 dims.add("paidYear" + SEP + s.paidOn().substring(0, 4));
             }
