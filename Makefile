@@ -28,7 +28,11 @@ FUNCTIONS := \
   SendRemindersFunction:send-reminders \
   IndicatorsFunction:indicators \
   PublicPolicyFunction:subsidies \
-  IndicatorsRecountFunction:indicators
+  IndicatorsRecountFunction:indicators \
+  NoticesFunction:notices \
+  PublicNoticesFunction:notices \
+  PublicObjectionsFunction:notices \
+  LedgerFunction:notices
 
 MODULES := $(sort $(foreach f,$(FUNCTIONS),$(word 2,$(subst :, ,$(f)))))
 jar_of = $(ROOT)/functions/$(1)/target/$(1).jar

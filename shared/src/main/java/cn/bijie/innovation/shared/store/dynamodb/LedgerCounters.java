@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The finance ledger's write side: one item {@code LEDGER / TOTALS} whose attributes count subsidies and sum their
+ * The finance ledger's write side: one item {@code LEDGER#TOTALS / TOTALS} whose attributes count subsidies and sum their
  * yuan per status and per value of each dimension ({@code n|<status>|<dimension>|<value>}, {@code y|…}), moved in
  * the same transaction as the subsidy writes it counts (create, amount set, notice, payment, cancellation), so
  * {@code GET /ledger} reads one item however many subsidies there are.
@@ -42,7 +42,7 @@ public final class LedgerCounters {
     }
 
     static Map<String, AttributeValue> totalsKey() {
-        return Keys.key("LEDGER", "TOTALS");
+        return Keys.key("LEDGER#TOTALS", "TOTALS");
     }
 
     static Map<String, AttributeValue> entryKey(String subsidyId) {
