@@ -1,6 +1,6 @@
 package cn.bijie.innovation.shared.report;
 
-import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.indicator.Counter;
@@ -54,13 +54,11 @@ public final class ProgressReports {
         String wanted = periodName == null ? policy.targetPeriods().get(0).period() : periodName;
         Optional<Policy.TargetPeriod> found = policy.targetPeriods().stream()
                 .filter(p -> p.period().equals(wanted)).findFirst();
-        if (found.isEmpty()) {
-            v.problem("period", "没有这个目标期 (no such target period)");
-        }
         LocalDate atDate = v.optionalDate("at", at);
         LocalDate previousDate = v.optionalDate("previous", previous);
         v.throwIfAny();
-        Policy.TargetPeriod period = found.get();
+        Policy.TargetPeriod period = found.orElseThrow(() -> new NotFound("没有这个目标期 (no such target period): "
+                + wanted));
         Map<String, Counter> now = indicators.counters(period.period());
         Optional<ReportStore.Snapshot> atSnap = atDate == null ? Optional.empty()
                 : snapshots.snapshotOn(period.period(), atDate);
