@@ -171,6 +171,20 @@ class NoticesIT {
     }
 
     @Test
+    void aNoticeRunningIntoAYearTheCalendarLacks_isA400NamingIt_andNothingIsWritten() {
+        String subsidyId = subsidy("520526", "GR-N9");
+        // opened on Christmas Eve 2026: its five working days run into 2027, which the calendar does not hold yet
+        NoticeService lateInTheYear = new NoticeService(bureau.noticeStore, bureau.policy, WorkingDays.china(),
+                bureau.tokens, java.time.Clock.fixed(Instant.parse("2026-12-24T02:00:00Z"), Shanghai.ZONE));
+
+        assertThatThrownBy(() -> Answers.commit(201, null, () -> lateInTheYear.open(STAFF,
+                new NoticeInput("公示", List.of(subsidyId))))).isInstanceOf(ValidationFailed.class)
+                .satisfies(e -> assertThat(((ValidationFailed) e).details().get(0).problem()).contains("2027"));
+        assertThat(bureau.subsidyStore.find(subsidyId).orElseThrow().status()).isEqualTo(SubsidyStatus.AWAITING_NOTICE);
+        assertThat(bureau.item(Keys.subsidy(subsidyId)).get("noticeId")).isNull();
+    }
+
+    @Test
     void objections_areRateLimitedPerSource_andTheRefusedOneIsNotStored() {
         String subsidyId = subsidy("520523", "GR-N6");
         Notice notice = bureau.openNotice(subsidyId);
