@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.report;
 
+import cn.bijie.innovation.shared.reminder.ReminderMails;
 import java.util.List;
 
 /**
@@ -84,18 +85,7 @@ final class ProgressPage {
         return value == null ? "—" : value.toString();
     }
 
-    static String esc(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String esc(String text) {
+        return ReminderMails.escape(text);
     }
 }

@@ -22,6 +22,6 @@ public enum SubsidyStatus {
 
     /** Its notice has not passed yet: paying it is refused. */
     public boolean beforeNoticePassed() {
-        return this == PENDING_AMOUNT || this == AWAITING_NOTICE || this == ON_NOTICE;
+        return this == AWAITING_NOTICE || this == ON_NOTICE;
     }
 }

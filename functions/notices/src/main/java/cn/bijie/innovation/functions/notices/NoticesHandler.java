@@ -39,7 +39,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -192,9 +191,6 @@ public final class NoticesHandler implements RequestStreamHandler {
 
     /** The schedule's time (as the reminder run: far from the clock only with {@code "overrideClock": true}). */
     Instant now(JsonNode event) {
-        JsonNode time = event == null ? null : event.get("time");
-        Instant eventTime = time == null || time.isNull() ? null : OffsetDateTime.parse(time.asText()).toInstant();
-        return ScheduledTime.of(eventTime, event != null && event.path("overrideClock").asBoolean(false),
-                clock.instant());
+        return ScheduledTime.ofEvent(event, clock.instant());
     }
 }
