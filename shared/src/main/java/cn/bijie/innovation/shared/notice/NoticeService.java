@@ -189,45 +189,51 @@ public final class NoticeService {
                 waiting.add(ended.noticeId());
                 continue;
             }
-            Map<String, Subsidy> found = store.subsidies(ended.entries().stream().map(NoticeEntry::subsidyId).toList());
-            List<NoticeEntry> entries = new ArrayList<>();
-            List<Subsidy> before = new ArrayList<>();
-            List<Subsidy> after = new ArrayList<>();
-            int toPay = 0;
-            int toHold = 0;
-            for (NoticeEntry entry : ended.entries()) {
-                Subsidy subsidy = found.get(entry.subsidyId());
-                String upheld = objections.stream().filter(o -> o.status() == ObjectionStatus.UPHELD
-                        && o.subsidyId().equals(entry.subsidyId())).map(Objection::reason).reduce((a, b) -> a + "；" + b)
-                        .orElse(null);
-                if (subsidy == null || subsidy.status() != SubsidyStatus.ON_NOTICE) {
-                    // cancelled meanwhile (its certification revoked): the notice records what became of it
-                    entries.add(entry.closed(subsidy == null ? null : subsidy.status().name(), null));
-                    continue;
-                }
-                Subsidy moved = upheld != null
-                        ? subsidy.withStatus(SubsidyStatus.HELD, subsidy.amountYuan(), subsidy.explanation(),
-                                "公示期内异议成立，暂缓拨付：" + upheld)
-                        : subsidy.withStatus(SubsidyStatus.AWAITING_PAYMENT, subsidy.amountYuan(),
-                                subsidy.explanation(), subsidy.note());
-                before.add(subsidy);
-                after.add(moved);
-                entries.add(entry.closed(moved.status().name(), upheld));
-                if (upheld != null) {
-                    toHold++;
-                } else {
-                    toPay++;
-                }
-            }
-            Notice closedNotice = ended.closed(entries, now.toString());
-            boolean done = Retry.unitOfWork(() -> store.close(ended, closedNotice, before, after, ACTOR, now));
-            if (done) {
+            // a subsidy that changed between the read and the write (revoked meanwhile): read again, close again
+            Closing closing = Retry.unitOfWork(() -> closeOne(ended, objections, now));
+            if (closing != null) {
                 closed.add(ended.noticeId());
-                awaiting += toPay;
-                held += toHold;
+                awaiting += closing.awaitingPayment();
+                held += closing.held();
             }
         }
         return new CloseSummary(today.toString(), closed, awaiting, held, waiting);
+    }
+
+    /** What closing one notice moved. */
+    private record Closing(int awaitingPayment, int held) {}
+
+    /** Closes {@code ended} from a fresh read of its subsidies; null when a run before this one closed it. */
+    private Closing closeOne(Notice ended, List<Objection> objections, Instant now) {
+        Map<String, Subsidy> found = store.subsidies(ended.entries().stream().map(NoticeEntry::subsidyId).toList());
+        List<NoticeEntry> entries = new ArrayList<>();
+        List<Subsidy> before = new ArrayList<>();
+        List<Subsidy> after = new ArrayList<>();
+        int toHold = 0;
+        for (NoticeEntry entry : ended.entries()) {
+            Subsidy subsidy = found.get(entry.subsidyId());
+            String upheld = objections.stream().filter(o -> o.status() == ObjectionStatus.UPHELD
+                    && o.subsidyId().equals(entry.subsidyId())).map(Objection::reason).reduce((a, b) -> a + "；" + b)
+                    .orElse(null);
+            if (subsidy == null || subsidy.status() != SubsidyStatus.ON_NOTICE) {
+                // cancelled meanwhile (its certification revoked): the notice records what became of it
+                entries.add(entry.closed(subsidy == null ? null : subsidy.status().name(), null));
+                continue;
+            }
+            Subsidy moved = upheld != null
+                    ? subsidy.withStatus(SubsidyStatus.HELD, subsidy.amountYuan(), subsidy.explanation(),
+                            "公示期内异议成立，暂缓拨付：" + upheld)
+                    : subsidy.withStatus(SubsidyStatus.AWAITING_PAYMENT, subsidy.amountYuan(), subsidy.explanation(),
+                            subsidy.note());
+            before.add(subsidy);
+            after.add(moved);
+            entries.add(entry.closed(moved.status().name(), upheld));
+            if (upheld != null) {
+                toHold++;
+            }
+        }
+        boolean done = store.close(ended, ended.closed(entries, now.toString()), before, after, ACTOR, now);
+        return done ? new Closing(after.size() - toHold, toHold) : null;
     }
 
     private Page<Notice> page(String reader, String status, String limit, String nextToken) {
