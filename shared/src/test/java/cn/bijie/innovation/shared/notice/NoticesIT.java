@@ -173,9 +173,9 @@ class NoticesIT {
     @Test
     void aNoticeRunningIntoAYearTheCalendarLacks_isA400NamingIt_andNothingIsWritten() {
         String subsidyId = subsidy("520526", "GR-N9");
-        // opened on Christmas Eve 2026: its five working days run into 2027, which the calendar does not hold yet
+        // opened on 28 December 2026: its five working days run into 2027, which the calendar does not hold yet
         NoticeService lateInTheYear = new NoticeService(bureau.noticeStore, bureau.policy, WorkingDays.china(),
-                bureau.tokens, java.time.Clock.fixed(Instant.parse("2026-12-24T02:00:00Z"), Shanghai.ZONE));
+                bureau.tokens, java.time.Clock.fixed(Instant.parse("2026-12-28T02:00:00Z"), Shanghai.ZONE));
 
         assertThatThrownBy(() -> Answers.commit(201, null, () -> lateInTheYear.open(STAFF,
                 new NoticeInput("公示", List.of(subsidyId))))).isInstanceOf(ValidationFailed.class)
