@@ -29,7 +29,11 @@ FUNCTIONS := \
   IndicatorsFunction:indicators \
   PublicPolicyFunction:subsidies \
   IndicatorsRecountFunction:indicators \
-  CultivationFunction:cultivation
+  CultivationFunction:cultivation \
+  NoticesFunction:notices \
+  PublicNoticesFunction:notices \
+  PublicObjectionsFunction:notices \
+  LedgerFunction:notices
 
 MODULES := $(sort $(foreach f,$(FUNCTIONS),$(word 2,$(subst :, ,$(f)))))
 jar_of = $(ROOT)/functions/$(1)/target/$(1).jar

@@ -31,7 +31,7 @@ class TemplateFunctionsTest {
         assertThat(organizations.routes()).containsExactlyInAnyOrder("PUT /organizations/{uscc}",
                 "GET /organizations/{uscc}");
         assertThat(functions.stream().filter(FunctionUnderTest::isScheduled)).extracting(FunctionUnderTest::logicalId)
-                .containsExactly("SendRemindersFunction");
+                .containsExactly("SendRemindersFunction", "NoticesFunction");
         assertThat(functions.stream().filter(FunctionUnderTest::isStreamTriggered))
                 .extracting(FunctionUnderTest::logicalId).containsExactly("CalculateSubsidyFunction");
     }

@@ -3,6 +3,7 @@ package cn.bijie.innovation.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.e2e.LocalApi.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,9 @@ class AuthorizationMatrixIT {
     static Map<Target, String> document = new LinkedHashMap<>();
     static Map<Target, String> certification = new LinkedHashMap<>();
     static Map<Target, String> subsidy = new LinkedHashMap<>();
+    /** A's and B's open notice, each with an objection lodged. */
+    static Map<Target, JsonNode> notice = new LinkedHashMap<>();
+    static Map<Target, String> objection = new LinkedHashMap<>();
 
     @BeforeAll
     static void records() {
@@ -60,6 +64,11 @@ class AuthorizationMatrixIT {
         document.put(Target.MISSING, Bureau.missing(document.get(Target.OWN)));
         certification.put(Target.MISSING, Bureau.missing(certification.get(Target.OWN)));
         subsidy.put(Target.MISSING, Bureau.missing(subsidy.get(Target.OWN)));
+        for (Target t : List.of(Target.OWN, Target.OTHERS)) {
+            notice.put(t, bureau.openNotice(org(t)));
+            objection.put(t, bureau.objection(notice.get(t)));
+        }
+        objection.put(Target.MISSING, Bureau.missing(objection.get(Target.OWN)));
     }
 
     static String org(Target t) {
@@ -128,7 +137,7 @@ class AuthorizationMatrixIT {
                         "401 401 401", "200 404 404", "404 200 404", "200 200 404", "200 200 404", "200 200 404"),
                 row("POST /subsidies/{subsidyId}/disbursement", (c, t) -> new Call("POST",
                         "/subsidies/" + (t == Target.MISSING || c != Caller.FINANCE ? subsidy.get(t)
-                                : bureau.subsidy(org(t))) + "/disbursement",
+                                : bureau.payableSubsidy(org(t))) + "/disbursement",
                         "{\"paidOn\":\"" + Bureau.today() + "\",\"voucherNo\":\"毕财拨〔2026〕" + Bureau.random() + "号\"}"),
                         "401 401 401", "403 403 403", "403 403 403", "403 403 403", "200 200 404", "403 403 403"),
                 row("GET /policy", (c, t) -> new Call("GET", "/policy", null),
@@ -175,7 +184,48 @@ class AuthorizationMatrixIT {
                                 + "\",\"closesOn\":\"" + Bureau.today().plusDays(30) + "\"}"),
                         "401 401 401", "403 403 403", "403 403 403", "201 201 201", "403 403 403", "403 403 403"),
                 row("GET /cultivation/forecast", (c, t) -> new Call("GET", "/cultivation/forecast", null),
-                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"));
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"),
+                // 公示, ledger and report (issue 14 A): a new subsidy per cell that may open a notice, a new notice per
+                // cell that may object (the objection limit is per notice and address, and every cell is 127.0.0.1)
+                row("POST /notices", (c, t) -> new Call("POST", "/notices", LocalApi.write(Map.of("title", "补助拨付前公示",
+                        "subsidyIds", List.of(c == Caller.STAFF && t != Target.MISSING ? bureau.subsidy(org(t))
+                                : subsidy.get(t))))),
+                        "401 401 401", "403 403 403", "403 403 403", "201 201 409", "403 403 403", "403 403 403"),
+                row("GET /notices", (c, t) -> new Call("GET", "/notices", null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "200 200 200", "200 200 200"),
+                row("GET /notices/{noticeId}", (c, t) -> new Call("GET", "/notices/" + noticeId(t), null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 404", "200 200 404", "200 200 404"),
+                row("POST /notices/{noticeId}/objections/{objectionId}/decision", (c, t) -> {
+                    String body = "{\"outcome\":\"DISMISSED\",\"reason\":\"经核查，异议不成立\"}";
+                    if (c == Caller.STAFF && t != Target.MISSING) {
+                        JsonNode fresh = bureau.openNotice(org(t));
+                        return new Call("POST", "/notices/" + fresh.path("noticeId").asText() + "/objections/"
+                                + bureau.objection(fresh) + "/decision", body);
+                    }
+                    return new Call("POST", "/notices/" + noticeId(t) + "/objections/" + objection.get(t)
+                            + "/decision", body);
+                }, "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "403 403 403"),
+                row("GET /public/notices", (c, t) -> new Call("GET", "/public/notices", null),
+                        "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"),
+                row("GET /public/notices/{noticeId}", (c, t) -> new Call("GET", "/public/notices/" + noticeId(t), null),
+                        "200 200 404", "200 200 404", "200 200 404", "200 200 404", "200 200 404", "200 200 404"),
+                row("POST /public/notices/{noticeId}/objections", (c, t) -> {
+                    JsonNode on = t == Target.MISSING ? notice.get(Target.OWN) : bureau.openNotice(org(t));
+                    String id = t == Target.MISSING ? noticeId(t) : on.path("noticeId").asText();
+                    return new Call("POST", "/public/notices/" + id + "/objections", LocalApi.write(Map.of(
+                            "subsidyId", on.path("entries").path(0).path("subsidyId").asText(), "text", "异议")));
+                }, "201 201 404", "201 201 404", "201 201 404", "201 201 404", "201 201 404", "201 201 404"),
+                row("GET /ledger", (c, t) -> new Call("GET", "/ledger", null),
+                        "401 401 401", "403 403 403", "403 403 403", "403 403 403", "200 200 200", "200 200 200"),
+                row("GET /ledger/forecast", (c, t) -> new Call("GET", "/ledger/forecast", null),
+                        "401 401 401", "403 403 403", "403 403 403", "403 403 403", "200 200 200", "200 200 200"),
+                row("GET /reports/progress", (c, t) -> new Call("GET", "/reports/progress?period=2020", null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "200 200 200", "200 200 200"));
+    }
+
+    static String noticeId(Target t) {
+        String own = notice.get(Target.OWN).path("noticeId").asText();
+        return t == Target.MISSING ? Bureau.missing(own) : notice.get(t).path("noticeId").asText();
     }
 
     /** A SUBMITTED application of the target's organisation, made for this cell only; a missing one's id. */

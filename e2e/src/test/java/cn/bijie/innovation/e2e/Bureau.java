@@ -165,6 +165,28 @@ final class Bureau {
         return subsidyOf(uscc, certification(uscc));
     }
 
+    /** A new subsidy of {@code uscc} that finance may pay: its public notice passed. */
+    String payableSubsidy(String uscc) {
+        String subsidyId = subsidy(uscc);
+        api.api().passNotice(subsidyId);
+        return subsidyId;
+    }
+
+    /** A notice staff opened of a new subsidy of {@code uscc}: the notice as answered. */
+    com.fasterxml.jackson.databind.JsonNode openNotice(String uscc) {
+        String subsidyId = subsidy(uscc);
+        return expect(api.call("POST", "/notices", staff(), LocalApi.write(Map.of("title", "补助拨付前公示",
+                "subsidyIds", List.of(subsidyId)))), 201).json();
+    }
+
+    /** An objection lodged (anonymously) to the first subsidy of {@code notice}: its id. */
+    String objection(com.fasterxml.jackson.databind.JsonNode notice) {
+        String subsidyId = notice.path("entries").path(0).path("subsidyId").asText();
+        return expect(api.call("POST", "/public/notices/" + notice.path("noticeId").asText() + "/objections", null,
+                LocalApi.write(Map.of("subsidyId", subsidyId, "text", "该企业研发投入不实"))), 201)
+                .json().path("objectionId").asText();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** An id of the same shape as {@code id} that names nothing: its last hex digit changed. */

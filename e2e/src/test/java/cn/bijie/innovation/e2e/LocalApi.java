@@ -165,6 +165,25 @@ public final class LocalApi {
         return reply.json();
     }
 
+    /**
+     * The step every test that pays takes first: staff open a public notice (公示) of the subsidies and the daily close
+     * runs on the day after its last working day with no objection, so they await payment. The notice as opened.
+     */
+    public JsonNode passNotice(String... subsidyIds) {
+        Reply opened = call("POST", "/notices", roleToken("staff"), write(Map.of("title", "补助拨付前公示",
+                "subsidyIds", List.of(subsidyIds))));
+        if (opened.status() != 201) {
+            throw new IllegalStateException("POST /notices: " + opened.status() + " " + opened.body());
+        }
+        java.time.LocalDate closeOn = java.time.LocalDate.parse(opened.json().path("endsOn").asText()).plusDays(1);
+        Reply closed = schedule("NoticesFunction", closeOn.atTime(9, 30).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toInstant().toString());
+        if (closed.status() != 200) {
+            throw new IllegalStateException("the daily close: " + closed.status() + " " + closed.body());
+        }
+        return opened.json();
+    }
+
     /** Runs a scheduled function now with event time {@code isoTime}. */
     public Reply schedule(String logicalId, String isoTime) {
         return call("POST", "/local/schedules/" + logicalId, null, write(Map.of("time", isoTime)));

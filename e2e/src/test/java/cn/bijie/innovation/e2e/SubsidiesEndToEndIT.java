@@ -135,7 +135,7 @@ class SubsidiesEndToEndIT {
             return;
         }
         assertThat(subsidy.path("amountYuan").asLong()).isEqualTo(amount);
-        assertThat(subsidy.path("status").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(subsidy.path("status").asText()).isEqualTo("AWAITING_NOTICE");
         assertThat(subsidy.path("explanation").asText()).contains("实施方案");
         pay(subsidy.path("subsidyId").asText());
     }
@@ -170,7 +170,7 @@ class SubsidiesEndToEndIT {
         String after = record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", true, "RN-2");
 
         JsonNode waited = subsidyOf(uscc, before);
-        assertThat(waited.path("status").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(waited.path("status").asText()).isEqualTo("AWAITING_NOTICE");
         assertThat(waited.path("amountYuan").asLong()).isEqualTo(value);
         assertThat(subsidyOf(uscc, after).path("amountYuan").asLong()).isEqualTo(value);
         assertThat(api.call("GET", "/policy", null, null).body()).contains(Long.toString(value));
@@ -201,6 +201,7 @@ class SubsidiesEndToEndIT {
     }
 
     static void pay(String subsidyId) {
+        api.passNotice(subsidyId);
         Reply paid = api.call("POST", "/subsidies/" + subsidyId + "/disbursement", finance,
                 "{\"paidOn\":\"" + TODAY + "\",\"voucherNo\":\"BJCZ-" + subsidyId.substring(4, 12) + "\"}");
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);

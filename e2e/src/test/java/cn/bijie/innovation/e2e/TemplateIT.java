@@ -41,7 +41,11 @@ class TemplateIT {
     static final Map<String, String> HANDLERS = new LinkedHashMap<>();
     /** "METHOD /path" → owning LogicalId: every route of the HTTP API contract. */
     static final Map<String, String> ROUTES = new TreeMap<>();
-    static final Set<String> PUBLIC_ROUTES = Set.of("GET /indicators", "GET /policy");
+    static final Set<String> PUBLIC_ROUTES = Set.of("GET /indicators", "GET /policy", "GET /public/notices",
+            "GET /public/notices/{noticeId}", "POST /public/notices/{noticeId}/objections");
+    /** The public routes that write, and the only partitions they may write in. */
+    static final Map<String, List<String>> PUBLIC_WRITES = Map.of("POST /public/notices/{noticeId}/objections",
+            List.of("NOTICE#*"));
 
     static {
         function("OrganizationsFunction", "organizations",
@@ -61,6 +65,11 @@ class TemplateIT {
         function("PublicPolicyFunction", "subsidies", "cn.bijie.innovation.functions.subsidies.SubsidiesHandler");
         function("IndicatorsRecountFunction", "indicators",
                 "cn.bijie.innovation.functions.indicators.IndicatorsHandler");
+        // 公示, ledger and report: one code base in four roles
+        for (String id : List.of("NoticesFunction", "PublicNoticesFunction", "PublicObjectionsFunction",
+                "LedgerFunction")) {
+            function(id, "notices", "cn.bijie.innovation.functions.notices.NoticesHandler");
+        }
 
         routes("OrganizationsFunction", "PUT /organizations/{uscc}", "GET /organizations/{uscc}");
         routes("SubmitApplicationFunction", "POST /applications", "GET /applications",
@@ -84,6 +93,11 @@ class TemplateIT {
         routes("CultivationFunction", "POST /cultivation/windows", "POST /cultivation/pool", "GET /cultivation/pool",
                 "POST /organizations/{uscc}/coaching", "PUT /organizations/{uscc}/readiness",
                 "GET /organizations/{uscc}/cultivation", "GET /cultivation/statistics", "GET /cultivation/forecast");
+        routes("NoticesFunction", "POST /notices", "GET /notices", "GET /notices/{noticeId}",
+                "POST /notices/{noticeId}/objections/{objectionId}/decision");
+        routes("PublicNoticesFunction", "GET /public/notices", "GET /public/notices/{noticeId}");
+        routes("PublicObjectionsFunction", "POST /public/notices/{noticeId}/objections");
+        routes("LedgerFunction", "GET /ledger", "GET /ledger/forecast", "GET /reports/progress");
     }
 
     /** Class-path prefixes of HTTP clients that must not be packaged (UrlConnectionHttpClient only). */
@@ -336,6 +350,12 @@ class TemplateIT {
             for (Object policy : asList(p.get("Policies"))) {
                 for (Object s : statements(map(policy).get("Statement"))) {
                     for (Object action : asList(map(s).get("Action"))) {
+                        if (PUBLIC_WRITES.containsKey(route) && List.of("dynamodb:PutItem", "dynamodb:UpdateItem")
+                                .contains(String.valueOf(action))) {
+                            assertThat(String.valueOf(map(s).get("Condition"))).as(owner + " writes only in")
+                                    .contains(PUBLIC_WRITES.get(route).toString());
+                            continue;
+                        }
                         assertThat(String.valueOf(action)).as(owner + " serves " + route)
                                 .isIn("dynamodb:GetItem", "dynamodb:ConditionCheckItem", "dynamodb:Query");
                     }

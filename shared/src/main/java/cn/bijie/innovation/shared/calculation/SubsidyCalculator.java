@@ -94,10 +94,10 @@ public final class SubsidyCalculator {
             }
             for (Subsidy waiting : subsidies.pending(policy.version(), rule.id())) {
                 SubsidyTerms terms = rules.terms(in, waiting.kind(), waiting.level(), waiting.renewal(), null);
-                if (terms.status() != SubsidyStatus.AWAITING_PAYMENT) {
+                if (terms.status() != SubsidyStatus.AWAITING_NOTICE) {
                     continue;
                 }
-                Subsidy after = waiting.withStatus(SubsidyStatus.AWAITING_PAYMENT, terms.amountYuan(),
+                Subsidy after = waiting.withStatus(SubsidyStatus.AWAITING_NOTICE, terms.amountYuan(),
                         terms.explanation(), waiting.note());
                 if (Retry.unitOfWork(() -> subsidies.assignAmount(waiting, after, ACTOR, clock.instant()))) {
                     moved++;

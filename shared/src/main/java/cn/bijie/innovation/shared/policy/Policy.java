@@ -30,7 +30,8 @@ public record Policy(
         List<Code> counties,
         List<Code> industries,
         List<Code> growthTiers,
-        List<TargetPeriod> targetPeriods) {
+        List<TargetPeriod> targetPeriods,
+        Notice notice) {
 
     public static final String ACTIVE_VERSION = "BJ-2019";
 
@@ -88,6 +89,9 @@ public record Policy(
 
     /** Sentences added to explanations; {@code {name}} placeholders are filled by {@link #fill}. */
     public record Notes(String pendingAmount, String parameterAmount, String cancelled, String revokedAfterPayment) {}
+
+    /** 公示 before payment: how many working days a notice runs, and the clause it cites. */
+    public record Notice(int workingDays, String source) {}
 
     public record Reminders(List<Integer> expiryThresholdDays, int applicationWaitingDays, int subsidyUnpaidDays) {}
 

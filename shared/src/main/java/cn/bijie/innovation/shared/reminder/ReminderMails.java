@@ -106,7 +106,8 @@ public final class ReminderMails {
                 .orElse(String.valueOf(level));
     }
 
-    static String escape(String value) {
+    /** Text made safe inside HTML (element content and quoted attributes). */
+    public static String escape(String value) {
         StringBuilder out = new StringBuilder(value.length());
         for (char c : value.toCharArray()) {
             switch (c) {

@@ -1,7 +1,9 @@
 package cn.bijie.innovation.shared.reminder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /**
  * The reminder run's "now" is its event's {@code time}, so a day can be replayed. A time far from the real clock is
@@ -14,6 +16,17 @@ public final class ScheduledTime {
     static final Duration BEHIND = Duration.ofDays(7);
 
     private ScheduledTime() {}
+
+    /**
+     * A scheduled run's "now" from its event: EventBridge scheduled events and Scheduler's payload carry the scheduled
+     * time in {@code time} (ISO-8601, UTC); without one the run is for the present; far from the clock only with
+     * {@code "overrideClock": true}.
+     */
+    public static Instant ofEvent(JsonNode event, Instant clockNow) {
+        JsonNode time = event == null ? null : event.get("time");
+        Instant eventTime = time == null || time.isNull() ? null : OffsetDateTime.parse(time.asText()).toInstant();
+        return of(eventTime, event != null && event.path("overrideClock").asBoolean(false), clockNow);
+    }
 
     /** {@code eventTime}, or {@code clockNow} without one; refused (IllegalArgumentException) when too far off. */
     public static Instant of(Instant eventTime, boolean overrideClock, Instant clockNow) {

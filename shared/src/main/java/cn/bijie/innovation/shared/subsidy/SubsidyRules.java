@@ -43,14 +43,14 @@ public final class SubsidyRules {
                     ? new SubsidyTerms(true, rule.id(), null, SubsidyStatus.PENDING_AMOUNT,
                             rule.explanation() + Policy.fill(policy.notes().pendingAmount(), fill),
                             List.of(rule.amountParameter()))
-                    : new SubsidyTerms(true, rule.id(), amount, SubsidyStatus.AWAITING_PAYMENT,
+                    : new SubsidyTerms(true, rule.id(), amount, SubsidyStatus.AWAITING_NOTICE,
                             rule.explanation() + Policy.fill(policy.notes().parameterAmount(), fill),
                             List.of(rule.amountParameter()));
         }
         if (provincialPrior != null && isUpgrade(kind, level, renewal)) {
             return upgrade(parameters, rule, provincialPrior);
         }
-        return new SubsidyTerms(true, rule.id(), rule.amountYuan(), SubsidyStatus.AWAITING_PAYMENT,
+        return new SubsidyTerms(true, rule.id(), rule.amountYuan(), SubsidyStatus.AWAITING_NOTICE,
                 rule.explanation(), List.of());
     }
 
@@ -81,7 +81,7 @@ public final class SubsidyRules {
         long amount = "DIFFERENCE".equals(mode.mode()) ? Math.max(0, rule.amountYuan() - provincial) : rule.amountYuan();
         String explanation = Policy.fill(mode.explanation(),
                 Map.of("provincialYuan", provincial, "amountYuan", amount));
-        return new SubsidyTerms(true, mode.rule(), amount, SubsidyStatus.AWAITING_PAYMENT, explanation,
+        return new SubsidyTerms(true, mode.rule(), amount, SubsidyStatus.AWAITING_NOTICE, explanation,
                 List.of(upgrade.modeParameter()));
     }
 

@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.subsidy;
 
+import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.idempotency.Written;
 import cn.bijie.innovation.shared.identity.Caller;
@@ -67,6 +68,9 @@ public final class SubsidyService {
         v.text("voucherNo", input.voucherNo(), MAX_VOUCHER_NO);
         v.throwIfAny();
         Subsidy before = find(subsidyId).orElseThrow(SubsidyService::notFound);
+        if (before.status().beforeNoticePassed()) {
+            throw new Conflict("补助须经公示期满后才能拨付 (a subsidy cannot be paid before its public notice has passed)");
+        }
         Instant now = clock.instant();
         Subsidy after = before.paid(paidOn.toString(), input.voucherNo().strip());
         return Written.of(after, store.disburse(before, after, caller.sub(), now));

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What the policy gives one recognition: a rule with its amount and explanation, or no subsidy and the reason.
  *
- * @param status     {@code AWAITING_PAYMENT} with an amount, or {@code PENDING_AMOUNT} while the parameter the amount
+ * @param status     {@code AWAITING_NOTICE} with an amount (paid after its public notice), or {@code PENDING_AMOUNT} while the parameter the amount
  *                   needs is unset; null when not eligible
  * @param parameters the open parameters the result depends on (a change of one of them must be seen by the writer)
  */

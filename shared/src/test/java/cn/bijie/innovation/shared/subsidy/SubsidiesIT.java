@@ -56,7 +56,7 @@ class SubsidiesIT {
 
         assertThat(bureau.subsidyOf(hte.certificationId())).satisfies(s -> {
             assertThat(s.amountYuan()).isEqualTo(100_000L);
-            assertThat(s.status()).isEqualTo(SubsidyStatus.AWAITING_PAYMENT);
+            assertThat(s.status()).isEqualTo(SubsidyStatus.AWAITING_NOTICE);
             assertThat(s.rule()).isEqualTo("HIGH_TECH_ENTERPRISE_NEW");
             assertThat(s.policyVersion()).isEqualTo("BJ-2019");
             assertThat(s.explanation()).contains("三(一)");
@@ -75,7 +75,8 @@ class SubsidiesIT {
         String uscc = organization("520521");
         Certification c = bureau.recordAndCalculate(uscc, HTE, "NATIONAL", false, "GR-D1");
         String subsidyId = Subsidy.idFor(c.certificationId());
-        String due = Shanghai.today(bureau.clock).plusDays(bureau.policy.reminders().subsidyUnpaidDays()).toString();
+        assertThat(bureau.item(Keys.subsidy(subsidyId))).as("not due before its notice").doesNotContainKey(DueIndex.PK);
+        String due = bureau.passNotice(subsidyId).plusDays(bureau.policy.reminders().subsidyUnpaidDays()).toString();
 
         assertThat(Items.str(bureau.item(Keys.subsidy(subsidyId)), DueIndex.SK)).startsWith(due + "#SUB#");
 
@@ -98,6 +99,7 @@ class SubsidiesIT {
                 .isInstanceOf(Forbidden.class);
         assertThatThrownBy(() -> bureau.disburse(BureauFixture.applicant(uscc), subsidyId, paying))
                 .isInstanceOf(Forbidden.class);
+        bureau.passNotice(subsidyId);
         bureau.disburse(FINANCE, subsidyId, paying);
         assertThatThrownBy(() -> bureau.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-2")))
                 .isInstanceOf(Conflict.class);
@@ -124,6 +126,7 @@ class SubsidiesIT {
         String uscc = organization("520525");
         Certification c = bureau.recordAndCalculate(uscc, HTE, "NATIONAL", false, "GR-RP");
         String subsidyId = Subsidy.idFor(c.certificationId());
+        bureau.passNotice(subsidyId);
         bureau.disburse(FINANCE, subsidyId, new DisbursementInput(today(), "PZ-7"));
 
         bureau.revoke(STAFF, c.certificationId(), new RevocationInput("撤销高企资格"));
@@ -163,10 +166,11 @@ class SubsidiesIT {
         assertThat(moved).as("every waiting renewal, these two among them").isGreaterThanOrEqualTo(2);
         for (Certification c : new Certification[] {a, b}) {
             Subsidy s = bureau.subsidyOf(c.certificationId());
-            assertThat(s.status()).isEqualTo(SubsidyStatus.AWAITING_PAYMENT);
+            assertThat(s.status()).isEqualTo(SubsidyStatus.AWAITING_NOTICE);
             assertThat(s.amountYuan()).isEqualTo(50_000L);
             assertThat(s.explanation()).contains("50000元");
-            assertThat(bureau.item(Keys.subsidy(s.subsidyId()))).containsKey(DueIndex.PK);
+            assertThat(bureau.item(Keys.subsidy(s.subsidyId()))).as("due only after its notice")
+                    .doesNotContainKey(DueIndex.PK);
         }
         assertThat(bureau.calculator.onParameterChanged("HIGH_TECH_ENTERPRISE_RENEWAL_YUAN"))
                 .as("a repeated delivery moves nothing").isZero();
@@ -210,7 +214,7 @@ class SubsidiesIT {
         assertThat(page.items()).extracting(Subsidy::certificationId).containsExactly(own.certificationId());
         assertThatThrownBy(() -> bureau.subsidies.get(BureauFixture.applicant(mine),
                 Subsidy.idFor(other.certificationId()))).hasMessageContaining("不存在");
-        assertThat(bureau.subsidies.list(FINANCE, null, "AWAITING_PAYMENT", null, null).items())
+        assertThat(bureau.subsidies.list(FINANCE, null, "AWAITING_NOTICE", null, null).items())
                 .extracting(Subsidy::certificationId).contains(own.certificationId(), other.certificationId());
     }
 

@@ -62,7 +62,7 @@ class SubsidyRulesPropertiesTest {
         SubsidyTerms terms = rules.terms(c.parameters(), c.kind(), c.level(), c.renewal(), c.prior());
 
         assertThat(terms.amountYuan() != null).as(c.toString())
-                .isEqualTo(terms.status() == SubsidyStatus.AWAITING_PAYMENT);
+                .isEqualTo(terms.status() == SubsidyStatus.AWAITING_NOTICE);
         assertThat(terms.eligible()).as(c.toString()).isEqualTo(terms.status() != null);
     }
 

@@ -76,7 +76,7 @@ class CalculateSubsidyHandlerIT {
         // THEN one subsidy, written once
         Subsidy subsidy = bureau.subsidyOf(certificationId);
         assertThat(subsidy.amountYuan()).isEqualTo(100_000L);
-        assertThat(subsidy.status()).isEqualTo(SubsidyStatus.AWAITING_PAYMENT);
+        assertThat(subsidy.status()).isEqualTo(SubsidyStatus.AWAITING_NOTICE);
         assertThat(auditActions(subsidy.subsidyId())).containsExactly("SUBSIDY_CREATED");
     }
 
@@ -147,7 +147,7 @@ class CalculateSubsidyHandlerIT {
         assertThat(deliver(handler, batch(List.of(record("INSERT", parameter))))).isEmpty();
 
         Subsidy moved = bureau.subsidyOf(renewal.certificationId());
-        assertThat(moved.status()).isEqualTo(SubsidyStatus.AWAITING_PAYMENT);
+        assertThat(moved.status()).isEqualTo(SubsidyStatus.AWAITING_NOTICE);
         assertThat(moved.amountYuan()).isEqualTo(80_000L);
         bureau.resetParameters();
     }

@@ -224,8 +224,9 @@ class RecordCertificationHandlerIT {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("Query", 1, "TransactWriteItems", 1));
         assertThat(CALLS.get("POST /applications/{id}/decision (CERTIFIED)"))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("GetItem", 1, "Query", 1, "TransactWriteItems", 1));
+        // the certification, its subsidy, and the subsidy's ledger entry (the county its totals are counted in)
         assertThat(CALLS.get("POST /certifications/{id}/revocation"))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("GetItem", 2, "Query", 1, "TransactWriteItems", 1));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("GetItem", 3, "Query", 1, "TransactWriteItems", 1));
         assertThat(CALLS.get("GET /certifications?uscc&kind")).containsExactlyEntriesOf(Map.of("Query", 1));
         assertThat(CALLS.get("GET /certifications/{id}")).containsExactlyEntriesOf(Map.of("GetItem", 1));
     }

@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -117,10 +116,7 @@ public final class SendRemindersHandler implements RequestStreamHandler {
      * {@code "overrideClock": true} ({@link ScheduledTime}).
      */
     Instant now(JsonNode event) {
-        JsonNode time = event == null ? null : event.get("time");
-        Instant eventTime = time == null || time.isNull() ? null : OffsetDateTime.parse(time.asText()).toInstant();
-        return ScheduledTime.of(eventTime, event != null && event.path("overrideClock").asBoolean(false),
-                clock.instant());
+        return ScheduledTime.ofEvent(event, clock.instant());
     }
 
     private static void sleep(Duration duration) {

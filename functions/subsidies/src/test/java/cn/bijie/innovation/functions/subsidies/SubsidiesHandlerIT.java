@@ -130,6 +130,9 @@ class SubsidiesHandlerIT {
         Certification c = subsidised("HIGH_TECH_ENTERPRISE", "NATIONAL");
         String subsidyId = Subsidy.idFor(c.certificationId());
         Map<String, String> key = Map.of("Idempotency-Key", "pay-" + subsidyId);
+        assertThat(invoke(handler, event(PAY, FINANCE, payment("PZ-0"), subsidyId)).status())
+                .as("not before its notice has passed").isEqualTo(409);
+        bureau.passNotice(subsidyId);
 
         Answer paid = invoke(handler, event(PAY, FINANCE, payment("PZ-1"), Map.of(), key, subsidyId));
         Answer replay = invoke(handler, event(PAY, FINANCE, payment("PZ-1"), Map.of(), key, subsidyId));
@@ -150,7 +153,7 @@ class SubsidiesHandlerIT {
         assertThat(invoke(handler, event(PAY, Claims.applicant(c.uscc()), payment("PZ-3"), subsidyId)).status())
                 .isEqualTo(403);
         assertThat(invoke(handler, event(PAY, STAFF, payment("PZ-3"), subsidyId)).status()).isEqualTo(403);
-        assertThat(bureau.subsidyOf(c.certificationId()).status().name()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(bureau.subsidyOf(c.certificationId()).status().name()).isEqualTo("AWAITING_NOTICE");
     }
 
     @Test
@@ -190,6 +193,7 @@ class SubsidiesHandlerIT {
                 .orElseGet(() -> bureau.record("91520500MA6DKQ5X35", "HIGH_TECH_ENTERPRISE", "NATIONAL", false,
                         "GR202652000101", "2026-11-02"));
         bureau.calculator.onCertificationRecorded(sample.certificationId());
+        bureau.passNotice(Subsidy.idFor(sample.certificationId()));
         String event = Files.readString(ProjectRoot.path().resolve("events/subsidies-disbursement.json"));
         assertThat(Json.tree(event).at("/pathParameters/subsidyId").asText())
                 .isEqualTo(Subsidy.idFor(sample.certificationId()));

@@ -128,6 +128,9 @@ public final class DynamoCertificationStore implements CertificationStore {
                 "CERTIFICATION_REVOKED", revocation.at(), before, after)), Condition.NONE, null);
         DynamoSubsidyStore.onCertificationRevoked(tx, after.certificationId(), revocation.subsidyBefore(),
                 revocation.subsidyAfter(), revocation.actor(), revocation.at());
+        if (revocation.subsidyBefore() != null) {
+            new LedgerCounters(dynamo, table).moved(tx, revocation.subsidyBefore(), revocation.subsidyAfter());
+        }
         if (before.status() == CertificationStatus.ACTIVE) {
             counters.onInactive(tx, revocation.holdings(), before.certificationId());
         }

@@ -34,6 +34,7 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
     private final TableWriter writer;
     private final Policy policy;
     private final SubsidyMapper mapper;
+    private final LedgerCounters ledger;
 
     public DynamoSubsidyStore(DynamoDbClient dynamo, String table, Policy policy) {
         this.dynamo = dynamo;
@@ -41,6 +42,7 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
         this.writer = new TableWriter(dynamo);
         this.policy = policy;
         this.mapper = new SubsidyMapper(policy);
+        this.ledger = new LedgerCounters(dynamo, table);
     }
 
     /**
@@ -89,6 +91,7 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
                 Condition.equals(SubsidyMapper.STATUS, Items.s(SubsidyStatus.AWAITING_PAYMENT.name())),
                 () -> new Conflict("只有待拨付(AWAITING_PAYMENT)的补助可以登记拨付 (only a subsidy awaiting payment can be paid)"));
         audit(tx, actor, "SUBSIDY_PAID", at, before, after);
+        ledger.moved(tx, before, after);
         return writer.pending(tx);
     }
 
@@ -96,7 +99,8 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
     public Optional<Subsidy> paidOrAwaiting(String uscc, String kind, String level) {
         return IndexQuery.on(Indexes.BY_ORGANIZATION, SubsidyMapper.organizationPartition(uscc))
                 .whereEquals(SubsidyMapper.KIND, kind).whereEquals(SubsidyMapper.LEVEL, level)
-                .whereIn(SubsidyMapper.STATUS, List.of(SubsidyStatus.AWAITING_PAYMENT.name(),
+                .whereIn(SubsidyMapper.STATUS, List.of(SubsidyStatus.AWAITING_NOTICE.name(),
+                        SubsidyStatus.ON_NOTICE.name(), SubsidyStatus.AWAITING_PAYMENT.name(),
                         SubsidyStatus.PAID.name()))
                 .all(dynamo, table).stream().map(SubsidyMapper::fromItem).findFirst();
     }
@@ -115,6 +119,7 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
                     : Condition.equals(PolicyParameterMapper.UPDATED_AT, Items.s(stored.updatedAt())), ReadOutdated::new);
         }
         audit(tx, actor, "SUBSIDY_CREATED", at, null, subsidy);
+        ledger.created(tx, subsidy);
         return committedUnlessDone(tx);
     }
 
@@ -127,25 +132,18 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
 
     @Override
     public boolean assignAmount(Subsidy before, Subsidy after, String actor, Instant at) {
-        Map<String, AttributeValue> due = mapper.due(after.subsidyId(), at);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":duePk", due.get(DueIndex.PK));
-        values.put(":dueSk", due.get(DueIndex.SK));
-        values.put(":status", Items.s(after.status().name()));
-        values.put(":byStatus", Items.s(SubsidyMapper.STATUS_PREFIX + after.status().name()));
-        values.put(":amount", Items.n(after.amountYuan()));
-        values.put(":explanation", Items.s(after.explanation()));
-        values.put(":at", Items.s(at.toString()));
         var tx = new WriteTransaction(table);
         tx.update(Keys.subsidy(after.subsidyId()),
-                "SET #status = :status, #byStatus = :byStatus, #amount = :amount, #explanation = :explanation,"
-                        + " #since = :at, " + DueIndex.PK + " = :duePk, " + DueIndex.SK + " = :dueSk",
+                "SET #status = :status, #byStatus = :byStatus, #amount = :amount, #explanation = :explanation",
                 Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK,
-                        "#amount", SubsidyMapper.AMOUNT_YUAN, "#explanation", SubsidyMapper.EXPLANATION,
-                        "#since", SubsidyMapper.AWAITING_PAYMENT_SINCE), values,
+                        "#amount", SubsidyMapper.AMOUNT_YUAN, "#explanation", SubsidyMapper.EXPLANATION),
+                Map.of(":status", Items.s(after.status().name()),
+                        ":byStatus", Items.s(SubsidyMapper.STATUS_PREFIX + after.status().name()),
+                        ":amount", Items.n(after.amountYuan()), ":explanation", Items.s(after.explanation())),
                 Condition.equals(SubsidyMapper.STATUS, Items.s(SubsidyStatus.PENDING_AMOUNT.name())),
                         () -> DONE_ALREADY);
         audit(tx, actor, "SUBSIDY_AMOUNT_SET", at, before, after);
+        ledger.moved(tx, before, after);
         return committedUnlessDone(tx);
     }
 

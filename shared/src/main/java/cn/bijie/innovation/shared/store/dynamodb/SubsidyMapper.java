@@ -34,7 +34,7 @@ final class SubsidyMapper {
     static final String PAID_BY = "paidBy";
     static final String CERTIFICATION_REVOKED = "certificationRevoked";
     static final String NOTE = "note";
-    /** When it entered {@code AWAITING_PAYMENT} after it was created (a policy parameter was set). */
+    /** When it entered {@code AWAITING_PAYMENT}: its public notice passed. */
     static final String AWAITING_PAYMENT_SINCE = "awaitingPaymentSince";
     static final String BY_STATUS_PK = Indexes.BY_STATUS + "PK";
     /** The by-status index partition of subsidies in a status is this prefix and the status. */

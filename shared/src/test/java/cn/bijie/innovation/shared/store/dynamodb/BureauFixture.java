@@ -3,6 +3,7 @@ package cn.bijie.innovation.shared.store.dynamodb;
 import cn.bijie.innovation.shared.application.Application;
 import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.calculation.SubsidyCalculator;
+import cn.bijie.innovation.shared.calendar.WorkingDays;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.CertificationInput;
 import cn.bijie.innovation.shared.certification.CertificationService;
@@ -13,6 +14,9 @@ import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.notice.Notice;
+import cn.bijie.innovation.shared.notice.NoticeInput;
+import cn.bijie.innovation.shared.notice.NoticeService;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyService;
@@ -25,6 +29,8 @@ import cn.bijie.innovation.shared.testing.TestStack;
 import cn.bijie.innovation.shared.time.Shanghai;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -61,6 +67,8 @@ public final class BureauFixture {
     public final PolicyService policyService = new PolicyService(policy, parameterStore, clock);
     public final SubsidyCalculator calculator =
             new SubsidyCalculator(certificationStore, subsidyStore, subsidyStore, parameterStore, policy, clock);
+    public final DynamoNoticeStore noticeStore = new DynamoNoticeStore(dynamo, table, policy);
+    public final NoticeService notices = new NoticeService(noticeStore, policy, WorkingDays.china(), tokens, clock);
 
     public static Caller applicant(String uscc) {
         return new Caller("applicant-" + uscc, Set.of(Role.APPLICANT), uscc, "a@example.com");
@@ -155,6 +163,25 @@ public final class BureauFixture {
     /** A revocation as the edge commits it (no Idempotency-Key). */
     public Committed revoke(Caller caller, String certificationId, RevocationInput input) {
         return Answers.commit(200, null, () -> certifications.revoke(caller, certificationId, input));
+    }
+
+    /** A notice opened by staff as the edge commits it (no Idempotency-Key). */
+    public Notice openNotice(String... subsidyIds) {
+        return read(Answers.commit(201, null, () -> notices.open(STAFF, new NoticeInput("补助拨付前公示",
+                List.of(subsidyIds)))).bodyJson(), Notice.class);
+    }
+
+    /**
+     * The step every test that pays takes first: the subsidies' public notice opened and passed with no objection
+     * (the daily close run on the day after its last working day), so they await payment.
+     *
+     * @return the day the notice was closed
+     */
+    public LocalDate passNotice(String... subsidyIds) {
+        Notice notice = openNotice(subsidyIds);
+        LocalDate closedOn = LocalDate.parse(notice.endsOn()).plusDays(1);
+        notices.closeEnded(closedOn.atTime(9, 0).atZone(Shanghai.ZONE).toInstant());
+        return closedOn;
     }
 
     /** A disbursement as the edge commits it (no Idempotency-Key). */
