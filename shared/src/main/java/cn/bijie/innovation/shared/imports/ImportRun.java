@@ -125,7 +125,7 @@ public final class ImportRun {
     private RowOutcome act(ListImport listImport, Caller staff, Instant since, Checked checked,
             Map<String, List<String>> names, Set<String> created) {
         if (checked instanceof Rejected r) {
-            return RowOutcome.rejected(r.row(), null, r.column(), r.reason());
+            return RowOutcome.rejected(r.row(), r.name(), r.column(), r.reason());
         }
         if (checked instanceof Outside o) {
             return new RowOutcome(o.row(), Outcome.OUTSIDE, o.name(), null, "所属地区", o.place(), null, false, null);
