@@ -77,6 +77,13 @@ class TemplateIT {
                 "POST /policy/parameters/{name}/approval");
         routes("PublicPolicyFunction", "GET /policy");
         routes("IndicatorsFunction", "GET /indicators");
+        // list imports (issue 13): the routes, and the S3-triggered import run, from one module
+        function("ImportsFunction", "imports", "cn.bijie.innovation.functions.imports.ImportsHandler");
+        function("ImportRecognitionsFunction", "imports",
+                "cn.bijie.innovation.functions.imports.ImportRecognitionsHandler");
+        routes("ImportsFunction", "POST /imports", "GET /imports", "GET /imports/{importId}",
+                "GET /imports/{importId}/report", "GET /imports/{importId}/unmatched",
+                "POST /imports/{importId}/unmatched/{row}");
     }
 
     /** Class-path prefixes of HTTP clients that must not be packaged (UrlConnectionHttpClient only). */

@@ -112,17 +112,18 @@ public final class ImportService {
     }
 
     /** {@code GET /imports/{importId}/unmatched}: the rows waiting for staff to name their organisation. */
-    public List<RowOutcome> unmatched(Caller caller, String importId) {
+    public List<ImportRow> unmatched(Caller caller, String importId) {
         caller.requireAny(Role.STAFF, Role.SUPERVISOR);
         find(importId);
-        return store.rows(importId).stream().filter(r -> r.outcome() == Outcome.UNMATCHED).toList();
+        return store.rows(importId).stream().filter(r -> r.outcome() == Outcome.UNMATCHED).map(ImportRow::of)
+                .toList();
     }
 
     /**
      * {@code POST /imports/{importId}/unmatched/{row}}: staff link a waiting row to a profile (or create one), and
      * only then is its recognition recorded.
      */
-    public RowOutcome review(Caller caller, String importId, String row, ReviewInput input) {
+    public ImportRow review(Caller caller, String importId, String row, ReviewInput input) {
         caller.requireAny(Role.STAFF);
         Validator v = new Validator();
         v.uscc("uscc", input.uscc());
@@ -147,7 +148,7 @@ public final class ImportService {
         RowOutcome reviewed = ImportRun.outcome(r, input.uscc(),
                 recorder.record(caller, r, input.uscc(), listImport.authority(), clock.instant()), created);
         store.resolve(importId, reviewed);
-        return reviewed;
+        return ImportRow.of(reviewed);
     }
 
     private ListImport find(String importId) {

@@ -120,13 +120,14 @@ class ImportRunIT {
 
         assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(done.counts()).isEqualTo(new ImportCounts(120, 11, 0, 0, 105, 4, 0));
-        List<RowOutcome> waiting = service.unmatched(STAFF, importId);
-        assertThat(waiting).hasSize(4).extracting(RowOutcome::name).contains(bijie.get(11));
+        List<ImportRow> waiting = service.unmatched(STAFF, importId);
+        assertThat(waiting).hasSize(4).extracting(ImportRow::name).contains(bijie.get(11));
 
-        RowOutcome reviewed = service.review(STAFF, importId, String.valueOf(waiting.get(0).row()),
+        ImportRow reviewed = service.review(STAFF, importId, String.valueOf(waiting.get(0).row()),
                 new ReviewInput(usccs.get(11), null, null));
 
-        assertThat(reviewed.outcome()).isEqualTo(Outcome.RECORDED);
+        assertThat(reviewed.outcome()).isEqualTo("RECORDED");
+        assertThat(waiting.get(0).issuedOn()).isEqualTo("2026-11-20");
         assertThat(service.get(SUPERVISOR, importId).counts()).isEqualTo(new ImportCounts(120, 12, 0, 0, 105, 3, 0));
         assertThat(service.unmatched(STAFF, importId)).hasSize(3);
         assertThatThrownBy(() -> service.review(STAFF, importId, String.valueOf(waiting.get(0).row()),
