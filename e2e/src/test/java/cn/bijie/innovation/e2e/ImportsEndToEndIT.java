@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.e2e.LocalApi.Reply;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
-import cn.bijie.innovation.shared.uscc.Uscc;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -109,12 +108,11 @@ class ImportsEndToEndIT {
         List<String> lines = new ArrayList<>(List.of("序号,企业名称,统一社会信用代码,证书编号,发证日期,级别"));
         int base = ThreadLocalRandom.current().nextInt(1_000_000, 9_000_000);
         for (int i = 1; i <= 10; i++) {
-            String first17 = "91520502MA" + (base + i);
-            String uscc = first17 + Uscc.checkCharacter(first17);
+            String uscc = Bureau.newUscc();
             String date = "2026/11/20";
             String level = "国家级";
             if (i == 3) {
-                uscc = first17 + (Uscc.checkCharacter(first17) == '0' ? '1' : '0');
+                uscc = uscc.substring(0, 17) + (uscc.charAt(17) == 'Y' ? 'X' : 'Y');
             } else if (i == 5) {
                 date = "2026年13月1日";
             } else if (i == 8) {
