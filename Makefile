@@ -30,7 +30,8 @@ FUNCTIONS := \
   PublicPolicyFunction:subsidies \
   IndicatorsRecountFunction:indicators \
   ImportsFunction:imports \
-  ImportRecognitionsFunction:imports
+  ImportRecognitionsFunction:imports \
+  ImportNoticesFunction:import-notices
 
 MODULES := $(sort $(foreach f,$(FUNCTIONS),$(word 2,$(subst :, ,$(f)))))
 jar_of = $(ROOT)/functions/$(1)/target/$(1).jar

@@ -33,7 +33,7 @@ class ImportsEndToEndIT {
     @BeforeAll
     static void start() {
         api = LocalApi.shared();
-        staff = api.token("import-staff", List.of("staff"), null);
+        staff = api.token("import-staff", List.of("staff"), null); // import-staff@example.com
         supervisor = api.roleToken("supervisor");
         finance = api.roleToken("finance");
         staffSetTheParametersTheMoneyNeeds();
@@ -147,5 +147,53 @@ class ImportsEndToEndIT {
         assertThat(api.call("GET", "/imports/" + done.path("importId").asText(), api.applicantToken(
                 "91520527FEAYLUYL1X"), null).status()).isEqualTo(403);
         assertThat(api.call("GET", "/imports", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aNameOnlyList_recordsTheProfilesItNames_mailsEachEntitlementOnce_andTheSummaryToTheUploader()
+            throws Exception {
+        int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        List<String> lines = new ArrayList<>(List.of("序号,企业名称,所属地区"));
+        List<String> addresses = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            String name = "毕节免申即享" + n + "号" + i + "科技有限公司";
+            String address = "hte" + n + "-" + i + "@example.com";
+            addresses.add(address);
+            Reply put = api.call("PUT", "/organizations/" + Bureau.newUscc(), staff, """
+                    {"name":"%s","county":"520502","industry":"OTHER","contactEmail":"%s"}""".formatted(name, address));
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            lines.add(i + "," + name.replace("有限公司", " 有限公司") + ",七星关区");
+        }
+        lines.add("3,遵义某某科技有限公司,遵义市");
+        lines.add("4,毕节无此组织" + n + "有限公司,毕节市");
+        byte[] file = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+
+        JsonNode done = imported("名称名单.csv", file, HTE);
+
+        assertThat(done.path("counts").path("recorded").asInt()).isEqualTo(2);
+        assertThat(done.path("counts").path("outside").asInt()).isEqualTo(1);
+        assertThat(done.path("counts").path("unmatched").asInt()).isEqualTo(1);
+        for (int pass = 0; pass < 3; pass++) {
+            api.drainStreams(); // the subsidies, then the notices the stream delivers again once they exist
+        }
+        for (String address : addresses) {
+            List<JsonNode> mails = mailsTo(address);
+            assertThat(mails).as(address).hasSize(1);
+            assertThat(mails.get(0).path("Subject").asText()).contains("免申即享");
+            assertThat(mails.get(0).path("BodyText").asText()).contains("100,000 元", "确认收款银行账户");
+        }
+        assertThat(mailsTo("import-staff@example.com")).anySatisfy(mail ->
+                assertThat(mail.path("BodyText").asText()).contains("名称名单.csv", "待人工核对 1 行"));
+    }
+
+    /** What MiniStack's SES accepted for {@code address} ({@code GET /_ministack/ses/messages}). */
+    static List<JsonNode> mailsTo(String address) throws java.io.IOException {
+        List<JsonNode> mails = new ArrayList<>();
+        LocalApi.JSON.readTree(api.miniStack().sentMail()).path("messages").forEach(account -> account.forEach(mail -> {
+            if (mail.path("To").toString().contains("\"" + address + "\"")) {
+                mails.add(mail);
+            }
+        }));
+        return mails;
     }
 }

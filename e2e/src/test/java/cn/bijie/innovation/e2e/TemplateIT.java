@@ -81,6 +81,8 @@ class TemplateIT {
         function("ImportsFunction", "imports", "cn.bijie.innovation.functions.imports.ImportsHandler");
         function("ImportRecognitionsFunction", "imports",
                 "cn.bijie.innovation.functions.imports.ImportRecognitionsHandler");
+        function("ImportNoticesFunction", "import-notices",
+                "cn.bijie.innovation.functions.importnotices.ImportNoticesHandler");
         routes("ImportsFunction", "POST /imports", "GET /imports", "GET /imports/{importId}",
                 "GET /imports/{importId}/report", "GET /imports/{importId}/unmatched",
                 "POST /imports/{importId}/unmatched/{row}");

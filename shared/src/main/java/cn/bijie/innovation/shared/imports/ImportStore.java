@@ -42,5 +42,10 @@ public interface ImportStore {
     /** A new profile, marked as created by {@code importId}; false when one exists meanwhile. */
     boolean createOrganization(Organization organization, String importId, String actor);
 
+    /** The outcome a mail marker records ({@code SUMMARY#<importId>}, {@code ENTITLEMENT#<subsidyId>}), if any. */
+    Optional<String> mailed(String marker);
+
+    void markMailed(String marker, String to, String outcome, String at);
+
     record ImportedOrganization(Organization profile, String createdByImport) {}
 }

@@ -200,6 +200,8 @@ class ImportRunIT {
         @Override public Map<String, List<String>> organizationsByName() { return store.organizationsByName(); }
         @Override public Optional<ImportedOrganization> organization(String uscc) { return store.organization(uscc); }
         @Override public boolean createOrganization(Organization o, String id, String actor) { return store.createOrganization(o, id, actor); }
+        @Override public Optional<String> mailed(String marker) { return store.mailed(marker); }
+        @Override public void markMailed(String m, String to, String o, String at) { store.markMailed(m, to, o, at); }
         // @formatter:on
     }
 

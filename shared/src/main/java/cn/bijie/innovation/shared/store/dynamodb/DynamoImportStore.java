@@ -225,4 +225,16 @@ public final class DynamoImportStore implements ImportStore {
             return false;
         }
     }
+
+    @Override
+    public Optional<String> mailed(String marker) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.importMail(marker))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.str(item, ImportMapper.OUTCOME));
+    }
+
+    @Override
+    public void markMailed(String marker, String to, String outcome, String at) {
+        dynamo.putItem(r -> r.tableName(table).item(ImportMapper.mailItem(marker, to, outcome, at)));
+    }
 }

@@ -123,6 +123,15 @@ public final class ImportMapper {
                 Items.str(item, "certificationId"), Items.flag(item, "organizationCreated"), waiting);
     }
 
+    static Map<String, AttributeValue> mailItem(String marker, String to, String outcome, String at) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.importMail(marker));
+        item.put("type", Items.s("IMPORT_MAIL"));
+        item.put(OUTCOME, Items.s(outcome));
+        Items.putIfPresent(item, "to", to.isEmpty() ? null : to);
+        item.put("at", Items.s(at));
+        return item;
+    }
+
     private static int num(Map<String, AttributeValue> item, String name) {
         Long value = Items.num(item, name);
         return value == null ? 0 : value.intValue();

@@ -160,4 +160,9 @@ public final class Keys {
 
     /** GSI3 partition of every import. */
     public static final String ALL_IMPORTS = "IMPORT";
+
+    /** Marks one mail of an import as gone (or refused): the summary, an entitlement notice. */
+    public static Map<String, AttributeValue> importMail(String marker) {
+        return key("IMPORTMAIL#" + marker, "MAIL");
+    }
 }
