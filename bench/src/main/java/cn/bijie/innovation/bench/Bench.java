@@ -4,6 +4,7 @@ import cn.bijie.innovation.bench.measure.ColdStarts;
 import cn.bijie.innovation.bench.measure.DynamoCalls;
 import cn.bijie.innovation.bench.measure.IndicatorReads;
 import cn.bijie.innovation.bench.measure.JarSizes;
+import cn.bijie.innovation.bench.measure.ListImport;
 import cn.bijie.innovation.bench.measure.PrimedStarts;
 import cn.bijie.innovation.bench.measure.ReminderRun;
 import cn.bijie.innovation.bench.measure.RunnerLatency;
@@ -31,7 +32,7 @@ import java.util.Map;
 public final class Bench {
     /** In order: the in-process calls run first, so the cold starts' sample reads find the records the writes made. */
     public static final List<Measurement> MEASUREMENTS = List.of(new JarSizes(), new DynamoCalls(), new ColdStarts(),
-            new PrimedStarts(), new RunnerLatency(), new ReminderRun(), new IndicatorReads());
+            new PrimedStarts(), new RunnerLatency(), new ReminderRun(), new IndicatorReads(), new ListImport());
 
     private Bench() {}
 
