@@ -3,6 +3,8 @@ package cn.bijie.innovation.shared.imports;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.PayloadTooLarge;
+import cn.bijie.innovation.shared.idempotency.Committed;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.Written;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
@@ -123,7 +125,8 @@ public final class ImportService {
      * {@code POST /imports/{importId}/unmatched/{row}}: staff link a waiting row to a profile (or create one), and
      * only then is its recognition recorded.
      */
-    public ImportRow review(Caller caller, String importId, String row, ReviewInput input) {
+    public Written<ImportRow> review(Caller caller, String importId, String row, ReviewInput input,
+            IdempotencyKey key) {
         caller.requireAny(Role.STAFF);
         Validator v = new Validator();
         v.uscc("uscc", input.uscc());
@@ -131,6 +134,10 @@ public final class ImportService {
         v.optionalCode("county", input.county(), policy::isCounty);
         v.throwIfAny();
         ListImport listImport = find(importId);
+        Committed replay = store.replay(importId, key);
+        if (replay != null) {
+            return Written.replayed(replay);
+        }
         RowOutcome waiting = store.rows(importId).stream().filter(r -> String.valueOf(r.row()).equals(row))
                 .findFirst().orElseThrow(() -> new NotFound("该行不存在 (no such row)"));
         if (waiting.outcome() != Outcome.UNMATCHED) {
@@ -147,8 +154,7 @@ public final class ImportService {
         }
         RowOutcome reviewed = ImportRun.outcome(r, input.uscc(),
                 recorder.record(caller, r, input.uscc(), listImport.authority(), clock.instant()), created);
-        store.resolve(importId, reviewed);
-        return ImportRow.of(reviewed);
+        return Written.of(ImportRow.of(reviewed), store.resolve(importId, reviewed));
     }
 
     private ListImport find(String importId) {

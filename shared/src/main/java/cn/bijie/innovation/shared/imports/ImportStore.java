@@ -1,5 +1,7 @@
 package cn.bijie.innovation.shared.imports;
 
+import cn.bijie.innovation.shared.idempotency.Committed;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.Slice;
@@ -30,8 +32,14 @@ public interface ImportStore {
     /** Every row outcome, in row order (the report). */
     List<RowOutcome> rows(String importId);
 
-    /** A reviewed row, now recorded: the outcome replaces the waiting one, and the figures move with it. */
-    void resolve(String importId, RowOutcome reviewed);
+    /**
+     * A reviewed row, now recorded: the outcome replaces the waiting one (only while it waits), and the figures move
+     * with it; committed by the edge with its answer.
+     */
+    PendingWrite resolve(String importId, RowOutcome reviewed);
+
+    /** The answer stored for {@code key} by an earlier request of its caller, or null (also for a null key). */
+    Committed replay(String importId, IdempotencyKey key);
 
     /** Profiles by their normalised name ({@link Names}): the USCCs of each name, read once per import. */
     Map<String, List<String>> organizationsByName();

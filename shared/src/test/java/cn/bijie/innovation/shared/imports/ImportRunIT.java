@@ -123,15 +123,17 @@ class ImportRunIT {
         List<ImportRow> waiting = service.unmatched(STAFF, importId);
         assertThat(waiting).hasSize(4).extracting(ImportRow::name).contains(bijie.get(11));
 
-        ImportRow reviewed = service.review(STAFF, importId, String.valueOf(waiting.get(0).row()),
-                new ReviewInput(usccs.get(11), null, null));
+        ImportRow reviewed = Json.read(Answers.commit(200, null, () -> service.review(STAFF, importId,
+                String.valueOf(waiting.get(0).row()), new ReviewInput(usccs.get(11), null, null), null)).bodyJson(),
+                ImportRow.class);
 
         assertThat(reviewed.outcome()).isEqualTo("RECORDED");
         assertThat(waiting.get(0).issuedOn()).isEqualTo("2026-11-20");
         assertThat(service.get(SUPERVISOR, importId).counts()).isEqualTo(new ImportCounts(120, 12, 0, 0, 105, 3, 0));
         assertThat(service.unmatched(STAFF, importId)).hasSize(3);
-        assertThatThrownBy(() -> service.review(STAFF, importId, String.valueOf(waiting.get(0).row()),
-                new ReviewInput(usccs.get(11), null, null))).hasMessageContaining("已核对");
+        assertThatThrownBy(() -> Answers.commit(200, null, () -> service.review(STAFF, importId,
+                String.valueOf(waiting.get(0).row()), new ReviewInput(usccs.get(11), null, null), null)))
+                .hasMessageContaining("已核对");
         assertThatThrownBy(() -> service.get(BureauFixture.applicant(usccs.get(0)), importId))
                 .isInstanceOf(Forbidden.class);
     }
@@ -196,7 +198,8 @@ class ImportRunIT {
         @Override public boolean start(String id, String at) { return store.start(id, at); }
         @Override public void finish(String id, ImportStatus s, String p, String at) { store.finish(id, s, p, at); }
         @Override public List<RowOutcome> rows(String id) { return store.rows(id); }
-        @Override public void resolve(String id, RowOutcome r) { store.resolve(id, r); }
+        @Override public cn.bijie.innovation.shared.idempotency.PendingWrite resolve(String id, RowOutcome r) { return store.resolve(id, r); }
+        @Override public cn.bijie.innovation.shared.idempotency.Committed replay(String id, cn.bijie.innovation.shared.idempotency.IdempotencyKey k) { return store.replay(id, k); }
         @Override public Map<String, List<String>> organizationsByName() { return store.organizationsByName(); }
         @Override public Optional<ImportedOrganization> organization(String uscc) { return store.organization(uscc); }
         @Override public boolean createOrganization(Organization o, String id, String actor) { return store.createOrganization(o, id, actor); }

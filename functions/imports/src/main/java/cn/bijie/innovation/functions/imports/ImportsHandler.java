@@ -8,6 +8,7 @@ import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.imports.ImportInput;
@@ -86,8 +87,9 @@ public final class ImportsHandler implements RequestStreamHandler {
                 "POST /imports/{importId}/unmatched/{row}", request -> {
                     Caller caller = request.requireCaller();
                     ReviewInput input = Json.read(request.body(), ReviewInput.class);
-                    return ApiResponse.json(200, imports.review(caller, request.path("importId"),
-                            request.path("row"), input));
+                    IdempotencyKey key = request.idempotencyKey();
+                    return Answers.respond(200, key, () -> imports.review(caller, request.path("importId"),
+                            request.path("row"), input, key));
                 }));
     }
 

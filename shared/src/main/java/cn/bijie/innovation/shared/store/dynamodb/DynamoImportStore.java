@@ -2,6 +2,8 @@ package cn.bijie.innovation.shared.store.dynamodb;
 
 import cn.bijie.innovation.shared.audit.AuditEntry;
 import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.idempotency.Committed;
+import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.imports.ImportCounts;
 import cn.bijie.innovation.shared.imports.ImportStatus;
@@ -169,17 +171,22 @@ public final class DynamoImportStore implements ImportStore {
     }
 
     @Override
-    public void resolve(String importId, RowOutcome reviewed) {
+    public PendingWrite resolve(String importId, RowOutcome reviewed) {
         ImportCounts delta = ImportCounts.of(List.of(reviewed));
         ImportCounts move = new ImportCounts(0, delta.recorded(), delta.skipped(), delta.rejected(), 0, -1,
                 delta.organizationsCreated());
         Map<String, String> names = new HashMap<>();
         String add = ImportMapper.addCounts(names);
-        writer.commit(new WriteTransaction(table)
+        return writer.pending(new WriteTransaction(table)
                 .put(ImportMapper.rowItem(importId, reviewed),
                         Condition.equals(ImportMapper.OUTCOME, Items.s(RowOutcome.Outcome.UNMATCHED.name())),
                         () -> new Conflict("该行已核对 (this row was reviewed meanwhile)"))
                 .update(Keys.listImport(importId), add, names, ImportMapper.countValues(move), Condition.NONE, null));
+    }
+
+    @Override
+    public Committed replay(String importId, IdempotencyKey key) {
+        return key == null ? null : writer.prior(table, Keys.listImport(importId), key).replay();
     }
 
     /** One scan of the profiles (projected to code and name) per import: a batch job, never a request path. */
