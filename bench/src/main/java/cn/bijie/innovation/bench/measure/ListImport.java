@@ -95,9 +95,9 @@ public final class ListImport implements Measurement {
     /** A city list as spreadsheets save it: UTF-8 with BOM, CRLF, valid USCCs of 七星关区. */
     static byte[] list(int rows) {
         StringBuilder csv = new StringBuilder("\uFEFF序号,企业名称,统一社会信用代码,证书编号,发证日期\r\n");
-        long base = System.currentTimeMillis() % 1_000_000;
+        long base = System.currentTimeMillis() % 10_000; // a run of its own: no organisation of an earlier run
         for (int i = 1; i <= rows; i++) {
-            String first17 = "91520502" + String.format("%09d", base * 10_000 + i).substring(0, 9);
+            String first17 = "91520502" + String.format("%04d%05d", base, i);
             csv.append(i).append(",毕节基准测试").append(i).append("科技有限公司,").append(first17)
                     .append(Uscc.checkCharacter(first17)).append(",GRBENCH").append(base).append('-').append(i)
                     .append(",2026-11-20\r\n");

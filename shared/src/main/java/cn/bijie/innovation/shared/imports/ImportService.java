@@ -15,6 +15,7 @@ import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public final class ImportService {
         v.text("batchName", input.batchName(), MAX_TEXT);
         v.optionalText("authority", input.authority(), MAX_TEXT);
         LocalDate issuedOn = v.optionalDate("issuedOn", input.issuedOn());
-        if (issuedOn != null && issuedOn.isAfter(LocalDate.now(clock))) {
+        if (issuedOn != null && issuedOn.isAfter(Shanghai.today(clock))) {
             v.problem("issuedOn", "不能晚于今天 (must not be in the future)");
         }
         v.optionalText("documentNo", input.documentNo(), 64);
