@@ -16,7 +16,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import cn.bijie.innovation.local.support.Await;
+import cn.bijie.innovation.shared.testing.MiniStack;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -195,5 +204,76 @@ class ImportsEndToEndIT {
             }
         }));
         return mails;
+    }
+
+    /**
+     * The import function killed midway (its runner stopped while it runs, after its first checkpoints), and the
+     * event delivered again (the same file uploaded again, as S3's at-least-once delivery would): the next delivery
+     * resumes after the checkpoint and finishes, and no row is recorded twice.
+     */
+    @Test
+    void anImportKilledMidway_isFinishedByTheNextDelivery_recordingNoRowTwice() throws Exception {
+        MiniStack miniStack = MiniStack.start();
+        LocalApi first = LocalApi.start(miniStack);
+        LocalApi second = null;
+        try {
+            int rows = 1500;
+            StringBuilder csv = new StringBuilder("\uFEFF序号,企业名称,统一社会信用代码,证书编号,发证日期\r\n");
+            for (int i = 1; i <= rows; i++) {
+                csv.append(i).append(",毕节断点续传").append(i).append("科技有限公司,").append(Bureau.newUscc())
+                        .append(",GR2026KILL").append(i).append(",2026-11-20\r\n");
+            }
+            byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+            String sha256 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(file));
+            String firstStaff = first.token("import-staff", List.of("staff"), null);
+            Reply declared = first.call("POST", "/imports", firstStaff, HTE.formatted("断点.csv", file.length, sha256));
+            assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+            String importId = declared.json().path("importId").asText();
+            String bucket = "e2e-documentbucket";
+            try (S3Client s3 = S3Client.builder().endpointOverride(miniStack.endpoint()).region(Region.US_EAST_1)
+                    .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create("test", "test"))).build()) {
+                s3.putObject(p -> p.bucket(bucket).key("imports/" + importId), RequestBody.fromBytes(file));
+                boolean midway = Await.until(Duration.ofSeconds(120), Duration.ofMillis(100), () -> first.call("GET",
+                        "/imports/" + importId, firstStaff, null).json().path("checkpoint").asInt() > 100);
+                assertThat(midway).as("the import reached its first checkpoint").isTrue();
+                first.stop();
+                JsonNode killed = importOf(miniStack, importId);
+                assertThat(killed.path("status").asText()).isEqualTo("PROCESSING");
+                int checkpoint = killed.path("checkpoint").asInt();
+                assertThat(checkpoint).isBetween(101, rows);
+
+                second = LocalApi.start(miniStack);
+                s3.putObject(p -> p.bucket(bucket).key("imports/" + importId), RequestBody.fromBytes(file));
+                Reply drained = second.call("POST", "/local/notifications/drain", null, null);
+                assertThat(drained.status()).as(drained.body()).isEqualTo(200);
+            }
+            String secondStaff = second.token("import-staff", List.of("staff"), null);
+            JsonNode done = second.call("GET", "/imports/" + importId, secondStaff, null).json();
+            assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(done.path("counts").path("read").asInt()).isEqualTo(rows);
+            assertThat(done.path("counts").path("recorded").asInt()).isEqualTo(rows);
+            assertThat(done.path("counts").path("skipped").asInt()).isZero();
+            TableItems table = TableItems.read(miniStack);
+            assertThat(table.ofType("CERTIFICATION")).hasSize(rows);
+            assertThat(table.ofType("IMPORT_ROW")).hasSize(rows)
+                    .allSatisfy(r -> assertThat(TableItems.s(r, "outcome")).isEqualTo("RECORDED"));
+            System.out.println("import killed at checkpoint row " + done.path("checkpoint").asInt() + " of " + rows
+                    + "; finished by the next delivery");
+        } finally {
+            first.stop();
+            if (second != null) {
+                second.stop();
+            }
+            miniStack.stop();
+        }
+    }
+
+    /** The import as the table holds it (no runner needed). */
+    static JsonNode importOf(MiniStack miniStack, String importId) {
+        var item = TableItems.read(miniStack).where(i -> ("IMPORT#" + importId).equals(TableItems.s(i, "PK"))
+                && "IMPORT".equals(TableItems.s(i, "SK"))).get(0);
+        return LocalApi.JSON.valueToTree(Map.of("status", TableItems.s(item, "status"),
+                "checkpoint", Integer.parseInt(item.get("checkpoint").n())));
     }
 }

@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * delivered as S3 delivers them to Lambda: asynchronously, at least once, a failed invocation tried again
  * ({@code EventInvokeConfig.MaximumRetryAttempts}, default 2; after 1 s and 2 s here, about a minute apart on AWS).
  * The emulator cannot invoke a function from a jar, so the runner polls the bucket (a listing of the prefix every
- * 250 ms) and sends one event per new object version (key and ETag); objects there at start are not announced.
+ * 250 ms) and sends one event per new object version (key, ETag, last modified); objects there at start are not
+ * announced.
  */
 public final class BucketNotifications {
     private static final Duration POLL = Duration.ofMillis(250);
@@ -192,7 +193,8 @@ public final class BucketNotifications {
     }
 
     private static String identity(Subscription s, S3Object o) {
-        return s.name() + "|" + o.key() + "|" + o.eTag();
+        // the same bytes uploaded again are a new object version: S3 announces it again
+        return s.name() + "|" + o.key() + "|" + o.eTag() + "|" + o.lastModified();
     }
 
     private static Thread daemon(Runnable r, String name) {
