@@ -114,13 +114,16 @@ final class LocalEndpoints implements Endpoint {
         return HttpReply.json(result.drained() ? 200 : 503, body);
     }
 
-    /** Waits (≤ 120 s) until every S3 event of an object uploaded so far has been delivered, with its retries. */
+    /**
+     * Waits (≤ 50 s: within a client's request timeout) until every S3 event of an object uploaded so far has been
+     * delivered, with its retries.
+     */
     private HttpReply drainNotifications() throws InterruptedException {
         BucketNotifications s3 = notifications;
         if (s3 == null) {
             return HttpReply.json(503, Map.of("message", "the runner is still starting"));
         }
-        BucketNotifications.DrainResult result = s3.drain(Duration.ofSeconds(120));
+        BucketNotifications.DrainResult result = s3.drain(Duration.ofSeconds(50));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("delivered", result.delivered());
         body.put("failed", result.failed());
