@@ -33,7 +33,10 @@ FUNCTIONS := \
   NoticesFunction:notices \
   PublicNoticesFunction:notices \
   PublicObjectionsFunction:notices \
-  LedgerFunction:notices
+  LedgerFunction:notices \
+  ImportsFunction:imports \
+  ImportRecognitionsFunction:imports \
+  ImportNoticesFunction:import-notices
 
 MODULES := $(sort $(foreach f,$(FUNCTIONS),$(word 2,$(subst :, ,$(f)))))
 jar_of = $(ROOT)/functions/$(1)/target/$(1).jar

@@ -6,6 +6,7 @@ import cn.bijie.innovation.bench.measure.DynamoCalls;
 import cn.bijie.innovation.bench.measure.IndicatorReads;
 import cn.bijie.innovation.bench.measure.JarSizes;
 import cn.bijie.innovation.bench.measure.LedgerReads;
+import cn.bijie.innovation.bench.measure.ListImport;
 import cn.bijie.innovation.bench.measure.PrimedStarts;
 import cn.bijie.innovation.bench.measure.ReminderRun;
 import cn.bijie.innovation.bench.measure.RunnerLatency;
@@ -34,7 +35,7 @@ public final class Bench {
     /** In order: the in-process calls run first, so the cold starts' sample reads find the records the writes made. */
     public static final List<Measurement> MEASUREMENTS = List.of(new JarSizes(), new DynamoCalls(), new ColdStarts(),
             new PrimedStarts(), new RunnerLatency(), new ReminderRun(), new IndicatorReads(), new DirectoryReads(),
-            new LedgerReads());
+            new LedgerReads(), new ListImport());
 
     private Bench() {}
 

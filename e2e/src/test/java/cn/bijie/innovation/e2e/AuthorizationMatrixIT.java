@@ -226,6 +226,43 @@ class AuthorizationMatrixIT {
     static String noticeId(Target t) {
         String own = notice.get(Target.OWN).path("noticeId").asText();
         return t == Target.MISSING ? Bureau.missing(own) : notice.get(t).path("noticeId").asText();
+                // list imports (issue 13): staff import, supervisors read; an import belongs to no organisation, so
+                // "own" and "other's" are the same existing import
+                row("POST /imports", (c, t) -> new Call("POST", "/imports", importBody()),
+                        "401 401 401", "403 403 403", "403 403 403", "201 201 201", "403 403 403", "403 403 403"),
+                row("GET /imports", (c, t) -> new Call("GET", "/imports", null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"),
+                row("GET /imports/{importId}", (c, t) -> new Call("GET", "/imports/" + anImport(t), null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "200 200 404"),
+                row("GET /imports/{importId}/report", (c, t) -> new Call("GET", "/imports/" + anImport(t)
+                        + "/report", null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "200 200 404"),
+                row("GET /imports/{importId}/unmatched", (c, t) -> new Call("GET", "/imports/" + anImport(t)
+                        + "/unmatched", null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "200 200 404"),
+                // the import has no row 2 yet (its file is never uploaded): staff meet a 404 either way
+                row("POST /imports/{importId}/unmatched/{row}", (c, t) -> new Call("POST", "/imports/"
+                        + anImport(t) + "/unmatched/2", "{\"uscc\":\"" + orgA + "\"}"),
+                        "401 401 401", "403 403 403", "403 403 403", "404 404 404", "403 403 403", "403 403 403"));
+    }
+
+    static String anImport;
+
+    /** An import declared by staff (its file never uploaded), or a missing one's id. */
+    static synchronized String anImport(Target t) {
+        if (anImport == null) {
+            Reply created = api.call("POST", "/imports", staff, importBody());
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            anImport = created.json().path("importId").asText();
+        }
+        return t == Target.MISSING ? Bureau.missing(anImport) : anImport;
+    }
+
+    static String importBody() {
+        return """
+                {"kind":"HIGH_TECH_ENTERPRISE","level":"NATIONAL","batchName":"2026年第一批","issuedOn":"2026-11-20",
+                 "documentNo":"黔高企认〔2026〕1号","fileName":"名单.csv","sizeBytes":100,
+                 "sha256":"qOEQgaPbqBXkP3GmdlAIFXqsioM6qyMjR0f+lMGzalQ="}""";
     }
 
     /** A SUBMITTED application of the target's organisation, made for this cell only; a missing one's id. */

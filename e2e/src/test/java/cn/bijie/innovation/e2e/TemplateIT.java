@@ -98,6 +98,15 @@ class TemplateIT {
         routes("PublicNoticesFunction", "GET /public/notices", "GET /public/notices/{noticeId}");
         routes("PublicObjectionsFunction", "POST /public/notices/{noticeId}/objections");
         routes("LedgerFunction", "GET /ledger", "GET /ledger/forecast", "GET /reports/progress");
+        // list imports (issue 13): the routes, and the S3-triggered import run, from one module
+        function("ImportsFunction", "imports", "cn.bijie.innovation.functions.imports.ImportsHandler");
+        function("ImportRecognitionsFunction", "imports",
+                "cn.bijie.innovation.functions.imports.ImportRecognitionsHandler");
+        function("ImportNoticesFunction", "import-notices",
+                "cn.bijie.innovation.functions.importnotices.ImportNoticesHandler");
+        routes("ImportsFunction", "POST /imports", "GET /imports", "GET /imports/{importId}",
+                "GET /imports/{importId}/report", "GET /imports/{importId}/unmatched",
+                "POST /imports/{importId}/unmatched/{row}");
     }
 
     /** Class-path prefixes of HTTP clients that must not be packaged (UrlConnectionHttpClient only). */

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 public class PackagesTest {
     private static final String[] RUNNER_PARTS = {"cn.bijie.innovation.local.runner..", "cn.bijie.innovation.local.function..",
             "cn.bijie.innovation.local.http..", "cn.bijie.innovation.local.auth..", "cn.bijie.innovation.local.stream..",
-            "cn.bijie.innovation.local.schedule..", "cn.bijie.innovation.local.web.."};
+            "cn.bijie.innovation.local.schedule..", "cn.bijie.innovation.local.web..",
+            "cn.bijie.innovation.local.notification.."};
     private static final JavaClasses LOCAL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("cn.bijie.innovation.local");

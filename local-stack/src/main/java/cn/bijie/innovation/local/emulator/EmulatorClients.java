@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class EmulatorClients implements AutoCloseable {
     final DynamoDbClient dynamoDb;
     public final DynamoDbStreamsClient streams;
-    final S3Client s3;
+    public final S3Client s3;
     final SesV2Client ses;
     public final SqsClient sqs;
     private final SdkHttpClient http;

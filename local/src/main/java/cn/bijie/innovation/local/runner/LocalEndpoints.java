@@ -8,6 +8,7 @@ import cn.bijie.innovation.local.http.Endpoint;
 import cn.bijie.innovation.local.http.HttpReply;
 import cn.bijie.innovation.local.http.IncomingRequest;
 import cn.bijie.innovation.local.http.RouteTable;
+import cn.bijie.innovation.local.notification.BucketNotifications;
 import cn.bijie.innovation.local.schedule.ScheduleRunner;
 import cn.bijie.innovation.local.schedule.ScheduledEvents;
 import cn.bijie.innovation.local.stream.StreamPollers;
@@ -35,6 +36,7 @@ final class LocalEndpoints implements Endpoint {
     private final StackContext stack;
     private volatile ScheduleRunner schedules;
     private volatile StreamPollers streams;
+    private volatile BucketNotifications notifications;
 
     LocalEndpoints(LocalJwt jwt, FunctionRegistry functions, BooleanSupplier emulatorReachable, StackContext stack) {
         this.jwt = jwt;
@@ -47,6 +49,10 @@ final class LocalEndpoints implements Endpoint {
     void attach(ScheduleRunner schedules, StreamPollers streams) {
         this.schedules = schedules;
         this.streams = streams;
+    }
+
+    void attach(BucketNotifications notifications) {
+        this.notifications = notifications;
     }
 
     /** The reply for a local route, or empty when the request is not one (it then goes to the API's routes). */
@@ -62,6 +68,9 @@ final class LocalEndpoints implements Endpoint {
         }
         if (method.equals("POST") && path.equals("/local/streams/drain")) {
             return Optional.of(drain());
+        }
+        if (method.equals("POST") && path.equals("/local/notifications/drain")) {
+            return Optional.of(drainNotifications());
         }
         if (method.equals("POST") && path.startsWith(SCHEDULES) && path.length() > SCHEDULES.length()
                 && path.indexOf('/', SCHEDULES.length()) < 0) {
@@ -102,6 +111,23 @@ final class LocalEndpoints implements Endpoint {
         if (!result.drained()) {
             body.put("message", "stream records were still pending after 30 s (a batch being retried?)");
         }
+        return HttpReply.json(result.drained() ? 200 : 503, body);
+    }
+
+    /**
+     * Waits (≤ 50 s: within a client's request timeout) until every S3 event of an object uploaded so far has been
+     * delivered, with its retries.
+     */
+    private HttpReply drainNotifications() throws InterruptedException {
+        BucketNotifications s3 = notifications;
+        if (s3 == null) {
+            return HttpReply.json(503, Map.of("message", "the runner is still starting"));
+        }
+        BucketNotifications.DrainResult result = s3.drain(Duration.ofSeconds(50));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("delivered", result.delivered());
+        body.put("failed", result.failed());
+        body.put("drained", result.drained());
         return HttpReply.json(result.drained() ? 200 : 503, body);
     }
 

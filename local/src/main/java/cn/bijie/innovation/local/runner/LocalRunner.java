@@ -9,6 +9,7 @@ import cn.bijie.innovation.local.function.FunctionRegistry;
 import cn.bijie.innovation.local.function.LoadedFunction;
 import cn.bijie.innovation.local.http.HttpApiServer;
 import cn.bijie.innovation.local.http.RouteTable;
+import cn.bijie.innovation.local.notification.BucketNotifications;
 import cn.bijie.innovation.local.schedule.ScheduleRunner;
 import cn.bijie.innovation.local.stream.StreamPollers;
 import cn.bijie.innovation.local.support.Log;
@@ -43,6 +44,7 @@ public final class LocalRunner {
     private volatile HttpApiServer server;
     private volatile StreamPollers pollers;
     private volatile ScheduleRunner schedules;
+    private volatile BucketNotifications notifications;
 
     private LocalRunner(CliOptions options) throws IOException {
         this.options = options;
@@ -119,9 +121,12 @@ public final class LocalRunner {
         schedules = new ScheduleRunner(ScheduleRunner.fromFunctions(specs, resolver, stack, java.time.Instant.now()),
                 functions, stack, Clock.systemUTC());
         pollers = StreamPollers.fromFunctions(specs, functions, resolver, clients, emulator.attributes(), stack);
+        notifications = BucketNotifications.fromFunctions(specs, functions, resolver, clients.s3, stack);
         local.attach(schedules, pollers);
+        local.attach(notifications);
         pollers.start();
         schedules.start();
+        notifications.start();
         functions.markComplete();
         banner(routes, specs.size());
     }
@@ -197,6 +202,9 @@ public final class LocalRunner {
         }
         if (schedules != null) {
             schedules.stop();
+        }
+        if (notifications != null) {
+            notifications.stop();
         }
         if (pollers != null) {
             pollers.stop();

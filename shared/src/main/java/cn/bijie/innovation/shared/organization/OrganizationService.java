@@ -164,6 +164,6 @@ public final class OrganizationService {
 
     private static boolean sameProfile(Organization a, Organization b) {
         return a.name().equals(b.name()) && a.county().equals(b.county()) && a.industry().equals(b.industry())
-                && a.contactEmail().equals(b.contactEmail()) && Objects.equals(a.growthTier(), b.growthTier());
+                && Objects.equals(a.contactEmail(), b.contactEmail()) && Objects.equals(a.growthTier(), b.growthTier());
     }
 }

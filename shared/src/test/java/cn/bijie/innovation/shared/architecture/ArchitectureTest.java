@@ -21,7 +21,8 @@ class ArchitectureTest {
             ROOT + ".documents..", ROOT + ".errors..", ROOT + ".idempotency..", ROOT + ".identity..",
             ROOT + ".ids..", ROOT + ".indicator..", ROOT + ".mail..", ROOT + ".organization..", ROOT + ".paging..",
             ROOT + ".policy..", ROOT + ".reminder..", ROOT + ".retry..", ROOT + ".subsidy..", ROOT + ".time..",
-            ROOT + ".uscc..", ROOT + ".validation..", ROOT + ".cultivation.."};
+            ROOT + ".uscc..", ROOT + ".validation..", ROOT + ".cultivation..",
+            ROOT + ".imports..", ROOT + ".sheet.."};
 
     /** How it reaches the world: the table, the bucket, mail, the HTTP API, the Lambda runtime. */
     static final String[] ADAPTERS = {

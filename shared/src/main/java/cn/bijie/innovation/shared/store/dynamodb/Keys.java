@@ -141,4 +141,28 @@ public final class Keys {
     public static Map<String, AttributeValue> reminderRun() {
         return key("RUN#send-reminders", "STATE");
     }
+
+    public static String importPk(String importId) {
+        return "IMPORT#" + importId;
+    }
+
+    /** A list import: the record, its rows' outcomes ({@code ROW#<row>}) and its audit trail in one partition. */
+    public static Map<String, AttributeValue> listImport(String importId) {
+        return key(importPk(importId), "IMPORT");
+    }
+
+    public static final String IMPORT_ROW_PREFIX = "ROW#";
+
+    /** The outcome of one data row of an import, in row order. */
+    public static Map<String, AttributeValue> importRow(String importId, int row) {
+        return key(importPk(importId), IMPORT_ROW_PREFIX + String.format("%07d", row));
+    }
+
+    /** GSI3 partition of every import. */
+    public static final String ALL_IMPORTS = "IMPORT";
+
+    /** Marks one mail of an import as gone (or refused): the summary, an entitlement notice. */
+    public static Map<String, AttributeValue> importMail(String marker) {
+        return key("IMPORTMAIL#" + marker, "MAIL");
+    }
 }

@@ -17,6 +17,10 @@ public final class OrganizationMapper {
     /** The optimistic lock: a write replaces the profile only while this is as it read it. */
     static final String UPDATED_AT = "updatedAt";
 
+    /** A profile an import created: {@code createdBy = IMPORT} and which import (staff complete it later). */
+    static final String CREATED_BY = "createdBy";
+    static final String CREATED_BY_IMPORT = "createdByImport";
+
     private OrganizationMapper() {}
 
     /** Public for the bench's seeder, which writes profiles in bulk. */
@@ -31,6 +35,21 @@ public final class OrganizationMapper {
         Items.putIfPresent(item, GROWTH_TIER, o.growthTier());
         item.put(UPDATED_AT, Items.s(o.updatedAt()));
         return item;
+    }
+
+    /** The profile an import creates from a list's row: no contact address yet. */
+    static Map<String, AttributeValue> importedItem(Organization o, String importId) {
+        Map<String, AttributeValue> item = item(o);
+        if (o.contactEmail() == null) {
+            item.remove(CONTACT_EMAIL);
+        }
+        item.put(CREATED_BY, Items.s("IMPORT"));
+        item.put(CREATED_BY_IMPORT, Items.s(importId));
+        return item;
+    }
+
+    static String createdByImport(Map<String, AttributeValue> item) {
+        return Items.str(item, CREATED_BY_IMPORT);
     }
 
     static Organization fromItem(Map<String, AttributeValue> item) {

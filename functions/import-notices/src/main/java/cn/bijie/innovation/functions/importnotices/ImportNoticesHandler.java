@@ -1,0 +1,108 @@
+package cn.bijie.innovation.functions.importnotices;
+
+import cn.bijie.innovation.shared.aws.AwsClients;
+import cn.bijie.innovation.shared.aws.SesMailer;
+import cn.bijie.innovation.shared.config.Config;
+import cn.bijie.innovation.shared.crac.Priming;
+import cn.bijie.innovation.shared.imports.ImportMails;
+import cn.bijie.innovation.shared.imports.ImportNotices;
+import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.log.Log;
+import cn.bijie.innovation.shared.mail.Mailer;
+import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.smtp.SmtpMailer;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoCertificationStore;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoImportStore;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
+import cn.bijie.innovation.shared.store.dynamodb.Items;
+import cn.bijie.innovation.shared.store.dynamodb.StreamImages;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The mails of list imports, from the table's stream: a row an import RECORDED gets its subsidy's entitlement notice
+ * (a row whose subsidy is not calculated yet is reported as failed, and the stream delivers it again); an import
+ * that ends gets its summary to the uploader. Each mail once (ImportNotices).
+ */
+public final class ImportNoticesHandler implements RequestStreamHandler {
+    private final ImportNotices notices;
+    private final DynamoImportStore imports;
+
+    /** Called by the Lambda runtime: wires the real table and mail once per container. */
+    public ImportNoticesHandler() {
+        this(System.getenv());
+    }
+
+    /** Wired from {@code environment}, as the template sets it (the local runner, tests). */
+    public ImportNoticesHandler(Map<String, String> environment) {
+        this(new Config(environment));
+    }
+
+    private ImportNoticesHandler(Config config) {
+        this(config, new AwsClients(config));
+    }
+
+    private ImportNoticesHandler(Config config, AwsClients clients) {
+        this(clients.dynamoDb(), config.table(), mailer(config, clients));
+        Priming.register("stream record", () -> handle(Json.tree("""
+                {"eventName":"INSERT","dynamodb":{"SequenceNumber":"0","NewImage":{"type":{"S":"PRIMING"}}}}""")));
+    }
+
+    public ImportNoticesHandler(DynamoDbClient dynamo, String table, Mailer mailer) {
+        Policy policy = Policy.active();
+        Clock clock = Clock.systemUTC();
+        this.imports = new DynamoImportStore(dynamo, table);
+        this.notices = new ImportNotices(imports, new DynamoSubsidyStore(dynamo, table, policy),
+                new DynamoCertificationStore(dynamo, table, policy, clock), mailer, new ImportMails(policy), clock);
+    }
+
+    /** SES where it exists; the SMTP relay where the template says so (MAIL_TRANSPORT, the AWS China regions). */
+    static Mailer mailer(Config config, AwsClients clients) {
+        if ("SMTP".equals(config.get("MAIL_TRANSPORT", "SES"))) {
+            return SmtpMailer.fromSecret(clients.secretsManager(), config.require("SMTP_SECRET_ARN"),
+                    config.require("SMTP_HOST"), Integer.parseInt(config.require("SMTP_PORT")), true,
+                    config.require("SENDER_EMAIL"));
+        }
+        return new SesMailer(clients.sesV2(), config.require("SENDER_EMAIL"));
+    }
+
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        JsonNode event = Json.MAPPER.readTree(in);
+        List<Map<String, String>> failures = new ArrayList<>();
+        for (JsonNode record : event.path("Records")) {
+            String sequenceNumber = record.path("dynamodb").path("SequenceNumber").asText();
+            try {
+                handle(record);
+            } catch (RuntimeException e) {
+                Log.info("import notice deferred", Map.of("sequenceNumber", sequenceNumber,
+                        "exception", e.getClass().getSimpleName(), "message", String.valueOf(e.getMessage())));
+                failures.add(Map.of("itemIdentifier", sequenceNumber));
+            }
+        }
+        Json.MAPPER.writeValue(out, Map.of("batchItemFailures", failures));
+    }
+
+    private void handle(JsonNode record) {
+        Map<String, AttributeValue> image = StreamImages.item(record.path("dynamodb").path("NewImage"));
+        String type = Items.str(image, "type");
+        if ("IMPORT_ROW".equals(type) && "RECORDED".equals(Items.str(image, "outcome"))) {
+            String certificationId = Items.str(image, "certificationId");
+            var outcome = notices.entitlement(certificationId, Items.str(image, "name"));
+            Log.info("entitlement notice", Map.of("certificationId", certificationId, "outcome", outcome));
+        } else if ("IMPORT".equals(type)) {
+            imports.find(Items.str(image, "importId")).filter(i -> i.status().finished()).ifPresent(i ->
+                    Log.info("import summary", Map.of("importId", i.importId(), "outcome", notices.summary(i))));
+        }
+    }
+}
