@@ -220,12 +220,7 @@ class AuthorizationMatrixIT {
                 row("GET /ledger/forecast", (c, t) -> new Call("GET", "/ledger/forecast", null),
                         "401 401 401", "403 403 403", "403 403 403", "403 403 403", "200 200 200", "200 200 200"),
                 row("GET /reports/progress", (c, t) -> new Call("GET", "/reports/progress?period=2020", null),
-                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "200 200 200", "200 200 200"));
-    }
-
-    static String noticeId(Target t) {
-        String own = notice.get(Target.OWN).path("noticeId").asText();
-        return t == Target.MISSING ? Bureau.missing(own) : notice.get(t).path("noticeId").asText();
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "200 200 200", "200 200 200"),
                 // list imports (issue 13): staff import, supervisors read; an import belongs to no organisation, so
                 // "own" and "other's" are the same existing import
                 row("POST /imports", (c, t) -> new Call("POST", "/imports", importBody()),
@@ -244,6 +239,11 @@ class AuthorizationMatrixIT {
                 row("POST /imports/{importId}/unmatched/{row}", (c, t) -> new Call("POST", "/imports/"
                         + anImport(t) + "/unmatched/2", "{\"uscc\":\"" + orgA + "\"}"),
                         "401 401 401", "403 403 403", "403 403 403", "404 404 404", "403 403 403", "403 403 403"));
+    }
+
+    static String noticeId(Target t) {
+        String own = notice.get(Target.OWN).path("noticeId").asText();
+        return t == Target.MISSING ? Bureau.missing(own) : notice.get(t).path("noticeId").asText();
     }
 
     static String anImport;
