@@ -26,7 +26,9 @@ export interface paths {
         /**
          * 创建或更新组织信息 (create or replace an organisation profile)
          * @description 角色 (roles): `applicant` — only its own organisation (`custom:uscc`); `staff` — any organisation.
-         *     A USCC that fails its check character is `400 VALIDATION_FAILED`. Answers the stored profile.
+         *     A USCC that fails its check character is `400 VALIDATION_FAILED`. Answers the stored profile. The growth tier
+         *     is kept as the bureau designated it (`PUT /organizations/{uscc}/tier`): a `growthTier` that differs from it is
+         *     403 for an applicant, 400 for staff.
          */
         put: operations["putOrganization"];
         post?: never;
@@ -343,6 +345,7 @@ export interface paths {
         /**
          * 登记拨付 (record the disbursement of a subsidy)
          * @description 角色 (roles): `finance`. Only from `AWAITING_PAYMENT` (otherwise `409 CONFLICT`); the subsidy becomes `PAID`.
+         *     A subsidy cannot be paid before its public notice has passed (`AWAITING_NOTICE`, `ON_NOTICE`: `409`).
          */
         post: operations["disburseSubsidy"];
         delete?: never;
@@ -461,6 +464,631 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 名单导入列表 (list imports, newest first)
+         * @description 角色 (roles): `staff`, `supervisor`.
+         */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * 登记名单导入并获取上传地址 (declare a list import and get its presigned upload URL)
+         * @description 角色 (roles): `staff`. 免申即享: an official recognition list (高新技术企业认定名单, platform approvals) is
+         *     uploaded, and the system records each entitled Bijie organisation's recognition without an application.
+         *     `kind`/`level` apply to every row (a row's 类别/级别 columns override them); `issuedOn` and `documentNo` (文号)
+         *     stand in for a row's 发证日期 and 证书编号 where the list has none. The file (`.csv` in UTF-8 with or without
+         *     BOM or GB18030, or `.xlsx`; at most 50 MiB — more is `413 PAYLOAD_TOO_LARGE`) is `PUT` to `uploadUrl` with
+         *     `uploadHeaders` within 15 minutes; its arrival starts the import (`ImportRecognitionsFunction`). Follow it with
+         *     `GET /imports/{importId}`.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导入编号 (import id, opaque) */
+                importId: components["parameters"]["ImportIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 导入进度与汇总 (an import, where it stands, its figures)
+         * @description 角色 (roles): `staff`, `supervisor`. `status`: `AWAITING_UPLOAD` → `PROCESSING` → `COMPLETED`,
+         *     `COMPLETED_WITH_ERRORS` (some rows rejected: see the report) or `REJECTED` (the file is no list: `problem`
+         *     says why, and nothing was recorded). `checkpoint` is the last sheet row done: a delivery that stopped resumes
+         *     after it.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{importId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导入编号 (import id, opaque) */
+                importId: components["parameters"]["ImportIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 导入报告 CSV (the import's report as CSV)
+         * @description 角色 (roles): `staff`, `supervisor`. One line per data row (`行号` is the row in the file): 已记录, 跳过（此前已记录）,
+         *     未通过校验 (with the column and the reason), 非毕节市（未处理）, 待人工核对. UTF-8 with BOM; a cell beginning with
+         *     `=`, `+`, `-` or `@` is written with a leading `'` (never a formula).
+         */
+        get: operations["getImportReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{importId}/unmatched": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导入编号 (import id, opaque) */
+                importId: components["parameters"]["ImportIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 待人工核对的行 (rows no profile matched, waiting for review)
+         * @description 角色 (roles): `staff`, `supervisor`. A row without a USCC is matched by the organisation's name (full and half
+         *     width alike, spaces ignored; 有限公司 and 有限责任公司 stay distinct) against the profiles: exactly one match, or
+         *     it waits here — nothing is matched by guesswork.
+         */
+        get: operations["listUnmatchedRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{importId}/unmatched/{row}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导入编号 (import id, opaque) */
+                importId: components["parameters"]["ImportIdPath"];
+                /** @description 行号 (the row in the file, as `GET …/unmatched` names it) */
+                row: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 核对一行：关联或新建组织后记录 (link a waiting row to an organisation, or create it, and record it)
+         * @description 角色 (roles): `staff`. `uscc` of an existing profile links the row; a USCC without a profile creates one (from
+         *     `name`, default the row's, and `county`; marked as created by the import). Only then is the recognition
+         *     recorded, as `POST /certifications` records it. A row already reviewed is `409 CONFLICT` (the review is
+         *     idempotent by itself; the same `Idempotency-Key` replays the first answer).
+         */
+        post: operations["reviewUnmatchedRow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公示列表 (list notices)
+         * @description 角色 (roles): `staff`, `finance`, `supervisor`. Newest first; filter `status`.
+         */
+        get: operations["listNotices"];
+        put?: never;
+        /**
+         * 发布补助公示 (open a public notice of subsidies before payment)
+         * @description 角色 (roles): `staff`. 1–30 subsidies, each `AWAITING_NOTICE` (otherwise `409 CONFLICT` naming them, nothing
+         *     written); they become `ON_NOTICE`. The notice runs `workingDays` working days (the policy's `notice.workingDays`)
+         *     after the day it opens, by China's working-day calendar with its 调休 make-up days; a year missing from the
+         *     calendar is `400 VALIDATION_FAILED` naming it (field `calendar`).
+         */
+        post: operations["openNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 公示编号 (notice id)
+                 * @example 0190f4a2-7c1e-7b3a-9d2f-4e6a8b0c1d2e
+                 */
+                noticeId: components["parameters"]["NoticeIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 查看公示及异议 (read a notice with its objections)
+         * @description 角色 (roles): `staff`, `finance`, `supervisor`. An objection's `text` is plain text, never HTML.
+         */
+        get: operations["getNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/{noticeId}/objections/{objectionId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 公示编号 (notice id)
+                 * @example 0190f4a2-7c1e-7b3a-9d2f-4e6a8b0c1d2e
+                 */
+                noticeId: components["parameters"]["NoticeIdPath"];
+                /**
+                 * @description 异议编号 (objection id)
+                 * @example 0190f4b8-2d4e-7a1b-8c3d-5e6f7a8b9c0d
+                 */
+                objectionId: components["parameters"]["ObjectionIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 处理异议 (uphold or dismiss an objection)
+         * @description 角色 (roles): `staff`. Once per objection, while the notice is `OPEN` (otherwise `409`). `UPHELD`: when the
+         *     notice closes the subsidy is `HELD` with this reason; `DISMISSED`: it does not stop payment. A notice past its
+         *     last working day closes only when every objection is decided.
+         */
+        post: operations["decideObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 补助公示（公开）(the public notices)
+         * @description 公开 (public, no token). Newest first; filter `status` (`OPEN` while they run). Each entry: the organisation's
+         *     name, the recognition, the amount and its clause — no USCC, no contact, nothing of staff.
+         */
+        get: operations["listPublicNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 公示编号 (notice id)
+                 * @example 0190f4a2-7c1e-7b3a-9d2f-4e6a8b0c1d2e
+                 */
+                noticeId: components["parameters"]["NoticeIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 查看公示（公开）(read a public notice)
+         * @description 公开 (public, no token).
+         */
+        get: operations["getPublicNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notices/{noticeId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 公示编号 (notice id)
+                 * @example 0190f4a2-7c1e-7b3a-9d2f-4e6a8b0c1d2e
+                 */
+                noticeId: components["parameters"]["NoticeIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 对公示提出异议 (object to a subsidy on a notice)
+         * @description 公开 (public, no token, so no `Idempotency-Key`: there is no caller to scope it to). While the notice runs (until
+         *     the end of its last working day, otherwise `409`), against a subsidy it lists (otherwise `400`). `text`: 1–2000
+         *     characters, kept exactly as sent and only ever shown as text (HTML in it is not markup). At most 5 objections an
+         *     hour from one address to one notice and 200 an hour to one notice: over that `429 TOO_MANY_REQUESTS`, nothing
+         *     stored. A body over 64 KiB is `413`.
+         */
+        post: operations["lodgeObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 补助资金台账 (the finance ledger)
+         * @description 角色 (roles): `finance`, `supervisor`. Counts and yuan by status, and by status within year (of the subsidy's
+         *     creation), county (the organisation's when the subsidy was created), kind and rule; the liabilities; paid per
+         *     year of payment. Read from one counter item that every subsidy write moves in its own transaction, so the read
+         *     costs the same at 100 or 10,000 subsidies. `format=csv`: one row per counter, UTF-8 with a BOM.
+         */
+        get: operations["getLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ledger/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 未来12个月补助预测 (what the next 12 months are likely to bring)
+         * @description 角色 (roles): `finance`, `supervisor`. By month from the current one: high-tech enterprise certificates reaching
+         *     the end of their validity (renewals × the renewal parameter, `null` with a note while it is not set) and the
+         *     subsidies on notice (payable the day after the notice ends); `assumptions` says what it assumes.
+         */
+        get: operations["getLedgerForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 领导小组调度进展报告 (the progress report for the leading group's meetings)
+         * @description 角色 (roles): `supervisor`, `staff`, `finance`. Per indicator (and per indicator and county): the target, the
+         *     count now, at `at` and at `previous` (the previous report's date), from the daily snapshots of the counters (the
+         *     latest on or before the date; `null` when there is none that old), the change since `previous`, and the
+         *     subsidies paid and due (awaiting payment); per county the subsidies paid and due. `format=csv` (UTF-8 with a
+         *     BOM) or `format=html`: a printable A4 page in Chinese with a bar chart (inline SVG) per indicator.
+         */
+        get: operations["getProgressReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{uscc}/tier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 认定成长梯队 (staff designate an organisation's growth tier)
+         * @description 角色 (roles): `staff` only — the growth ladder (三(一)) is the bureau's designation; an applicant gets 403.
+         *     With the date it takes effect (not in the future) and the reason; each change is kept in the tier history
+         *     (`GET /organizations/{uscc}/tiers`) and audited, and moves the statistics per tier in the same transaction.
+         *     Setting the tier it has already answers the profile unchanged. A profile `PUT` never changes the tier: a
+         *     `growthTier` there that differs from the stored one is 403 for an applicant, 400 for staff.
+         */
+        put: operations["setOrganizationTier"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{uscc}/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 成长梯队历史 (the tier history, oldest first)
+         * @description 角色 (roles): the owner (`applicant`), `staff`, `finance`, `supervisor`; another organisation's applicant gets 404.
+         */
+        get: operations["getOrganizationTiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 组织名录 (the organisation directory)
+         * @description 角色 (roles): `staff`, `supervisor`; others 403. Sorted by the name's search key. `q` searches by name:
+         *     full-width folded to half-width, case, spaces and brackets ignored, and the place names that begin most names
+         *     (贵州省, 毕节市, the counties) dropped — `q` matches the start of what remains (毕节(黔丰)新材料 is found by
+         *     `黔丰` and by `毕节黔丰`). Served by one directory entry per organisation in the GSI3 partition `ORG`, sorted by
+         *     that key: a search is a `begins_with` key range, the filters narrow it; no scan. A blank `q` or one longer
+         *     than 100 characters is 400.
+         */
+        get: operations["listOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cultivation/windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 开放申报窗口并通知培育库企业 (staff open an application window; the pool is mailed)
+         * @description 角色 (roles): `staff`. `{"title","opensOn","closesOn"}`; `closesOn` not before `opensOn` nor in the past.
+         *     The window's id is derived from title and dates: the same window again is 409. Once recorded, the table's
+         *     stream hands it to `CultivationFunction`, which mails each enterprise in the reserve pool (not converted
+         *     yet) once — in Chinese, with the readiness checklist items it still lacks — marking each mail under a
+         *     condition before it is sent, so a redelivery sends nothing twice.
+         */
+        post: operations["openWindow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cultivation/pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 某年度培育库 (one intake of the pool, newest first)
+         * @description 角色 (roles): `staff`, `supervisor`. `intake` (YYYY) is required.
+         */
+        get: operations["listPool"];
+        put?: never;
+        /**
+         * 入选高企培育库 (staff add an enterprise to the reserve pool for an intake)
+         * @description 角色 (roles): `staff`. The criteria it met, as the bureau records them (codes of
+         *     `policy/BJ-2019-cultivation.json`: `INDUSTRY` one of the plan's six, `GROWTH_TIER`, `RD_SHARE_PERCENT` 0–100,
+         *     `IP_COUNT`); no thresholds are applied. The organisation needs a profile (404). 409 when it is in this
+         *     intake already, or in the pool (an earlier intake) and not converted yet.
+         */
+        post: operations["addToPool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{uscc}/coaching": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录培训辅导 (staff record coaching given)
+         * @description 角色 (roles): `staff`. The date may not be in the future; `kind` is a coaching kind of the cultivation data.
+         *     The record's id is derived from its content: the same record again is 409 (or, under the same
+         *     `Idempotency-Key`, the replay of the first answer).
+         */
+        post: operations["recordCoaching"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{uscc}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 记录高企认定条件自查 (staff record the checklist items found met)
+         * @description 角色 (roles): `staff`. The items of the national recognition's checklist (《高新技术企业认定管理办法》第十一条,
+         *     as data) that the bureau found met; the others lack. Answers the organisation's cultivation.
+         */
+        put: operations["setReadiness"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{uscc}/cultivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 培育情况 (pool entries, coaching and the readiness checklist)
+         * @description 角色 (roles): the owner (`applicant`), `staff`, `finance`, `supervisor`; another organisation's applicant gets 404.
+         */
+        get: operations["getCultivation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cultivation/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 培育统计 (statistics per county, industry and tier)
+         * @description 角色 (roles): `staff`, `finance`, `supervisor` (the leading group); applicants 403. Counters moved in the
+         *     transactions of the changes they count: one query of a partition as large as the code lists, whatever the
+         *     number of organisations. Organisations move with their profile; pool entries, conversions and recognitions
+         *     count under the county, industry and tier the organisation had when they happened. `format=csv`: UTF-8 with BOM.
+         */
+        get: operations["getCultivationStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cultivation/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 目标完成预测 (the forecast of the targets, in detail)
+         * @description 角色 (roles): `staff`, `supervisor`. For each indicator of the period: the count today, the recognitions
+         *     expected from the pool (observed conversion rate × enterprises in the pool, rounded down), the ACTIVE
+         *     recognitions expiring before the deadline (assumed lost), the expected count and whether it reaches the
+         *     target, with the assumptions in words.
+         */
+        get: operations["getForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -540,10 +1168,12 @@ export interface components {
         CertificationStatus: "ACTIVE" | "EXPIRED" | "REVOKED";
         /**
          * @description 补助状态: `PENDING_AMOUNT` 待定金额 (the policy parameter it needs is not set) · `AWAITING_PAYMENT` 待拨付 ·
-         *     `PAID` 已拨付 · `CANCELLED` 已取消 (its certification was revoked before payment)
+         *     `PAID` 已拨付 · `CANCELLED` 已取消 (its certification was revoked before payment) · `AWAITING_NOTICE` 待公示
+         *     (amount known; paid only after its public notice) · `ON_NOTICE` 公示中 · `HELD` 暂缓拨付 (an objection to it
+         *     was upheld during its notice; `note` gives staff's reasons)
          * @enum {string}
          */
-        SubsidyStatus: "PENDING_AMOUNT" | "AWAITING_PAYMENT" | "PAID" | "CANCELLED";
+        SubsidyStatus: "PENDING_AMOUNT" | "AWAITING_PAYMENT" | "PAID" | "CANCELLED" | "AWAITING_NOTICE" | "ON_NOTICE" | "HELD";
         /**
          * @description 材料类别: `CERTIFICATE` 证书 · `APPROVAL_DOCUMENT` 批复文件 · `FINANCIAL` 财务材料 · `OTHER` 其他
          * @enum {string}
@@ -1061,6 +1691,11 @@ export interface components {
             /** @description 统计时点 (instant or date the counts are as of) */
             asOf: string;
             indicators: components["schemas"]["Indicator"][];
+            /**
+             * @description 目标完成预测摘要 (issue 17: the forecast in summary; the detail with its assumptions is
+             *     `GET /cultivation/forecast` for staff and supervisors). JSON only.
+             */
+            forecast?: components["schemas"]["ForecastSummary"][];
         };
         Indicator: {
             id: string;
@@ -1078,7 +1713,8 @@ export interface components {
             error: {
                 /**
                  * @description `VALIDATION_FAILED` 400 · `UNAUTHENTICATED` 401 · `FORBIDDEN` 403 · `NOT_FOUND` 404 · `CONFLICT` 409 ·
-                 *     `IDEMPOTENCY_KEY_REUSED` 409 · `PAYLOAD_TOO_LARGE` 413 · `INTERNAL` 500 · `UNAVAILABLE` 503
+                 *     `IDEMPOTENCY_KEY_REUSED` 409 · `PAYLOAD_TOO_LARGE` 413 · `TOO_MANY_REQUESTS` 429 · `INTERNAL` 500 ·
+                 *     `UNAVAILABLE` 503
                  * @example VALIDATION_FAILED
                  */
                 code: string;
@@ -1094,6 +1730,584 @@ export interface components {
         /** @description API Gateway 自身的应答 (API Gateway's own answer, e.g. `{"message":"Unauthorized"}`) */
         GatewayMessage: {
             message: string;
+        };
+        ImportInput: {
+            kind?: components["schemas"]["Kind"];
+            level?: components["schemas"]["Level"];
+            /** @description 批次名称 (the batch, e.g. 贵州省2026年第一批高新技术企业), at most 100 characters */
+            batchName: string;
+            /** @description 发证机关 (issuing authority), at most 100 characters */
+            authority?: string;
+            /**
+             * Format: date
+             * @description 批次发证日期 (the batch's issue date, for rows without 发证日期); not in the future
+             */
+            issuedOn?: string;
+            /** @description 批次文号 (the notice's document number, recorded as the certificate number of rows without one) */
+            documentNo?: string;
+            /** @description 原文件名 (`.csv` or `.xlsx`), at most 100 characters */
+            fileName: string;
+            /**
+             * Format: int64
+             * @description 文件字节数 (file size in bytes); at most 52428800 (50 MiB) — more is 413 `PAYLOAD_TOO_LARGE`.
+             */
+            sizeBytes: number;
+            /** @description 文件 SHA-256 摘要的 base64 (the file's SHA-256 digest, base64, 44 characters) */
+            sha256: string;
+        };
+        ImportUpload: {
+            importId: components["schemas"]["Id"];
+            /**
+             * Format: uri
+             * @description 预签名的 S3 PUT 地址 (presigned S3 PUT URL under imports/), valid at most 15 minutes
+             */
+            uploadUrl: string;
+            /** @description 上传时必须原样携带的请求头 (headers the PUT must carry: length, type, checksum) */
+            uploadHeaders: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        /** @enum {string} */
+        ImportStatus: "AWAITING_UPLOAD" | "PROCESSING" | "COMPLETED" | "COMPLETED_WITH_ERRORS" | "REJECTED";
+        /** @description 数据行 (data rows read) = recorded + skipped (此前已记录) + rejected (未通过校验) + outside (非毕节市) + unmatched (待核对); organizationsCreated: profiles created from rows */
+        ImportCounts: {
+            read: number;
+            recorded: number;
+            skipped: number;
+            rejected: number;
+            outside: number;
+            unmatched: number;
+            organizationsCreated: number;
+        };
+        /**
+         * @example {
+         *       "importId": "01HZX4A2B3C4D5E6F7G8H9J0KM",
+         *       "kind": "HIGH_TECH_ENTERPRISE",
+         *       "level": "NATIONAL",
+         *       "batchName": "毕节市2026年高新技术企业",
+         *       "authority": null,
+         *       "issuedOn": null,
+         *       "documentNo": null,
+         *       "fileName": "毕节2026高企.csv",
+         *       "sizeBytes": 1701,
+         *       "sha256": "qOEQgaPbqBXkP3GmdlAIFXqsioM6qyMjR0f+lMGzalQ=",
+         *       "status": "COMPLETED_WITH_ERRORS",
+         *       "createdBy": "s1",
+         *       "createdByEmail": "staff@example.com",
+         *       "createdAt": "2026-11-30T01:00:00Z",
+         *       "startedAt": "2026-11-30T01:00:05Z",
+         *       "finishedAt": "2026-11-30T01:00:07Z",
+         *       "checkpoint": 22,
+         *       "counts": {
+         *         "read": 21,
+         *         "recorded": 19,
+         *         "skipped": 0,
+         *         "rejected": 2,
+         *         "outside": 0,
+         *         "unmatched": 0,
+         *         "organizationsCreated": 19
+         *       },
+         *       "problem": null
+         *     }
+         */
+        Import: {
+            importId: components["schemas"]["Id"];
+            kind?: string | null;
+            level?: string | null;
+            batchName: string;
+            authority?: string | null;
+            /** Format: date */
+            issuedOn?: string | null;
+            documentNo?: string | null;
+            fileName: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            sha256: string;
+            status: components["schemas"]["ImportStatus"];
+            createdBy: string;
+            createdByEmail?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            /** @description 已处理到的行 (the last sheet row done; a new delivery resumes after it) */
+            checkpoint: number;
+            counts: components["schemas"]["ImportCounts"];
+            /** @description 文件被拒绝的原因 (why a REJECTED file is no list, in Chinese) */
+            problem?: string | null;
+        };
+        ImportPage: {
+            items: components["schemas"]["Import"][];
+            nextToken: string | null;
+        };
+        ImportRow: {
+            /** @description 行号 (the row in the file) */
+            row: number;
+            /** @enum {string} */
+            outcome: "RECORDED" | "SKIPPED" | "REJECTED" | "OUTSIDE" | "UNMATCHED";
+            name?: string | null;
+            uscc?: string | null;
+            county?: string | null;
+            kind?: string | null;
+            level?: string | null;
+            platformName?: string | null;
+            certificateNo?: string | null;
+            /** Format: date */
+            issuedOn?: string | null;
+            /** @description 出问题的列 (the column a rejection names) */
+            column?: string | null;
+            /** @description 原因 (why */
+            reason?: string | null;
+            certificationId?: string | null;
+            organizationCreated: boolean;
+        };
+        ImportRowList: {
+            items: components["schemas"]["ImportRow"][];
+        };
+        ReviewInput: {
+            uscc: components["schemas"]["Uscc"];
+            /** @description 新建组织的名称 (the name of a profile to create; default the row's) */
+            name?: string;
+            county?: components["schemas"]["County"];
+        };
+        /**
+         * @description 公示状态: `OPEN` 公示中 · `CLOSED` 已结束 (closed by the daily run after its last working day)
+         * @enum {string}
+         */
+        NoticeStatus: "OPEN" | "CLOSED";
+        NoticeInput: {
+            title: string;
+            subsidyIds: string[];
+        };
+        NoticeEntry: {
+            subsidyId: string;
+            uscc: components["schemas"]["Uscc"];
+            organizationName: string;
+            kind: components["schemas"]["Kind"];
+            level: components["schemas"]["Level"];
+            /** @example 国家级高新技术企业 */
+            recognition: string;
+            /** Format: int64 */
+            amountYuan: number | null;
+            rule: string | null;
+            /** @example 三(一) */
+            clause: string;
+            /** @description 公示结束时的结果 (set when the notice closes): `AWAITING_PAYMENT`, `HELD`, or the status it had left for */
+            outcome?: string | null;
+            heldReason?: string | null;
+        };
+        Notice: {
+            noticeId: string;
+            title: string;
+            status: components["schemas"]["NoticeStatus"];
+            /** Format: date */
+            opensOn: string;
+            /**
+             * Format: date
+             * @description 公示期最后一个工作日 (the last working day of the notice)
+             */
+            endsOn: string;
+            workingDays: number;
+            entries: components["schemas"]["NoticeEntry"][];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            closedAt?: string | null;
+        };
+        NoticePage: {
+            items: components["schemas"]["Notice"][];
+            nextToken: string | null;
+        };
+        /** @enum {string} */
+        ObjectionStatus: "LODGED" | "UPHELD" | "DISMISSED";
+        Objection: {
+            objectionId: string;
+            noticeId: string;
+            subsidyId: string;
+            /** @description 异议内容，原样保存，仅作文本显示 (kept as sent, only ever shown as text) */
+            text: string;
+            status: components["schemas"]["ObjectionStatus"];
+            /** Format: date-time */
+            lodgedAt: string;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            decidedBy?: string | null;
+            reason?: string | null;
+        };
+        NoticeDetail: {
+            notice: components["schemas"]["Notice"];
+            objections: components["schemas"]["Objection"][];
+        };
+        ObjectionInput: {
+            subsidyId: string;
+            text: string;
+        };
+        ObjectionDecisionInput: {
+            /** @enum {string} */
+            outcome: "UPHELD" | "DISMISSED";
+            reason: string;
+        };
+        PublicNoticeEntry: {
+            subsidyId: string;
+            organizationName: string;
+            recognition: string;
+            /** Format: int64 */
+            amountYuan: number | null;
+            clause: string;
+        };
+        /**
+         * @example {
+         *       "noticeId": "0190f4a2-7c1e-7b3a-9d2f-4e6a8b0c1d2e",
+         *       "title": "2026年第一批高新技术企业认定补助拟拨付公示",
+         *       "status": "OPEN",
+         *       "opensOn": "2026-11-30",
+         *       "endsOn": "2026-12-07",
+         *       "workingDays": 5,
+         *       "entries": [
+         *         {
+         *           "subsidyId": "sub-3f9a1c0e5b7d2a4c6e8f0a1b2c3d4e5f",
+         *           "organizationName": "毕节黔丰新材料科技有限公司",
+         *           "recognition": "国家级高新技术企业",
+         *           "amountYuan": 100000,
+         *           "clause": "三(一)"
+         *         }
+         *       ]
+         *     }
+         */
+        PublicNotice: {
+            noticeId: string;
+            title: string;
+            status: components["schemas"]["NoticeStatus"];
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            endsOn: string;
+            workingDays: number;
+            entries: components["schemas"]["PublicNoticeEntry"][];
+        };
+        PublicNoticePage: {
+            items: components["schemas"]["PublicNotice"][];
+            nextToken: string | null;
+        };
+        LedgerLine: {
+            /** @description 维度的值 (the value of the dimension: a year, county code, kind or rule id; null in byStatus) */
+            value?: string | null;
+            name?: string | null;
+            status: components["schemas"]["SubsidyStatus"];
+            /** Format: int64 */
+            count: number;
+            /** Format: int64 */
+            yuan: number;
+        };
+        LedgerSum: {
+            /** Format: int64 */
+            count: number;
+            /** Format: int64 */
+            yuan: number;
+        };
+        Ledger: {
+            /** Format: date-time */
+            asOf: string;
+            byStatus: components["schemas"]["LedgerLine"][];
+            byYear: components["schemas"]["LedgerLine"][];
+            byCounty: components["schemas"]["LedgerLine"][];
+            byKind: components["schemas"]["LedgerLine"][];
+            byRule: components["schemas"]["LedgerLine"][];
+            liabilities: {
+                awaitingPayment: components["schemas"]["LedgerSum"];
+                awaitingNotice: components["schemas"]["LedgerSum"];
+                onNotice: components["schemas"]["LedgerSum"];
+                held: components["schemas"]["LedgerSum"];
+                pendingAmount: {
+                    rule: string;
+                    /** Format: int64 */
+                    count: number;
+                    parameter?: string | null;
+                    reason?: string | null;
+                }[];
+            };
+            paidPerYear: components["schemas"]["LedgerLine"][];
+        };
+        LedgerForecast: {
+            /** @example 2026-11 */
+            from: string;
+            /** @example 2027-10 */
+            to: string;
+            months: {
+                /** @example 2027-03 */
+                month: string;
+                renewals: number;
+                /** Format: int64 */
+                renewalYuan?: number | null;
+                renewalNote?: string | null;
+                onNotice: number;
+                /** Format: int64 */
+                onNoticeYuan: number;
+            }[];
+            totals: {
+                renewals: number;
+                /** Format: int64 */
+                renewalYuan?: number | null;
+                onNotice: number;
+                /** Format: int64 */
+                onNoticeYuan: number;
+            };
+            assumptions: string[];
+        };
+        ProgressCount: {
+            county: string;
+            name: string;
+            /** Format: int64 */
+            now: number;
+            /** Format: int64 */
+            atDate?: number | null;
+            /** Format: int64 */
+            previous?: number | null;
+            /** Format: int64 */
+            change?: number | null;
+        };
+        ProgressReport: {
+            period: string;
+            /** Format: date-time */
+            asOf: string;
+            /** Format: date */
+            at?: string | null;
+            /** Format: date */
+            atSnapshot?: string | null;
+            /** Format: date */
+            previous?: string | null;
+            /** Format: date */
+            previousSnapshot?: string | null;
+            indicators: {
+                id: string;
+                name: string;
+                target: number;
+                /** Format: int64 */
+                now: number;
+                /** Format: int64 */
+                atDate?: number | null;
+                /** Format: int64 */
+                previous?: number | null;
+                /** Format: int64 */
+                change?: number | null;
+                /** Format: int64 */
+                paidCount: number;
+                /** Format: int64 */
+                paidYuan: number;
+                /** Format: int64 */
+                dueCount: number;
+                /** Format: int64 */
+                dueYuan: number;
+                byCounty: components["schemas"]["ProgressCount"][];
+            }[];
+            counties: {
+                county: string;
+                name: string;
+                /** Format: int64 */
+                paidCount: number;
+                /** Format: int64 */
+                paidYuan: number;
+                /** Format: int64 */
+                dueCount: number;
+                /** Format: int64 */
+                dueYuan: number;
+            }[];
+            notes: string[];
+        };
+        /** @description `PUT /organizations/{uscc}/tier` 的请求体 */
+        TierInput: {
+            tier: components["schemas"]["GrowthTier"];
+            /**
+             * Format: date
+             * @description 生效日期，不晚于今天 (takes effect on; not in the future)
+             */
+            effectiveOn: string;
+            /** @description 理由 (reason), not blank */
+            reason: string;
+        };
+        TierChange: {
+            uscc: components["schemas"]["Uscc"];
+            tier: components["schemas"]["GrowthTier"];
+            /** @enum {string|null} */
+            previousTier: "STUDENT_STARTUP" | "SEED" | "LITTLE_GIANT_GROWING" | "LITTLE_GIANT" | "INNOVATION_LEADER" | null;
+            /** Format: date */
+            effectiveOn: string;
+            reason: string;
+            changedBy: string;
+            /** Format: date-time */
+            changedAt: string;
+        };
+        TierHistory: {
+            items: components["schemas"]["TierChange"][];
+        };
+        DirectoryEntry: {
+            uscc: components["schemas"]["Uscc"];
+            name: string;
+            county: components["schemas"]["County"];
+            industry: components["schemas"]["Industry"];
+            /** @enum {string|null} */
+            growthTier: "STUDENT_STARTUP" | "SEED" | "LITTLE_GIANT_GROWING" | "LITTLE_GIANT" | "INNOVATION_LEADER" | null;
+            /** @description 所在培育库年度，未在库或已转化为 null (the intake it is in; null when not in the pool) */
+            poolIntake: number | null;
+            /** @description 持有的有效认定类型 (kinds of ACTIVE recognition held), kept from the table's stream */
+            activeKinds: components["schemas"]["Kind"][];
+        };
+        DirectoryPage: {
+            items: components["schemas"]["DirectoryEntry"][];
+            nextToken: string | null;
+        };
+        /** @description `POST /cultivation/pool` 的请求体 */
+        PoolInput: {
+            uscc: components["schemas"]["Uscc"];
+            /** @description 入库年度 (intake year), 2019 – next year */
+            intake: number;
+            /** @description 入库时满足的条件，按科技局核实的数值记录 (criterion code → recorded value) */
+            criteria: {
+                [key: string]: string;
+            };
+        };
+        PoolEntry: {
+            uscc: components["schemas"]["Uscc"];
+            intake: number;
+            name: string;
+            criteria: {
+                [key: string]: string;
+            };
+            county: components["schemas"]["County"];
+            industry: components["schemas"]["Industry"];
+            growthTier: string | null;
+            addedBy: string;
+            /** Format: date-time */
+            addedAt: string;
+            /**
+             * Format: date
+             * @description 认定为高新技术企业的日期 (issue date of the recognition that converted it)
+             */
+            convertedOn: string | null;
+            certificationId: string | null;
+            converted?: boolean;
+        };
+        PoolPage: {
+            items: components["schemas"]["PoolEntry"][];
+            nextToken: string | null;
+        };
+        /** @description `POST /organizations/{uscc}/coaching` 的请求体 */
+        CoachingInput: {
+            /**
+             * Format: date
+             * @description 辅导日期，不晚于今天 (not in the future)
+             */
+            date: string;
+            /**
+             * @description `TRAINING` 集中培训 · `ONE_ON_ONE` 一对一辅导 · `SITE_VISIT` 上门服务 · `APPLICATION_REVIEW` 申报材料预审
+             * @enum {string}
+             */
+            kind: "TRAINING" | "ONE_ON_ONE" | "SITE_VISIT" | "APPLICATION_REVIEW";
+            notes: string;
+        };
+        CoachingRecord: {
+            coachingId: string;
+            uscc: components["schemas"]["Uscc"];
+            /** Format: date */
+            date: string;
+            kind: string;
+            notes: string;
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ReadinessInput: {
+            /** @description 已满足的清单项代码 (checklist item codes found met), each once */
+            met: ("REGISTERED_ONE_YEAR" | "CORE_IP" | "KEY_TECH_FIELD" | "RD_STAFF_SHARE" | "RD_EXPENSE_SHARE" | "HIGH_TECH_REVENUE_SHARE" | "INNOVATION_CAPABILITY" | "NO_MAJOR_INCIDENT")[];
+        };
+        Cultivation: {
+            uscc: components["schemas"]["Uscc"];
+            pool: components["schemas"]["PoolEntry"][];
+            coaching: components["schemas"]["CoachingRecord"][];
+            checklist: components["schemas"]["ChecklistItem"][];
+            lacking?: components["schemas"]["ChecklistItem"][];
+            checklistSource: string;
+        };
+        ChecklistItem: {
+            code: string;
+            name: string;
+            met: boolean;
+        };
+        CultivationStatistics: {
+            year: number;
+            /** Format: date-time */
+            asOf: string;
+            lines: components["schemas"]["StatisticsLine"][];
+        };
+        StatisticsLine: {
+            /** @enum {string} */
+            dimension: "ALL" | "COUNTY" | "INDUSTRY" | "TIER";
+            code: string;
+            name: string;
+            organizations: number;
+            poolSize: number;
+            poolEntered: number;
+            poolConverted: number;
+            conversionsThisYear: number;
+            /** @description 累计转化 ÷ 累计入库 (a fraction, four decimals); null before any entry */
+            conversionRate: number | null;
+            recognitionsByKind: {
+                [key: string]: number;
+            };
+        };
+        Forecast: {
+            items: components["schemas"]["ForecastLine"][];
+        };
+        ForecastLine: {
+            indicatorId: string;
+            name: string;
+            target: number;
+            /** Format: date */
+            deadline: string;
+            today: number;
+            poolSize: number;
+            poolEntered: number;
+            poolConverted: number;
+            observedRate: number | null;
+            expectedFromPool: number;
+            expiriesDue: number;
+            expected: number;
+            onTrack: boolean;
+            shortfall: number;
+            assumptions: string[];
+        };
+        ForecastSummary: {
+            indicatorId: string;
+            name: string;
+            target: number;
+            today: number;
+            /** @description 今日数 + 培育库预期 − 期限前到期数 (today + expected from the pool − expiring before the deadline) */
+            expected: number;
+            onTrack: boolean;
+        };
+        /** @description `POST /cultivation/windows` 的请求体 */
+        WindowInput: {
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+        };
+        ApplicationWindow: {
+            windowId: string;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            openedBy: string;
+            /** Format: date-time */
+            openedAt: string;
         };
     };
     responses: {
@@ -1282,6 +2496,24 @@ export interface components {
                 "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
             };
         };
+        /** @description 请求过于频繁 (`TOO_MANY_REQUESTS`): over a rate limit; nothing was stored, try again later. */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "TOO_MANY_REQUESTS",
+                 *         "message": "异议提交过于频繁，请一小时后再试 (too many objections; try again in an hour)",
+                 *         "details": []
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1337,6 +2569,44 @@ export interface components {
         PeriodQuery: string;
         /** @description 输出格式 (output format): `json` (default) or `csv` (`text/csv`). */
         FormatQuery: "json" | "csv";
+        /** @description 导入编号 (import id, opaque) */
+        ImportIdPath: components["schemas"]["Id"];
+        /**
+         * @description 公示编号 (notice id)
+         * @example 0190f4a2-7c1e-7b3a-9d2f-4e6a8b0c1d2e
+         */
+        NoticeIdPath: string;
+        /**
+         * @description 异议编号 (objection id)
+         * @example 0190f4b8-2d4e-7a1b-8c3d-5e6f7a8b9c0d
+         */
+        ObjectionIdPath: string;
+        /** @description 公示状态 (notice status) */
+        NoticeStatusQuery: components["schemas"]["NoticeStatus"];
+        /** @description 输出格式 (output format): `json` (default), `csv` (`text/csv`, with a BOM) or `html` (printable A4). */
+        ReportFormatQuery: "json" | "csv" | "html";
+        /** @description 指定日期 (the chosen date, YYYY-MM-DD): counts from the latest daily snapshot on or before it. */
+        ReportAtQuery: string;
+        /** @description 上次调度日期 (the date of the previous report, YYYY-MM-DD): the change is counted since then. */
+        ReportPreviousQuery: string;
+        /** @description 按产业筛选 (filter by industry) */
+        IndustryQuery: components["schemas"]["Industry"];
+        /** @description 按成长梯队筛选 (filter by growth tier) */
+        TierQuery: components["schemas"]["GrowthTier"];
+        /** @description 是否在高企培育库中(未转化) (in the reserve pool, not converted yet) */
+        InPoolQuery: "true" | "false";
+        /** @description 持有该类型的有效认定 (holds an ACTIVE recognition of this kind) */
+        HoldsQuery: components["schemas"]["Kind"];
+        /**
+         * @description 按名称检索 (the start of the name, normalised; see the route), 1–100 characters, not blank
+         * @example 黔丰
+         */
+        NameSearchQuery: string;
+        /**
+         * @description 入库年度 (intake year)
+         * @example 2026
+         */
+        IntakeQuery: string;
     };
     requestBodies: never;
     headers: never;
@@ -1396,8 +2666,7 @@ export interface operations {
                  *       "name": "毕节黔丰新材料科技有限公司",
                  *       "county": "520502",
                  *       "industry": "NEW_MATERIALS",
-                 *       "contactEmail": "keji@qianfeng-materials.cn",
-                 *       "growthTier": "LITTLE_GIANT_GROWING"
+                 *       "contactEmail": "keji@qianfeng-materials.cn"
                  *     }
                  */
                 "application/json": components["schemas"]["OrganizationInput"];
@@ -2216,6 +3485,1036 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description 每页条数 (page size), 1–100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的翻页令牌 (the `nextToken` of the previous page; opaque, tamper-proof, bound to the caller and the list). */
+                nextToken?: components["parameters"]["NextToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页导入 (one page of imports) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键 (idempotency key): 1–128 printable ASCII characters, scoped to the caller, kept at least 24 hours.
+                 *     Same key + same request → the first response again; same key + different request → 409 `IDEMPOTENCY_KEY_REUSED`.
+                 *     A malformed key is 400 `VALIDATION_FAILED`.
+                 * @example 6f1c2a90-3d4e-4b8a-9c1f-0e2d7a5b4c3d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "HIGH_TECH_ENTERPRISE",
+                 *       "level": "NATIONAL",
+                 *       "batchName": "贵州省2026年第一批高新技术企业",
+                 *       "authority": "贵州省高新技术企业认定管理工作领导小组办公室",
+                 *       "issuedOn": "2026-11-20",
+                 *       "documentNo": "黔高企认〔2026〕1号",
+                 *       "fileName": "贵州省2026年第一批拟认定高新技术企业名单.xlsx",
+                 *       "sizeBytes": 8181,
+                 *       "sha256": "qOEQgaPbqBXkP3GmdlAIFXqsioM6qyMjR0f+lMGzalQ="
+                 *     }
+                 */
+                "application/json": components["schemas"]["ImportInput"];
+            };
+        };
+        responses: {
+            /** @description 上传地址 (the presigned upload) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportUpload"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导入编号 (import id, opaque) */
+                importId: components["parameters"]["ImportIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 导入 (the import) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getImportReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导入编号 (import id, opaque) */
+                importId: components["parameters"]["ImportIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 报告 (the report) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example 行号,结果,企业名称,统一社会信用代码,列,原因,认定记录
+                     *     2,已记录,毕节云岭环保科技股份有限公司,91520527FEAYLUYL1X,,新建组织资料,cert-…
+                     *     6,未通过校验,毕节百灵电子信息有限公司,,统一社会信用代码,统一社会信用代码无效或校验码错误,
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listUnmatchedRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导入编号 (import id, opaque) */
+                importId: components["parameters"]["ImportIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 待核对的行 (the waiting rows, in file order) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reviewUnmatchedRow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键 (idempotency key): 1–128 printable ASCII characters, scoped to the caller, kept at least 24 hours.
+                 *     Same key + same request → the first response again; same key + different request → 409 `IDEMPOTENCY_KEY_REUSED`.
+                 *     A malformed key is 400 `VALIDATION_FAILED`.
+                 * @example 6f1c2a90-3d4e-4b8a-9c1f-0e2d7a5b4c3d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description 导入编号 (import id, opaque) */
+                importId: components["parameters"]["ImportIdPath"];
+                /** @description 行号 (the row in the file, as `GET …/unmatched` names it) */
+                row: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "uscc": "91520500MA6DKQ5X35"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            /** @description 已核对的行 (the row, now recorded — or skipped when recorded before) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["StateConflict"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listNotices: {
+        parameters: {
+            query?: {
+                /** @description 每页条数 (page size), 1–100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的翻页令牌 (the `nextToken` of the previous page; opaque, tamper-proof, bound to the caller and the list). */
+                nextToken?: components["parameters"]["NextToken"];
+                /** @description 公示状态 (notice status) */
+                status?: components["parameters"]["NoticeStatusQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页公示 (one page of notices) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    openNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键 (idempotency key): 1–128 printable ASCII characters, scoped to the caller, kept at least 24 hours.
+                 *     Same key + same request → the first response again; same key + different request → 409 `IDEMPOTENCY_KEY_REUSED`.
+                 *     A malformed key is 400 `VALIDATION_FAILED`.
+                 * @example 6f1c2a90-3d4e-4b8a-9c1f-0e2d7a5b4c3d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "2026年第一批高新技术企业认定补助拟拨付公示",
+                 *       "subsidyIds": [
+                 *         "sub-3f9a1c0e5b7d2a4c6e8f0a1b2c3d4e5f"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["NoticeInput"];
+            };
+        };
+        responses: {
+            /** @description 公示已发布 (the notice, `OPEN`) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 公示编号 (notice id)
+                 * @example 0190f4a2-7c1e-7b3a-9d2f-4e6a8b0c1d2e
+                 */
+                noticeId: components["parameters"]["NoticeIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 公示及全部异议 (the notice and every objection) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    decideObjection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键 (idempotency key): 1–128 printable ASCII characters, scoped to the caller, kept at least 24 hours.
+                 *     Same key + same request → the first response again; same key + different request → 409 `IDEMPOTENCY_KEY_REUSED`.
+                 *     A malformed key is 400 `VALIDATION_FAILED`.
+                 * @example 6f1c2a90-3d4e-4b8a-9c1f-0e2d7a5b4c3d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description 公示编号 (notice id)
+                 * @example 0190f4a2-7c1e-7b3a-9d2f-4e6a8b0c1d2e
+                 */
+                noticeId: components["parameters"]["NoticeIdPath"];
+                /**
+                 * @description 异议编号 (objection id)
+                 * @example 0190f4b8-2d4e-7a1b-8c3d-5e6f7a8b9c0d
+                 */
+                objectionId: components["parameters"]["ObjectionIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "outcome": "DISMISSED",
+                 *       "reason": "经核查，该企业研发费用归集符合规定，异议不成立。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ObjectionDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description 已处理 (the objection, decided) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPublicNotices: {
+        parameters: {
+            query?: {
+                /** @description 每页条数 (page size), 1–100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的翻页令牌 (the `nextToken` of the previous page; opaque, tamper-proof, bound to the caller and the list). */
+                nextToken?: components["parameters"]["NextToken"];
+                /** @description 公示状态 (notice status) */
+                status?: components["parameters"]["NoticeStatusQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页公示 (one page of notices) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNoticePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPublicNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 公示编号 (notice id)
+                 * @example 0190f4a2-7c1e-7b3a-9d2f-4e6a8b0c1d2e
+                 */
+                noticeId: components["parameters"]["NoticeIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 公示 (the notice) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNotice"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    lodgeObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 公示编号 (notice id)
+                 * @example 0190f4a2-7c1e-7b3a-9d2f-4e6a8b0c1d2e
+                 */
+                noticeId: components["parameters"]["NoticeIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "subsidyId": "sub-3f9a1c0e5b7d2a4c6e8f0a1b2c3d4e5f",
+                 *       "text": "据了解，该企业2025年研发人员占比不足10%，不符合高新技术企业认定条件。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ObjectionInput"];
+            };
+        };
+        responses: {
+            /** @description 异议已受理 (the objection, `LODGED`) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["StateConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getLedger: {
+        parameters: {
+            query?: {
+                /** @description 输出格式 (output format): `json` (default) or `csv` (`text/csv`). */
+                format?: components["parameters"]["FormatQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 台账 (the ledger) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ledger"];
+                    /**
+                     * @example 维度,值,名称,状态,笔数,金额(元)
+                     *     全部,,,PAID,12,1500000
+                     *     区县,520502,七星关区,PAID,5,500000
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getLedgerForecast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 预测 (the forecast) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerForecast"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getProgressReport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 目标期 (target period), e.g. `2020`; default the policy's current target period. An unknown period is 404.
+                 * @example 2020
+                 */
+                period?: components["parameters"]["PeriodQuery"];
+                /** @description 输出格式 (output format): `json` (default), `csv` (`text/csv`, with a BOM) or `html` (printable A4). */
+                format?: components["parameters"]["ReportFormatQuery"];
+                /** @description 指定日期 (the chosen date, YYYY-MM-DD): counts from the latest daily snapshot on or before it. */
+                at?: components["parameters"]["ReportAtQuery"];
+                /** @description 上次调度日期 (the date of the previous report, YYYY-MM-DD): the change is counted since then. */
+                previous?: components["parameters"]["ReportPreviousQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 进展报告 (the report) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReport"];
+                    "text/csv": string;
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setOrganizationTier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tier": "LITTLE_GIANT_GROWING",
+                 *       "effectiveOn": "2026-11-20",
+                 *       "reason": "入选2026年度小巨人成长企业名单"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TierInput"];
+            };
+        };
+        responses: {
+            /** @description 组织信息，含新的梯队 (the profile with its new tier) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOrganizationTiers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 梯队变更记录 (the tier changes) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierHistory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOrganizations: {
+        parameters: {
+            query?: {
+                /** @description 每页条数 (page size), 1–100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的翻页令牌 (the `nextToken` of the previous page; opaque, tamper-proof, bound to the caller and the list). */
+                nextToken?: components["parameters"]["NextToken"];
+                /** @description 按县(区)筛选 (filter by the organisation's county code) */
+                county?: components["parameters"]["CountyQuery"];
+                /** @description 按产业筛选 (filter by industry) */
+                industry?: components["parameters"]["IndustryQuery"];
+                /** @description 按成长梯队筛选 (filter by growth tier) */
+                tier?: components["parameters"]["TierQuery"];
+                /** @description 是否在高企培育库中(未转化) (in the reserve pool, not converted yet) */
+                inPool?: components["parameters"]["InPoolQuery"];
+                /** @description 持有该类型的有效认定 (holds an ACTIVE recognition of this kind) */
+                holds?: components["parameters"]["HoldsQuery"];
+                /**
+                 * @description 按名称检索 (the start of the name, normalised; see the route), 1–100 characters, not blank
+                 * @example 黔丰
+                 */
+                q?: components["parameters"]["NameSearchQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页组织 (one page of the directory) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    openWindow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键 (idempotency key): 1–128 printable ASCII characters, scoped to the caller, kept at least 24 hours.
+                 *     Same key + same request → the first response again; same key + different request → 409 `IDEMPOTENCY_KEY_REUSED`.
+                 *     A malformed key is 400 `VALIDATION_FAILED`.
+                 * @example 6f1c2a90-3d4e-4b8a-9c1f-0e2d7a5b4c3d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "2026年度国家高新技术企业认定",
+                 *       "opensOn": "2026-12-01",
+                 *       "closesOn": "2026-12-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WindowInput"];
+            };
+        };
+        responses: {
+            /** @description 申报窗口 (the window) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationWindow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPool: {
+        parameters: {
+            query: {
+                /** @description 每页条数 (page size), 1–100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的翻页令牌 (the `nextToken` of the previous page; opaque, tamper-proof, bound to the caller and the list). */
+                nextToken?: components["parameters"]["NextToken"];
+                /**
+                 * @description 入库年度 (intake year)
+                 * @example 2026
+                 */
+                intake: components["parameters"]["IntakeQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页培育库记录 (one page of pool entries) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addToPool: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键 (idempotency key): 1–128 printable ASCII characters, scoped to the caller, kept at least 24 hours.
+                 *     Same key + same request → the first response again; same key + different request → 409 `IDEMPOTENCY_KEY_REUSED`.
+                 *     A malformed key is 400 `VALIDATION_FAILED`.
+                 * @example 6f1c2a90-3d4e-4b8a-9c1f-0e2d7a5b4c3d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "uscc": "91520500MA6DKQ5X35",
+                 *       "intake": 2026,
+                 *       "criteria": {
+                 *         "INDUSTRY": "NEW_MATERIALS",
+                 *         "RD_SHARE_PERCENT": "6.5",
+                 *         "IP_COUNT": "4"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PoolInput"];
+            };
+        };
+        responses: {
+            /** @description 培育库记录 (the pool entry) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordCoaching: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键 (idempotency key): 1–128 printable ASCII characters, scoped to the caller, kept at least 24 hours.
+                 *     Same key + same request → the first response again; same key + different request → 409 `IDEMPOTENCY_KEY_REUSED`.
+                 *     A malformed key is 400 `VALIDATION_FAILED`.
+                 * @example 6f1c2a90-3d4e-4b8a-9c1f-0e2d7a5b4c3d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-11-20",
+                 *       "kind": "ONE_ON_ONE",
+                 *       "notes": "研发费用归集与知识产权布局辅导"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CoachingInput"];
+            };
+        };
+        responses: {
+            /** @description 辅导记录 (the coaching record) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadinessInput"];
+            };
+        };
+        responses: {
+            /** @description 培育情况 (the cultivation) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cultivation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCultivation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 培育情况 (the cultivation) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cultivation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCultivationStatistics: {
+        parameters: {
+            query?: {
+                /** @description 输出格式 (output format): `json` (default) or `csv` (`text/csv`). */
+                format?: components["parameters"]["FormatQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 统计 (the statistics) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CultivationStatistics"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getForecast: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 目标期 (target period), e.g. `2020`; default the policy's current target period. An unknown period is 404.
+                 * @example 2020
+                 */
+                period?: components["parameters"]["PeriodQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 预测 (the forecast) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

@@ -1,4 +1,4 @@
-import type { ApplicationStatus, GrowthTier, Industry, SubsidyStatus } from '../api/types';
+import type { ApplicationStatus, GrowthTier, Industry, NoticeStatus, ObjectionStatus, SubsidyStatus } from '../api/types';
 
 // Status names people read (openapi.yaml's descriptions of each enum); codes for kinds, levels, counties and
 // industries come from GET /policy instead (usePolicy), so they have one source.
@@ -10,11 +10,26 @@ export const APPLICATION_STATUS: Record<ApplicationStatus, { label: string; tag:
   WITHDRAWN: { label: '已撤回', tag: 'info' },
 };
 
+// in the order money moves: amount → 公示 → payment (the filters list them so)
 export const SUBSIDY_STATUS: Record<SubsidyStatus, { label: string; tag: 'primary' | 'warning' | 'success' | 'danger' | 'info' }> = {
   PENDING_AMOUNT: { label: '待定金额', tag: 'warning' },
+  AWAITING_NOTICE: { label: '待公示', tag: 'warning' },
+  ON_NOTICE: { label: '公示中', tag: 'primary' },
+  HELD: { label: '暂缓拨付', tag: 'danger' },
   AWAITING_PAYMENT: { label: '待拨付', tag: 'primary' },
   PAID: { label: '已拨付', tag: 'success' },
   CANCELLED: { label: '已取消', tag: 'info' },
+};
+
+export const NOTICE_STATUS: Record<NoticeStatus, { label: string; tag: 'primary' | 'info' }> = {
+  OPEN: { label: '公示中', tag: 'primary' },
+  CLOSED: { label: '已结束', tag: 'info' },
+};
+
+export const OBJECTION_STATUS: Record<ObjectionStatus, { label: string; tag: 'warning' | 'danger' | 'info' }> = {
+  LODGED: { label: '待处理', tag: 'warning' },
+  UPHELD: { label: '异议成立', tag: 'danger' },
+  DISMISSED: { label: '异议不成立', tag: 'info' },
 };
 
 export const CERTIFICATION_STATUS: Record<string, { label: string; tag: 'success' | 'info' | 'danger' }> = {
