@@ -14,6 +14,8 @@ declare module 'vue-router' {
 const routes: RouteRecordRaw[] = [
   { path: '/', component: () => import('./views/public/PolicyView.vue'), meta: { title: '补助政策' } },
   { path: '/progress', component: () => import('./views/public/ProgressView.vue'), meta: { title: '工作目标进展' } },
+  { path: '/public-notices', component: () => import('./views/public/PublicNoticesView.vue'), meta: { title: '补助公示' } },
+  { path: '/public-notices/:id', component: () => import('./views/public/PublicNoticeView.vue'), meta: { title: '补助公示' } },
   { path: '/signed-in', component: () => import('./views/SignedInView.vue'), meta: { title: '登录' } },
   { path: '/callback', component: () => import('./views/SignedInView.vue'), meta: { title: '登录' } },
   { path: '/org', component: () => import('./views/applicant/ProfileView.vue'), meta: { title: '单位信息', roles: ['applicant'] } },
@@ -26,6 +28,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/certs', component: () => import('./views/staff/CertificationsView.vue'), meta: { title: '认定记录', roles: ['staff', 'supervisor', 'finance'] } },
   { path: '/params', component: () => import('./views/staff/ParametersView.vue'), meta: { title: '政策参数', roles: ['staff', 'supervisor'] } },
   { path: '/payments', component: () => import('./views/finance/PaymentsView.vue'), meta: { title: '补助拨付', roles: ['finance', 'staff', 'supervisor'] } },
+  { path: '/notice-desk', component: () => import('./views/notices/NoticesView.vue'), meta: { title: '补助公示管理', roles: ['staff', 'finance', 'supervisor'] } },
+  { path: '/notice-desk/:id', component: () => import('./views/notices/NoticeView.vue'), meta: { title: '公示详情', roles: ['staff', 'finance', 'supervisor'] } },
   { path: '/:rest(.*)*', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },
 ];
 

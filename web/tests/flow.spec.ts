@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { choose, fillProfile, newSignedInPage, newUscc, pdfBytes } from './helpers';
+import { choose, closeNotice, fillProfile, newSignedInPage, newUscc, pdfBytes } from './helpers';
 
 // The whole path through the console, each role in its own browser context, against the local stack.
-test('applicant applies with a PDF → staff download the same bytes and certify → finance pay → the public count grows',
+test('applicant applies with a PDF → staff download the same bytes and certify → 公示 → finance pay → the public count grows',
   async ({ browser, request }) => {
     const uscc = newUscc();
     const name = `毕节测试新材料有限公司${uscc.slice(-4)}`;
@@ -50,9 +50,23 @@ test('applicant applies with a PDF → staff download the same bytes and certify
     await expect(staff.getByText('已认定').first()).toBeVisible();
     expect((await request.post('/local/streams/drain')).ok()).toBe(true); // the subsidy is made from the table's stream
 
-    // the applicant sees the subsidy
+    // the applicant sees the subsidy, awaiting its public notice
     await applicant.goto('/my-subsidies');
-    await expect(applicant.getByRole('row', { name: /100,000 元/ })).toContainText('待拨付');
+    await expect(applicant.getByRole('row', { name: /100,000 元/ })).toContainText('待公示');
+
+    // staff open a 公示 of it; the daily close the day after its last working day makes it payable
+    await staff.getByRole('link', { name: '公示管理' }).click();
+    await staff.getByRole('row', { name: new RegExp(uscc) }).locator('.el-checkbox').click();
+    await expect(staff.getByRole('checkbox', { name: `选择 ${uscc}` })).toBeChecked();
+    await expect(staff.getByText('已选 1 项')).toBeVisible();
+    await staff.getByLabel('公示标题').fill(`补助拨付前公示 ${uscc.slice(-4)}`);
+    await staff.getByRole('button', { name: '发布公示' }).click();
+    await expect(staff.getByText('公示已发布')).toBeVisible();
+    await staff.waitForURL(/\/notice-desk\/[A-Za-z0-9_-]+$/);
+    await expect(staff.getByRole('row', { name: new RegExp(name) })).toContainText('100,000 元');
+    await closeNotice(request, staff.url().split('/').pop()!);
+    await staff.reload();
+    await expect(staff.getByRole('row', { name: new RegExp(name) })).toContainText('待拨付');
 
     // finance: awaiting payment → paid
     const finance = await newSignedInPage(browser, 'finance', undefined, '/payments');

@@ -93,3 +93,15 @@ export async function fillProfile(page: Page, name: string, email: string): Prom
   await choose(page, '所属产业', '新材料');
   await page.getByLabel('联系邮箱（接收提醒）').fill(email);
 }
+
+/** The daily close (the runner runs NoticesFunction) at 09:30 Shanghai the day after the notice's last working day. */
+export async function closeNotice(request: APIRequestContext, noticeId: string): Promise<void> {
+  const auth = { authorization: `Bearer ${await token(request, 'staff')}` };
+  const notice = await request.get(`/api/notices/${noticeId}`, { headers: auth });
+  expect(notice.status()).toBe(200);
+  const endsOn = (await notice.json()).notice.endsOn as string;
+  const next = new Date(`${endsOn}T09:30:00+08:00`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const closed = await request.post('/local/schedules/NoticesFunction', { data: { time: next.toISOString() } });
+  expect(closed.status(), await closed.text()).toBe(200);
+}
