@@ -71,7 +71,8 @@ export async function choose(page: Page, label: string, option: string): Promise
 }
 
 /** An organisation with a profile and one submitted application, set up through the API. */
-export async function applicationViaApi(request: APIRequestContext, uscc: string, name: string): Promise<string> {
+export async function applicationViaApi(request: APIRequestContext, uscc: string, name: string,
+  kind: 'KEY_LABORATORY' | 'HIGH_TECH_ENTERPRISE' = 'KEY_LABORATORY'): Promise<string> {
   const auth = { authorization: `Bearer ${await token(request, 'applicant', uscc)}` };
   const profile = await request.put(`/api/organizations/${uscc}`, {
     headers: auth, data: { name, county: '520502', industry: 'NEW_MATERIALS', contactEmail: 'contact@example.com' },
@@ -79,7 +80,7 @@ export async function applicationViaApi(request: APIRequestContext, uscc: string
   expect(profile.status()).toBe(200);
   const created = await request.post('/api/applications', {
     headers: { ...auth, 'Idempotency-Key': `apply-${uscc}` },
-    data: { uscc, kind: 'KEY_LABORATORY', level: 'PROVINCIAL', renewal: false, platformName: `${name}重点实验室`,
+    data: { uscc, kind, level: kind === 'KEY_LABORATORY' ? 'PROVINCIAL' : 'NATIONAL', renewal: false, platformName: `${name}重点实验室`,
       certificateNo: `SYS-${uscc.slice(-6)}`, issuedOn: '2026-10-20' },
   });
   expect(created.status()).toBe(201);
@@ -104,4 +105,22 @@ export async function closeNotice(request: APIRequestContext, noticeId: string):
   next.setUTCDate(next.getUTCDate() + 1);
   const closed = await request.post('/local/schedules/NoticesFunction', { data: { time: next.toISOString() } });
   expect(closed.status(), await closed.text()).toBe(200);
+}
+
+/** A certified high-tech enterprise whose subsidy staff put on a 公示 (set up through the API): the notice's id. */
+export async function noticeViaApi(request: APIRequestContext, uscc: string, name: string): Promise<string> {
+  const applicationId = await applicationViaApi(request, uscc, name, 'HIGH_TECH_ENTERPRISE');
+  const staff = { authorization: `Bearer ${await token(request, 'staff')}` };
+  const decided = await request.post(`/api/applications/${applicationId}/decision`, {
+    headers: { ...staff, 'Idempotency-Key': `decide-${uscc}` }, data: { outcome: 'CERTIFIED' },
+  });
+  expect(decided.status(), await decided.text()).toBe(200);
+  expect((await request.post('/local/streams/drain')).ok()).toBe(true);
+  const subsidies = await (await request.get(`/api/subsidies?uscc=${uscc}`, { headers: staff })).json();
+  const opened = await request.post('/api/notices', {
+    headers: { ...staff, 'Idempotency-Key': `notice-${uscc}` },
+    data: { title: `补助拨付前公示 ${uscc.slice(-4)}`, subsidyIds: [subsidies.items[0].subsidyId] },
+  });
+  expect(opened.status(), await opened.text()).toBe(201);
+  return (await opened.json()).noticeId as string;
 }

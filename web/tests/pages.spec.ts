@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Role } from '../src/auth/claims';
-import { applicationViaApi, newUscc, signIn } from './helpers';
+import { applicationViaApi, newUscc, noticeViaApi, signIn } from './helpers';
 
 // Every page: axe-core finds no serious or critical violation, 375 px wide has no horizontal scrolling, and a
 // screenshot at 1366 and at 375 px is kept (web/artifacts/screenshots).
@@ -25,10 +25,13 @@ async function check(page: Page, name: string) {
 test.describe('every page', () => {
   let uscc: string;
   let applicationId: string;
+  let noticeId: string;
 
   test.beforeAll(async ({ request }) => {
     uscc = newUscc();
     applicationId = await applicationViaApi(request, uscc, `毕节页面检查有限公司${uscc.slice(-4)}`);
+    const other = newUscc();
+    noticeId = await noticeViaApi(request, other, `毕节页面检查公示有限公司${other.slice(-4)}`);
   });
 
   test('public pages', async ({ page }) => {
@@ -38,21 +41,27 @@ test.describe('every page', () => {
     await page.goto('/progress');
     await expect(page.getByRole('heading', { name: '各县（区）分布' })).toBeVisible();
     await check(page, 'public-progress');
+    await page.goto('/public-notices');
+    await expect(page.getByRole('link', { name: /补助拨付前公示/ }).first()).toBeVisible();
+    await check(page, 'public-notices');
+    await page.goto(`/public-notices/${noticeId}`);
+    await expect(page.getByRole('heading', { name: '提出异议' })).toBeVisible();
+    await check(page, 'public-notice');
     await page.goto('/local/sign-in');
     await check(page, 'local-sign-in');
   });
 
   const byRole: [Role, string[]][] = [
     ['applicant', ['/org', '/apply', '/my', '/my/:id', '/my-subsidies']],
-    ['staff', ['/review', '/review/:id', '/certs', '/params', '/payments']],
-    ['finance', ['/payments']],
+    ['staff', ['/review', '/review/:id', '/certs', '/params', '/payments', '/notice-desk', '/notice-desk/:notice']],
+    ['finance', ['/payments', '/notice-desk']],
     ['supervisor', ['/review/:id', '/params']],
   ];
   for (const [role, paths] of byRole) {
     test(`${role} pages`, async ({ page }) => {
       await signIn(page, role, role === 'applicant' ? uscc : undefined);
       for (const path of paths) {
-        await page.goto(path.replace(':id', applicationId));
+        await page.goto(path.replace(':id', applicationId).replace(':notice', noticeId));
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await check(page, `${role}${path.replace(/[/:]/g, '-')}`);
       }
