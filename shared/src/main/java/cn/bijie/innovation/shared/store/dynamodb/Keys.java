@@ -138,4 +138,9 @@ public final class Keys {
     public static Map<String, AttributeValue> reminderRun() {
         return key("RUN#send-reminders", "STATE");
     }
+
+    /** An organisation's notifications, one item per event ({@code <at>#<event>#<record id>}), oldest first. */
+    public static String notificationsPk(String uscc) {
+        return "NOTIFY#" + uscc;
+    }
 }
