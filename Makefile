@@ -28,7 +28,10 @@ FUNCTIONS := \
   SendRemindersFunction:send-reminders \
   IndicatorsFunction:indicators \
   PublicPolicyFunction:subsidies \
-  IndicatorsRecountFunction:indicators
+  IndicatorsRecountFunction:indicators \
+  NotifyApplicantsFunction:notify-applicants \
+  AuditFunction:audit \
+  AuditVerifyFunction:audit
 
 MODULES := $(sort $(foreach f,$(FUNCTIONS),$(word 2,$(subst :, ,$(f)))))
 jar_of = $(ROOT)/functions/$(1)/target/$(1).jar

@@ -8,10 +8,13 @@ import cn.bijie.innovation.shared.http.ApiResponse;
 import cn.bijie.innovation.shared.http.HttpApi;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.notification.NotificationService;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationInput;
 import cn.bijie.innovation.shared.organization.OrganizationService;
+import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoNotificationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -23,7 +26,7 @@ import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@code PUT/GET /organizations/{uscc}}: organisation profiles. */
+/** {@code PUT/GET /organizations/{uscc}}: organisation profiles; {@code GET …/notifications}: what it was told. */
 public final class OrganizationsHandler implements RequestStreamHandler {
     private final HttpApi api;
 
@@ -38,11 +41,12 @@ public final class OrganizationsHandler implements RequestStreamHandler {
     }
 
     private OrganizationsHandler(Config config) {
-        this(new AwsClients(config).dynamoDb(), config.table());
+        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()));
     }
 
-    private OrganizationsHandler(DynamoDbClient dynamo, String table) {
-        this(new OrganizationService(new DynamoOrganizationStore(dynamo, table), Policy::active, Clock.systemUTC()));
+    private OrganizationsHandler(DynamoDbClient dynamo, String table, PageToken pageTokens) {
+        this(new OrganizationService(new DynamoOrganizationStore(dynamo, table), Policy::active, Clock.systemUTC()),
+                new NotificationService(new DynamoNotificationStore(dynamo, table), pageTokens));
         // SnapStart: both routes, the write path and the response of a found profile run once before the snapshot, and
         // nothing is written: the GET reads a key that cannot exist, the PUT's empty body fails validation, the
         // transaction's condition cannot hold
@@ -50,14 +54,19 @@ public final class OrganizationsHandler implements RequestStreamHandler {
                 ApiEvent.of("GET /organizations/{uscc}").path("uscc", Priming.NO_SUCH_USCC)
                         .caller("priming", null, Role.STAFF),
                 ApiEvent.of("PUT /organizations/{uscc}").path("uscc", Priming.NO_SUCH_USCC)
-                        .caller("priming", null, Role.STAFF).body("{}"));
+                        .caller("priming", null, Role.STAFF).body("{}"),
+                ApiEvent.of("GET /organizations/{uscc}/notifications").path("uscc", Priming.NO_SUCH_USCC)
+                        .caller("priming", null, Role.STAFF));
         Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
         Priming.register("profile response", () -> ApiResponse.json(200, new Organization(Priming.NO_SUCH_USCC,
                 "毕节示例科技有限公司", "520502", "NEW_MATERIALS", "priming@example.com", null, "2020-01-01T00:00:00Z")));
     }
 
-    public OrganizationsHandler(OrganizationService organizations) {
+    public OrganizationsHandler(OrganizationService organizations, NotificationService notifications) {
         this.api = new HttpApi(Map.of(
+                "GET /organizations/{uscc}/notifications", request -> ApiResponse.json(200, notifications.list(
+                        request.offeringOnly("limit", "nextToken").requireCaller(), request.path("uscc"),
+                        request.query("limit"), request.query("nextToken"))),
                 "PUT /organizations/{uscc}", request -> ApiResponse.json(200, organizations.put(
                         request.requireCaller(), request.path("uscc"),
                         Json.read(request.body(), OrganizationInput.class))),
