@@ -5,6 +5,7 @@ import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiPredicate;
@@ -17,21 +18,18 @@ import java.util.function.Function;
  */
 public final class ApplicantEvents {
 
-    /**
-     * An event: on a record of {@code type}, when {@code fires(before, after)}; {@code at} is when it happened and,
-     * with {@code id}, names it for good.
-     */
+    /** An event: on a record of {@code type}, when {@code fires(before, after)}; {@code id} names the record. */
     public record Row<T>(Class<T> type, NotificationEvent event, BiPredicate<T, T> fires, Function<T, String> uscc,
-            Function<T, String> at, Function<T, String> id) {
+            Function<T, String> id) {
 
-        Notice noticeOf(Object before, Object after) {
+        Notice noticeOf(Object before, Object after, Instant at) {
             if (!type.isInstance(after) || before != null && !type.isInstance(before)
                     || !fires.test(type.cast(before), type.cast(after))) {
                 return null;
             }
             T record = type.cast(after);
-            String when = at.apply(record);
-            return new Notice(when + "#" + event + "#" + id.apply(record), uscc.apply(record), event, when, record);
+            return new Notice(at + "#" + event + "#" + id.apply(record), uscc.apply(record), event, at.toString(),
+                    record);
         }
     }
 
@@ -41,29 +39,32 @@ public final class ApplicantEvents {
             application(NotificationEvent.APPLICATION_REJECTED, ApplicationStatus.REJECTED),
             // a recognition, whether decided on an application or recorded by staff directly
             new Row<>(Certification.class, NotificationEvent.CERTIFIED, (before, after) -> before == null,
-                    Certification::uscc, Certification::recordedAt, Certification::certificationId),
+                    Certification::uscc, Certification::certificationId),
             // the amount becomes known once: at creation, or when the parameter it waited for is set
             new Row<>(Subsidy.class, NotificationEvent.SUBSIDY_CALCULATED,
                     (before, after) -> after.amountYuan() != null && (before == null || before.amountYuan() == null),
-                    Subsidy::uscc, Subsidy::createdAt, Subsidy::subsidyId),
-            subsidy(NotificationEvent.SUBSIDY_PAID, SubsidyStatus.PAID, Subsidy::paidOn));
+                    Subsidy::uscc, Subsidy::subsidyId),
+            subsidy(NotificationEvent.SUBSIDY_PAID, SubsidyStatus.PAID));
 
     private ApplicantEvents() {}
 
-    /** The events one change of a record is (usually none or one). */
-    public static List<Notice> of(Object before, Object after) {
-        return ROWS.stream().map(row -> row.noticeOf(before, after)).filter(Objects::nonNull).toList();
+    /**
+     * The events one change of a record, written at {@code at}, is (usually none or one). The change's time (the
+     * stream record's) names each event for good: a record delivered again names the same events.
+     */
+    public static List<Notice> of(Object before, Object after, Instant at) {
+        return ROWS.stream().map(row -> row.noticeOf(before, after, at)).filter(Objects::nonNull).toList();
     }
 
     private static Row<Application> application(NotificationEvent event, ApplicationStatus entered) {
         return new Row<>(Application.class, event,
                 (before, after) -> after.status() == entered && (before == null || before.status() != entered),
-                Application::uscc, Application::updatedAt, Application::applicationId);
+                Application::uscc, Application::applicationId);
     }
 
-    private static Row<Subsidy> subsidy(NotificationEvent event, SubsidyStatus entered, Function<Subsidy, String> at) {
+    private static Row<Subsidy> subsidy(NotificationEvent event, SubsidyStatus entered) {
         return new Row<>(Subsidy.class, event,
                 (before, after) -> after.status() == entered && (before == null || before.status() != entered),
-                Subsidy::uscc, at, Subsidy::subsidyId);
+                Subsidy::uscc, Subsidy::subsidyId);
     }
 }

@@ -3,6 +3,7 @@ package cn.bijie.innovation.shared.testing;
 import cn.bijie.innovation.shared.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +35,7 @@ public final class StreamRecords {
         record.put("eventSource", "aws:dynamodb");
         record.put("awsRegion", "us-east-1");
         ObjectNode dynamodb = record.putObject("dynamodb");
+        dynamodb.put("ApproximateCreationDateTime", Instant.now().getEpochSecond());
         dynamodb.set("Keys", image(Map.of("PK", newImage.get("PK"), "SK", newImage.get("SK"))));
         dynamodb.set("NewImage", image(newImage));
         if (oldImage != null) {

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,9 +91,16 @@ public final class NotifyApplicantsHandler implements RequestStreamHandler {
     }
 
     private void handle(JsonNode record) {
-        Object after = ChangedRecords.record(StreamImages.item(record.path("dynamodb").path("NewImage")));
-        if (after != null) {
-            notify.onChange(ChangedRecords.record(StreamImages.item(record.path("dynamodb").path("OldImage"))), after);
+        JsonNode change = record.path("dynamodb");
+        Object after = ChangedRecords.record(StreamImages.item(change.path("NewImage")));
+        if (after == null) {
+            return;
         }
+        JsonNode written = change.path("ApproximateCreationDateTime");
+        if (!written.isNumber()) {
+            throw new IllegalArgumentException("stream record without ApproximateCreationDateTime");
+        }
+        notify.onChange(ChangedRecords.record(StreamImages.item(change.path("OldImage"))), after,
+                Instant.ofEpochSecond(written.asLong()));
     }
 }
