@@ -142,7 +142,16 @@ class AuthorizationMatrixIT {
                         "{\"value\":\"FULL\"}"),
                         "401 401 401", "403 403 403", "403 403 403", "409 409 404", "403 403 403", "403 403 403"),
                 row("GET /indicators", (c, t) -> new Call("GET", "/indicators", null),
-                        "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"));
+                        "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"),
+                // issue 14 (part B): notifications, the audit trail
+                row("GET /organizations/{uscc}/notifications", (c, t) -> new Call("GET",
+                        "/organizations/" + org(t) + "/notifications", null),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 200", "403 403 403", "200 200 200"),
+                row("GET /audit", (c, t) -> new Call("GET", "/audit?entity=SUB%23" + subsidy.get(t), null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"),
+                row("GET /audit/verify", (c, t) -> new Call("GET", "/audit/verify?entity=SUB%23" + subsidy.get(t),
+                        null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"));
     }
 
     /** A SUBMITTED application of the target's organisation, made for this cell only; a missing one's id. */

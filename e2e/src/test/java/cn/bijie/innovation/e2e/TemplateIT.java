@@ -61,6 +61,11 @@ class TemplateIT {
         function("PublicPolicyFunction", "subsidies", "cn.bijie.innovation.functions.subsidies.SubsidiesHandler");
         function("IndicatorsRecountFunction", "indicators",
                 "cn.bijie.innovation.functions.indicators.IndicatorsHandler");
+        // issue 14 (part B): applicant notifications from the stream; the audit trail, and its operators' check
+        function("NotifyApplicantsFunction", "notify-applicants",
+                "cn.bijie.innovation.functions.notify.NotifyApplicantsHandler");
+        function("AuditFunction", "audit", "cn.bijie.innovation.functions.audit.AuditHandler");
+        function("AuditVerifyFunction", "audit", "cn.bijie.innovation.functions.audit.AuditHandler");
 
         routes("OrganizationsFunction", "PUT /organizations/{uscc}", "GET /organizations/{uscc}");
         routes("SubmitApplicationFunction", "POST /applications", "GET /applications",
@@ -77,6 +82,8 @@ class TemplateIT {
                 "POST /policy/parameters/{name}/approval");
         routes("PublicPolicyFunction", "GET /policy");
         routes("IndicatorsFunction", "GET /indicators");
+        routes("OrganizationsFunction", "GET /organizations/{uscc}/notifications");
+        routes("AuditFunction", "GET /audit", "GET /audit/verify");
     }
 
     /** Class-path prefixes of HTTP clients that must not be packaged (UrlConnectionHttpClient only). */
