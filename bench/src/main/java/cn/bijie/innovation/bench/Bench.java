@@ -1,5 +1,6 @@
 package cn.bijie.innovation.bench;
 
+import cn.bijie.innovation.bench.measure.AuditVerify;
 import cn.bijie.innovation.bench.measure.ColdStarts;
 import cn.bijie.innovation.bench.measure.DynamoCalls;
 import cn.bijie.innovation.bench.measure.IndicatorReads;
@@ -31,7 +32,7 @@ import java.util.Map;
 public final class Bench {
     /** In order: the in-process calls run first, so the cold starts' sample reads find the records the writes made. */
     public static final List<Measurement> MEASUREMENTS = List.of(new JarSizes(), new DynamoCalls(), new ColdStarts(),
-            new PrimedStarts(), new RunnerLatency(), new ReminderRun(), new IndicatorReads());
+            new PrimedStarts(), new RunnerLatency(), new ReminderRun(), new IndicatorReads(), new AuditVerify());
 
     private Bench() {}
 

@@ -45,10 +45,7 @@ final class AuditChains {
                 hash = Items.str(item, AuditMapper.HASH);
                 items.add(put(table, item, "attribute_not_exists(PK)", Map.of(), Map.of()));
             }
-            Map<String, AttributeValue> head = new LinkedHashMap<>(AuditMapper.headKey(chain));
-            head.put("type", Items.s(AuditMapper.HEAD_TYPE));
-            head.put(AuditMapper.SEQ, Items.n(seq));
-            head.put(AuditMapper.HASH, Items.s(hash));
+            Map<String, AttributeValue> head = AuditMapper.headItem(chain, seq, hash);
             headAt.put(items.size(), chain);
             items.add(from.seq() == 0 ? put(table, head, "attribute_not_exists(PK)", Map.of(), Map.of())
                     : put(table, head, "#seq = :seq AND #hash = :hash",

@@ -5,7 +5,9 @@ import cn.bijie.innovation.shared.audit.AuditEntry;
 import cn.bijie.innovation.shared.audit.AuditStore.ChainHead;
 import cn.bijie.innovation.shared.audit.StoredEntry;
 import cn.bijie.innovation.shared.json.Json;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * and the chain's head at {@code AUDIT_HEAD} (the last position and hash). {@link #item} gives an entry not yet
  * placed in its chain; {@link WriteTransaction} keeps it aside and {@link TableWriter} places it when it commits.
  */
-final class AuditMapper {
+public final class AuditMapper {
     static final String TYPE = "AUDIT";
     static final String HEAD_TYPE = "AUDIT_HEAD";
     static final String ENTRY_PREFIX = "AUDIT#";
@@ -59,6 +61,31 @@ final class AuditMapper {
         item.put(HASH, Items.s(AuditChain.hash(chain, seq, prevHash, Items.str(entry, ACTOR),
                 Items.str(entry, ACTION), Items.str(entry, AT), Items.str(entry, BEFORE), Items.str(entry, AFTER))));
         return item;
+    }
+
+    /**
+     * A whole chain as its transactions would have written it, its entries and then its head: for seeding a table
+     * (the bench) without writing one entry per transaction.
+     */
+    public static List<Map<String, AttributeValue>> chainOf(List<AuditEntry> entries) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        String hash = AuditChain.GENESIS;
+        for (AuditEntry entry : entries) {
+            Map<String, AttributeValue> item = chained(item(entry), items.size() + 1, hash);
+            hash = Items.str(item, HASH);
+            items.add(item);
+        }
+        items.add(headItem(entries.get(0).entityPk(), entries.size(), hash));
+        return items;
+    }
+
+    /** The head of {@code chain}: its last position and that entry's hash. */
+    static Map<String, AttributeValue> headItem(String chain, long seq, String hash) {
+        Map<String, AttributeValue> head = new HashMap<>(headKey(chain));
+        head.put("type", Items.s(HEAD_TYPE));
+        head.put(SEQ, Items.n(seq));
+        head.put(HASH, Items.s(hash));
+        return head;
     }
 
     static String sortKey(long seq) {
