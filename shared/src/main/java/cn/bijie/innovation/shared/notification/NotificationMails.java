@@ -11,6 +11,7 @@ import cn.bijie.innovation.shared.time.Shanghai;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** The Chinese text of each applicant notification, as plain text and HTML, in the layout of the reminders. */
 public final class NotificationMails {
@@ -48,7 +49,8 @@ public final class NotificationMails {
                 Certification c = (Certification) notice.record();
                 yield List.of("贵单位的" + recognition(c.kind(), c.level()) + "认定（" + c.platformName() + "，证书编号 "
                                 + c.certificateNo() + "，发证日期 " + c.issuedOn() + "）已登记。",
-                        c.subsidyEligible() ? "系统将按政策核定补助金额，核定后另行通知。" : c.subsidyNote());
+                        c.subsidyEligible() ? "系统将按政策核定补助金额，核定后另行通知。"
+                                : Objects.requireNonNullElse(c.subsidyNote(), "该认定不设补助。"));
             }
             case SUBSIDY_CALCULATED -> {
                 Subsidy s = (Subsidy) notice.record();
