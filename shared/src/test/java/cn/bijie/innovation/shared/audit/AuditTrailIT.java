@@ -8,13 +8,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.documents.Document;
+import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.organization.OrganizationInput;
+import cn.bijie.innovation.shared.organization.OrganizationService;
 import cn.bijie.innovation.shared.paging.Page;
+import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.retry.Retry;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoAuditStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoDocumentStore;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.subsidy.DisbursementInput;
@@ -172,6 +177,43 @@ class AuditTrailIT {
             next = page.nextToken();
         } while (next != null);
         assertThat(actors).hasSize(writers).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void twentyConcurrentProfileChanges_ofOneOrganisation_chainWhatCommitted() throws Exception {
+        String uscc = TestData.newUscc();
+        OrganizationService organizations = new OrganizationService(
+                new DynamoOrganizationStore(bureau.dynamo, bureau.table), Policy::active, bureau.clock);
+        organizations.put(STAFF, uscc, new OrganizationInput("毕节某科技有限公司", "520502", "NEW_MATERIALS",
+                "a@example.com", null));
+        int writers = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Boolean>> done = new ArrayList<>();
+        try {
+            for (int i = 0; i < writers; i++) {
+                String name = "毕节某科技有限公司（第 " + i + " 次更名）";
+                done.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    try {
+                        organizations.put(STAFF, uscc, new OrganizationInput(name, "520502", "NEW_MATERIALS",
+                                "a@example.com", null));
+                        return true;
+                    } catch (Conflict lostTheRace) {
+                        return false; // optimistic locking: another change came first (409)
+                    }
+                }, pool));
+            }
+            start.countDown();
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
+        } finally {
+            pool.shutdownNow();
+        }
+        long committed = done.stream().filter(CompletableFuture::join).count();
+
+        assertThat(committed).isPositive();
+        assertThat(audit.verify(SUPERVISOR, Keys.organizationPk(uscc)))
+                .isEqualTo(new AuditReport(1, 1 + committed, true, List.of()));
     }
 
     Map<String, AttributeValue> entry(String chain, long seq) {

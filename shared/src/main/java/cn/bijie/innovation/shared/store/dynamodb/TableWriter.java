@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * the edge's {@link Answer} when the request has a key. A cancelled transaction becomes the failure its first failed
  * condition stands for; a lost race on the idempotency record becomes a replay of the winner's response; a
  * conflict with another transaction or throttling becomes {@link ReadOutdated}, which the unit of work retries (never
- * this class).
+ * this class). The transaction's audit entries are placed in their records' hash chains here, in the same call
+ * ({@link AuditChains}); a chain another writer moved on meanwhile is the one cancellation this class answers by
+ * committing again, onto the head the cancellation returned.
  */
 public final class TableWriter {
     /** Cancellation reasons that a second try may not meet; any other than a failed condition is a bug. */
