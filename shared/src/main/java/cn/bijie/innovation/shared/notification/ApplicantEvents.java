@@ -22,14 +22,14 @@ public final class ApplicantEvents {
     public record Row<T>(Class<T> type, NotificationEvent event, BiPredicate<T, T> fires, Function<T, String> uscc,
             Function<T, String> id) {
 
-        Notice noticeOf(Object before, Object after, Instant at) {
+        Notice noticeOf(Object before, Object after, Instant at, String change) {
             if (!type.isInstance(after) || before != null && !type.isInstance(before)
                     || !fires.test(type.cast(before), type.cast(after))) {
                 return null;
             }
             T record = type.cast(after);
-            return new Notice(at + "#" + event + "#" + id.apply(record), uscc.apply(record), event, at.toString(),
-                    record);
+            return new Notice(at + "#" + event + "#" + id.apply(record) + "#" + change, uscc.apply(record), event,
+                    at.toString(), record);
         }
     }
 
@@ -49,11 +49,12 @@ public final class ApplicantEvents {
     private ApplicantEvents() {}
 
     /**
-     * The events one change of a record, written at {@code at}, is (usually none or one). The change's time (the
-     * stream record's) names each event for good: a record delivered again names the same events.
+     * The events one change of a record is (usually none or one): {@code change} names the change for good (the
+     * stream record's sequence number: a record delivered again is the same change, and two changes of one record in
+     * the same second are not), {@code at} is when it was written and orders an organisation's notifications.
      */
-    public static List<Notice> of(Object before, Object after, Instant at) {
-        return ROWS.stream().map(row -> row.noticeOf(before, after, at)).filter(Objects::nonNull).toList();
+    public static List<Notice> of(Object before, Object after, Instant at, String change) {
+        return ROWS.stream().map(row -> row.noticeOf(before, after, at, change)).filter(Objects::nonNull).toList();
     }
 
     private static Row<Application> application(NotificationEvent event, ApplicationStatus entered) {

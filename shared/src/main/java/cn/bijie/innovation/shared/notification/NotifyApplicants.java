@@ -39,9 +39,12 @@ public final class NotifyApplicants {
         this.clock = clock;
     }
 
-    /** The notifications one change of a record, written at {@code at}, is (before null: a new record), delivered. */
-    public List<Notification.Status> onChange(Object before, Object after, Instant at) {
-        return ApplicantEvents.of(before, after, at).stream().map(this::deliver).toList();
+    /**
+     * The notifications one change of a record is (before null: a new record), each delivered; {@code change} names
+     * the change for good, {@code at} is when it was written ({@link ApplicantEvents#of}).
+     */
+    public List<Notification.Status> onChange(Object before, Object after, Instant at, String change) {
+        return ApplicantEvents.of(before, after, at, change).stream().map(this::deliver).toList();
     }
 
     /** Delivers one event; answers what became of it (a settled one is not touched again). */

@@ -81,10 +81,11 @@ public final class NotifyApplicantsHandler implements RequestStreamHandler {
             return;
         }
         JsonNode written = change.path("ApproximateCreationDateTime");
-        if (!written.isNumber()) {
-            throw new IllegalArgumentException("stream record without ApproximateCreationDateTime");
+        String sequenceNumber = change.path("SequenceNumber").asText();
+        if (!written.isNumber() || sequenceNumber.isEmpty()) {
+            throw new IllegalArgumentException("stream record without ApproximateCreationDateTime or SequenceNumber");
         }
         notify.onChange(ChangedRecords.record(StreamImages.item(change.path("OldImage"))), after,
-                Instant.ofEpochSecond(written.asLong()));
+                Instant.ofEpochSecond(written.asLong()), sequenceNumber);
     }
 }
