@@ -43,7 +43,7 @@ class NotificationsEndToEndIT {
         expect(api.call("POST", "/applications/" + applicationId + "/decision", staff,
                 "{\"outcome\":\"RETURNED\",\"reason\":\"请补充高新技术企业证书扫描件\"}"), 200);
         expect(api.call("PUT", "/applications/" + applicationId, applicant, Bureau.applicationBody(uscc)), 200);
-        SubsidiesEndToEndIT.upload(applicant, applicationId);
+        new Bureau(new ContractedApi(api)).uploadedDocument(uscc, applicationId);
         expect(api.call("POST", "/applications/" + applicationId + "/decision", staff, "{\"outcome\":\"CERTIFIED\"}"),
                 200);
         api.drainStreams();
