@@ -66,6 +66,11 @@ final class AuditChains {
         return TransactWriteItem.builder().put(put.build()).build();
     }
 
+    /** The head of {@code chain} as a read found it ({@code item} null or empty: the chain has none yet). */
+    static void seen(String chain, Map<String, AttributeValue> item) {
+        know(AuditMapper.head(chain, item));
+    }
+
     private static void know(ChainHead head) {
         if (KNOWN.size() >= MAX_KNOWN) {
             KNOWN.clear();

@@ -108,7 +108,8 @@ public final class TableWriter {
 
     /**
      * What a write request finds before it writes, in one call: the item at {@code key} and, when the request has an
-     * {@code Idempotency-Key}, its idempotency record (one {@code TransactGetItems}, strongly consistent). A stored
+     * {@code Idempotency-Key}, its idempotency record and the head of the audit chain of {@code key}'s partition (one
+     * {@code TransactGetItems}, strongly consistent: the write then chains its audit entry without a guess). A stored
      * response of the same request comes back as the replay; one of a different request is
      * {@code IDEMPOTENCY_KEY_REUSED}.
      */
@@ -122,7 +123,10 @@ public final class TableWriter {
         List<ItemResponse> responses = dynamo.transactGetItems(r -> r.transactItems(
                 TransactGetItem.builder().get(g -> g.tableName(table).key(key)).build(),
                 TransactGetItem.builder().get(g -> g.tableName(table)
-                        .key(Keys.idempotency(idempotency.callerSub(), idempotency.key()))).build())).responses();
+                        .key(Keys.idempotency(idempotency.callerSub(), idempotency.key()))).build(),
+                TransactGetItem.builder().get(g -> g.tableName(table)
+                        .key(AuditMapper.headKey(key.get(Keys.PK).s()))).build())).responses();
+        AuditChains.seen(key.get(Keys.PK).s(), responses.get(2).item());
         Map<String, AttributeValue> item = responses.get(0).item();
         Map<String, AttributeValue> stored = responses.get(1).item();
         return new Prior<>(item == null || item.isEmpty() ? null : item,
