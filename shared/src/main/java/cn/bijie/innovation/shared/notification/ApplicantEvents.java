@@ -28,7 +28,9 @@ public final class ApplicantEvents {
                 return null;
             }
             T record = type.cast(after);
-            return new Notice(at + "#" + event + "#" + id.apply(record) + "#" + change, uscc.apply(record), event,
+            // zero-padded: within one second, the order of the changes (a record's changes share a stream shard)
+            String order = "0".repeat(Math.max(0, 40 - change.length())) + change;
+            return new Notice(at + "#" + order + "#" + event + "#" + id.apply(record), uscc.apply(record), event,
                     at.toString(), record);
         }
     }
@@ -51,7 +53,7 @@ public final class ApplicantEvents {
     /**
      * The events one change of a record is (usually none or one): {@code change} names the change for good (the
      * stream record's sequence number: a record delivered again is the same change, and two changes of one record in
-     * the same second are not), {@code at} is when it was written and orders an organisation's notifications.
+     * the same second are not), {@code at} is when it was written; both order an organisation's notifications.
      */
     public static List<Notice> of(Object before, Object after, Instant at, String change) {
         return ROWS.stream().map(row -> row.noticeOf(before, after, at, change)).filter(Objects::nonNull).toList();

@@ -139,7 +139,7 @@ public final class Keys {
         return key("RUN#send-reminders", "STATE");
     }
 
-    /** An organisation's notifications, one per event ({@code <at>#<event>#<record id>#<change>}), oldest first. */
+    /** An organisation's notifications, one per event ({@code <at>#<change>#<event>#<record id>}), oldest first. */
     public static String notificationsPk(String uscc) {
         return "NOTIFY#" + uscc;
     }
