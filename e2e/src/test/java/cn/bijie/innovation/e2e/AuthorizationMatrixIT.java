@@ -238,7 +238,16 @@ class AuthorizationMatrixIT {
                 // the import has no row 2 yet (its file is never uploaded): staff meet a 404 either way
                 row("POST /imports/{importId}/unmatched/{row}", (c, t) -> new Call("POST", "/imports/"
                         + anImport(t) + "/unmatched/2", "{\"uscc\":\"" + orgA + "\"}"),
-                        "401 401 401", "403 403 403", "403 403 403", "404 404 404", "403 403 403", "403 403 403"));
+                        "401 401 401", "403 403 403", "403 403 403", "404 404 404", "403 403 403", "403 403 403"),
+                // issue 14 (part B): notifications, the audit trail
+                row("GET /organizations/{uscc}/notifications", (c, t) -> new Call("GET",
+                        "/organizations/" + org(t) + "/notifications", null),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 200", "403 403 403", "200 200 200"),
+                row("GET /audit", (c, t) -> new Call("GET", "/audit?entity=SUB%23" + subsidy.get(t), null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"),
+                row("GET /audit/verify", (c, t) -> new Call("GET", "/audit/verify?entity=SUB%23" + subsidy.get(t),
+                        null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"));
     }
 
     static String noticeId(Target t) {

@@ -126,13 +126,17 @@ class RemindersEndToEndIT {
                 .item().get("status").s();
     }
 
-    /** What MiniStack's SES accepted for {@code address}, oldest first ({@code GET /_ministack/ses/messages}). */
+    /**
+     * The reminders MiniStack's SES accepted for {@code address}, oldest first ({@code GET /_ministack/ses/messages});
+     * the applicant notifications the stream sends the same address (a certification recorded) are not counted.
+     */
     static List<JsonNode> mailsTo(String address) {
         List<JsonNode> mails = new ArrayList<>();
         try {
             LocalApi.JSON.readTree(api.miniStack().sentMail()).path("messages").forEach(account -> account
                     .forEach(mail -> {
-                        if (mail.path("To").toString().contains("\"" + address + "\"")) {
+                        if (mail.path("To").toString().contains("\"" + address + "\"")
+                                && mail.path("Subject").asText().contains("到期提醒")) {
                             mails.add(mail);
                         }
                     }));

@@ -22,6 +22,8 @@ public final class WriteTransaction {
     private final String table;
     private final List<TransactWriteItem> items = new ArrayList<>();
     private final List<Supplier<? extends DomainException>> failures = new ArrayList<>();
+    /** Audit entries, chained when the transaction commits ({@link AuditChains}). */
+    private final List<Map<String, AttributeValue>> audits = new ArrayList<>();
 
     public WriteTransaction(String table) {
         this.table = table;
@@ -29,6 +31,11 @@ public final class WriteTransaction {
 
     public WriteTransaction put(Map<String, AttributeValue> item, Condition condition,
             Supplier<? extends DomainException> onConditionFailed) {
+        if (AuditMapper.unchained(item)) {
+            // its position and links depend on the chain's head at commit time; its own condition is the chain's
+            audits.add(item);
+            return this;
+        }
         Put.Builder put = Put.builder().tableName(table).item(item)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         if (condition.expression() != null) {
@@ -93,6 +100,11 @@ public final class WriteTransaction {
 
     List<TransactWriteItem> items() {
         return items;
+    }
+
+    /** The audit entries to chain at commit, in the order they were put. */
+    List<Map<String, AttributeValue>> audits() {
+        return audits;
     }
 
     /** The failure that the condition of write {@code index} stands for, or null where none was declared. */
