@@ -83,11 +83,29 @@ class CertificationsIT {
     }
 
     @Test
+    void record_isConflictNamingTheFirst_forTheSameCertificateInAnotherBracketStyleOrWithAnotherDate() {
+        String uscc = newUscc();
+        bureau.organization(uscc, "520502");
+        String number = "黔科合平台〔2019〕" + uscc.substring(10);
+        Certification first = bureau.record(uscc, "KEY_LABORATORY", "PROVINCIAL", false, number, "2026-11-01");
+        long counted = bureau.counter("PROVINCIAL_MAKERSPACE");
+
+        for (String again : new String[] {number.replace('〔', '[').replace('〕', ']'),
+                number.replace("〔", "（").replace("〕", "）") + "号", " " + number.replace("〔", "【").replace("〕", "】")}) {
+            assertThatThrownBy(() -> bureau.record(uscc, "KEY_LABORATORY", "PROVINCIAL", false, again, "2026-10-20"))
+                    .as(again).isInstanceOf(Conflict.class).hasMessageContaining(first.certificationId());
+        }
+        assertThat(bureau.counter("PROVINCIAL_MAKERSPACE")).isEqualTo(counted);
+        assertThat(bureau.certificationStore.organization(uscc).platforms()).singleElement()
+                .satisfies(p -> assertThat(p.recognitions()).hasSize(1));
+    }
+
+    @Test
     void record_replaysTheFirstAnswer_forTheSameIdempotencyKey_andRefusesItForAnotherBody() {
         String uscc = newUscc();
         bureau.organization(uscc, "520502");
         var input = new CertificationInput(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "重点实验室", "KL-9",
-                "2026-11-01", null, null);
+                "2026-11-01", null, null, null);
         var key = new IdempotencyKey(STAFF.sub(), "key-" + uscc, "hash-1");
 
         var first = Answers.commit(201, key, () -> bureau.certifications.record(STAFF, input));
@@ -99,7 +117,7 @@ class CertificationsIT {
         var other = new IdempotencyKey(STAFF.sub(), "key-" + uscc, "hash-2");
         assertThatThrownBy(() -> Answers.commit(201, other, () -> bureau.certifications.record(STAFF,
                 new CertificationInput(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "重点实验室", "KL-10", "2026-11-01",
-                        null, null))))
+                        null, null, null))))
                 .isInstanceOf(IdempotencyKeyReused.class);
     }
 
@@ -193,7 +211,7 @@ class CertificationsIT {
         long centres = bureau.countyCounter("PROVINCIAL_ENGINEERING_OR_INNOVATION_CENTER", "BLDJ");
 
         var committed = bureau.decide(STAFF, applicationId,
-                new DecisionInput("CERTIFIED", null, null, null, null, "贵州省科学技术厅"));
+                new DecisionInput("CERTIFIED", null, null, null, null, "贵州省科学技术厅", null));
 
         DecisionResult result = BureauFixture.read(committed.bodyJson(), DecisionResult.class);
         assertThat(committed.status()).isEqualTo(200);
@@ -216,10 +234,10 @@ class CertificationsIT {
         String applicationId = bureau.application(uscc, "MAKERSPACE", "PROVINCIAL", false, "MS-APP-1");
         long makerspaces = bureau.countyCounter("PROVINCIAL_MAKERSPACE", "JHH");
         bureau.decide(STAFF, applicationId,
-                new DecisionInput("RETURNED", "请补充批复文件", null, null, null, null));
+                new DecisionInput("RETURNED", "请补充批复文件", null, null, null, null, null));
 
         assertThatThrownBy(() -> bureau.decide(STAFF, applicationId,
-                new DecisionInput("CERTIFIED", null, null, null, null, null))).isInstanceOf(Conflict.class);
+                new DecisionInput("CERTIFIED", null, null, null, null, null, null))).isInstanceOf(Conflict.class);
 
         var application = bureau.item(Keys.key("APP#" + applicationId, "APP"));
         assertThat(Items.str(application, "status")).isEqualTo("RETURNED");

@@ -149,6 +149,10 @@ class SubsidiesIT {
     void renewal_waitsForItsAmount_andSettingTheParameterMovesEveryWaitingOne() {
         String first = organization("520527");
         String second = organization("BLDJ");
+        // a renewal is what the record shows: each enterprise was recognised three years before
+        String earlier = Shanghai.today(bureau.clock).minusYears(3).minusDays(10).toString();
+        bureau.record(first, HTE, "NATIONAL", false, "GR-RN1-2023", earlier);
+        bureau.record(second, HTE, "NATIONAL", false, "GR-RN2-2023", earlier);
         Certification a = bureau.recordAndCalculate(first, HTE, "NATIONAL", true, "GR-RN1");
         Certification b = bureau.recordAndCalculate(second, HTE, "NATIONAL", true, "GR-RN2");
         assertThat(bureau.subsidyOf(a.certificationId())).satisfies(s -> {

@@ -35,6 +35,10 @@ public final class CertificationMapper {
     static final String RECORDED_AT = "recordedAt";
     static final String REVOKED_AT = "revokedAt";
     static final String REVOCATION_REASON = "revocationReason";
+    static final String PLATFORM_ID = "platformId";
+    static final String RENEWAL_CLAIMED = "renewalClaimed";
+    static final String CLASSIFICATION = "classification";
+    static final String CLASSIFICATION_REASON = "classificationReason";
     static final String BY_STATUS_PK = Indexes.BY_STATUS + "PK";
     /** The partition of every certification in the all-records index. */
     static final String ALL_PARTITION = "CERT";
@@ -76,6 +80,12 @@ public final class CertificationMapper {
         item.put(RECORDED_AT, Items.s(c.recordedAt()));
         Items.putIfPresent(item, REVOKED_AT, c.revokedAt());
         Items.putIfPresent(item, REVOCATION_REASON, c.revocationReason());
+        Items.putIfPresent(item, PLATFORM_ID, c.platformId());
+        if (c.renewalClaimed() != null) {
+            item.put(RENEWAL_CLAIMED, Items.bool(c.renewalClaimed()));
+        }
+        Items.putIfPresent(item, CLASSIFICATION, c.classification());
+        Items.putIfPresent(item, CLASSIFICATION_REASON, c.classificationReason());
         String id = c.certificationId();
         Indexes.put(item, Indexes.BY_ORGANIZATION, Keys.organizationCertificationsPk(c.uscc()),
                 c.issuedOn() + "#" + id);
@@ -105,6 +115,9 @@ public final class CertificationMapper {
                 Items.str(item, CERTIFICATE_NO), Items.str(item, ISSUED_ON), Items.str(item, EXPIRES_ON),
                 status == null ? null : CertificationStatus.valueOf(status), Items.flag(item, SUBSIDY_ELIGIBLE),
                 Items.str(item, SUBSIDY_NOTE), Items.str(item, AUTHORITY), Items.str(item, APPLICATION_ID),
-                Items.str(item, RECORDED_AT), Items.str(item, REVOKED_AT), Items.str(item, REVOCATION_REASON));
+                Items.str(item, RECORDED_AT), Items.str(item, REVOKED_AT), Items.str(item, REVOCATION_REASON),
+                Items.str(item, PLATFORM_ID),
+                item.containsKey(RENEWAL_CLAIMED) ? Items.flag(item, RENEWAL_CLAIMED) : null,
+                Items.str(item, CLASSIFICATION), Items.str(item, CLASSIFICATION_REASON));
     }
 }

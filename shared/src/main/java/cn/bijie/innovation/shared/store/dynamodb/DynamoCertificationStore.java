@@ -88,8 +88,11 @@ public final class DynamoCertificationStore implements CertificationStore {
         if (recording.transition() != null) {
             ApplicationMapper.decision(tx, recording.transition());
         }
-        tx.put(mapper.item(c), Condition.absent(), () -> new Conflict(
-                "该认定已记录 (this certification — uscc, kind, level, certificateNo, issuedOn — is recorded already)"));
+        PlatformMapper.claimNumber(tx, c);
+        tx.putNaming(mapper.item(c), Condition.absent(), existing -> new Conflict("该认定已记录为 "
+                + Items.str(existing, CertificationMapper.CERTIFICATION_ID)
+                + " (this certification — uscc, kind, level, certificateNo, issuedOn — is recorded already)"));
+        PlatformMapper.addRecognition(tx, recording.platform(), c, recording.at());
         tx.put(AuditMapper.item(new AuditEntry(Keys.certificationPk(c.certificationId()), recording.actor(),
                 "CERTIFICATION_RECORDED",
                 recording.at(), null, c)), Condition.NONE, null);

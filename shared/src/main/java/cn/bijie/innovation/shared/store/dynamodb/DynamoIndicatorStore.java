@@ -6,6 +6,7 @@ import cn.bijie.innovation.shared.indicator.Holding;
 import cn.bijie.innovation.shared.indicator.IndicatorStore;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.platform.Platform;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,8 +38,9 @@ public final class DynamoIndicatorStore implements IndicatorStore {
     }
 
     /**
-     * The profile and the holdings in one Query: they share the partition {@code ORG#<uscc>}, and the sort keys
-     * {@code HOLD#…} and {@code PROFILE} are neighbours (the audit trail, {@code AUDIT#…}, sorts before both).
+     * The profile, the holdings and the platforms in one Query: they share the partition {@code ORG#<uscc>}, and the
+     * sort keys {@code HOLD#…}, {@code PLATFORM#…} and {@code PROFILE} are neighbours (the audit trail, {@code AUDIT#…},
+     * sorts before them).
      */
     @Override
     public OrganizationHoldings organization(String uscc) {
@@ -48,6 +50,7 @@ public final class DynamoIndicatorStore implements IndicatorStore {
     private OrganizationHoldings organizationItems(String uscc, String from, String to) {
         Organization profile = null;
         List<Holding> holdings = new ArrayList<>();
+        List<Platform> platforms = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> after = start;
@@ -62,12 +65,14 @@ public final class DynamoIndicatorStore implements IndicatorStore {
                     profile = OrganizationMapper.fromItem(item);
                 } else if (sk.startsWith(Keys.HOLDING_PREFIX)) {
                     holdings.add(holding(uscc, item));
+                } else if (PlatformMapper.isPlatform(sk)) {
+                    platforms.add(PlatformMapper.fromItem(item));
                 }
             }
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
         } while (start != null);
-        return new OrganizationHoldings(profile, holdings);
+        return new OrganizationHoldings(profile, holdings, platforms);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class WriteTransaction {
     private final String table;
     private final List<TransactWriteItem> items = new ArrayList<>();
-    private final List<Supplier<? extends DomainException>> failures = new ArrayList<>();
+    private final List<Function<Map<String, AttributeValue>, ? extends DomainException>> failures = new ArrayList<>();
 
     public WriteTransaction(String table) {
         this.table = table;
@@ -29,6 +30,12 @@ public final class WriteTransaction {
 
     public WriteTransaction put(Map<String, AttributeValue> item, Condition condition,
             Supplier<? extends DomainException> onConditionFailed) {
+        return putNaming(item, condition, onConditionFailed == null ? null : existing -> onConditionFailed.get());
+    }
+
+    /** A put whose failure names what stands in its way: {@code onConditionFailed} gets the item found there. */
+    public WriteTransaction putNaming(Map<String, AttributeValue> item, Condition condition,
+            Function<Map<String, AttributeValue>, ? extends DomainException> onConditionFailed) {
         Put.Builder put = Put.builder().tableName(table).item(item)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         if (condition.expression() != null) {
@@ -82,6 +89,12 @@ public final class WriteTransaction {
     }
 
     private WriteTransaction add(TransactWriteItem item, Supplier<? extends DomainException> onConditionFailed) {
+        return add(item, onConditionFailed == null ? null
+                : (Function<Map<String, AttributeValue>, ? extends DomainException>) existing -> onConditionFailed.get());
+    }
+
+    private WriteTransaction add(TransactWriteItem item,
+            Function<Map<String, AttributeValue>, ? extends DomainException> onConditionFailed) {
         items.add(item);
         failures.add(onConditionFailed);
         return this;
@@ -95,8 +108,11 @@ public final class WriteTransaction {
         return items;
     }
 
-    /** The failure that the condition of write {@code index} stands for, or null where none was declared. */
-    Supplier<? extends DomainException> failureAt(int index) {
+    /**
+     * The failure that the condition of write {@code index} stands for, given the item found there (empty when none),
+     * or null where none was declared.
+     */
+    Function<Map<String, AttributeValue>, ? extends DomainException> failureAt(int index) {
         return failures.get(index);
     }
 

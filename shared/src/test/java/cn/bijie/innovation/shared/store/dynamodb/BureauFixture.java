@@ -84,7 +84,7 @@ public final class BureauFixture {
     public Certification record(String uscc, String kind, String level, boolean renewal, String certificateNo,
             String issuedOn) {
         var committed = Answers.commit(201, null, () -> certifications.record(STAFF, new CertificationInput(uscc,
-                kind, level, renewal, "毕节测试平台", certificateNo, issuedOn, null, "贵州省科学技术厅")));
+                kind, level, renewal, "毕节测试平台", certificateNo, issuedOn, null, "贵州省科学技术厅", null)));
         return read(committed.bodyJson(), Certification.class);
     }
 
