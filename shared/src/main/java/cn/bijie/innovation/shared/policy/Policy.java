@@ -90,7 +90,7 @@ public record Policy(
 
     /** Sentences of the classification; {@code {name}} placeholders are filled by {@link #fill}. */
     public record ClassificationNotes(String renewalMismatch, String alreadyPaid, String notHigher,
-            String upgradeNoPrior, String override, String recalculated, String recovery, String recovered) {}
+            String upgradeNoPrior, String override, String recalculated, String recovered) {}
 
     /** The family of {@code kind} (the kind itself when the policy names none). */
     public String familyOf(String kind) {

@@ -22,6 +22,20 @@ public interface SubsidyStore {
     /** Every {@code PENDING_AMOUNT} subsidy of one rule (background work, paged through). */
     List<Subsidy> pending(String policyVersion, String rule);
 
+    /** Every subsidy of the policy version in {@code status} (background work, paged through). */
+    List<Subsidy> inStatus(String policyVersion, SubsidyStatus status);
+
+    /**
+     * A recalculated subsidy ({@code before} as read, not paid): its status, amount, rule and explanation change,
+     * the platform-level it holds moves with it, and the write holds only while each of {@code parameters} has the
+     * value {@code in} shows. False when it was no longer in the state read.
+     */
+    boolean reassess(Subsidy before, Subsidy after, List<String> parameters,
+            cn.bijie.innovation.shared.policy.PolicyParameters in, String actor, Instant at);
+
+    /** {@code RECOVERY_DUE → RECOVERED}; any other state is a {@code Conflict}. */
+    PendingWrite recover(Subsidy before, Subsidy after, String actor, Instant at);
+
     /** {@code PENDING_AMOUNT → AWAITING_PAYMENT}; false when it was no longer pending. */
     boolean assignAmount(Subsidy before, Subsidy after, String actor, Instant at);
 }

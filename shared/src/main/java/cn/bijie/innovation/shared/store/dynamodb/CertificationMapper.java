@@ -108,6 +108,18 @@ public final class CertificationMapper {
                 ? expiresOn.minusDays(Collections.max(policy.reminders().expiryThresholdDays())) : expiresOn;
     }
 
+    /** A stream record's images: the certification became REVOKED with this change. */
+    public static boolean revokedNow(Map<String, AttributeValue> old, Map<String, AttributeValue> now) {
+        String revoked = CertificationStatus.REVOKED.name();
+        return revoked.equals(Items.str(now, STATUS)) && !revoked.equals(Items.str(old, STATUS));
+    }
+
+    /** A stream record's images: staff changed the classification. */
+    public static boolean reclassified(Map<String, AttributeValue> old, Map<String, AttributeValue> now) {
+        return !java.util.Objects.equals(Items.str(old, CLASSIFICATION), Items.str(now, CLASSIFICATION))
+                || !java.util.Objects.equals(Items.str(old, CLASSIFICATION_REASON), Items.str(now, CLASSIFICATION_REASON));
+    }
+
     public static Certification fromItem(Map<String, AttributeValue> item) {
         String status = Items.str(item, STATUS);
         return new Certification(Items.str(item, CERTIFICATION_ID), Items.str(item, USCC), Items.str(item, KIND),

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -72,6 +73,22 @@ public final class WriteTransaction {
             update.expressionAttributeValues(allValues);
         }
         return add(TransactWriteItem.builder().update(update.build()).build(), onConditionFailed);
+    }
+
+    /** A delete under a condition (e.g. the item still names what the request read). */
+    public WriteTransaction delete(Map<String, AttributeValue> key, Condition condition,
+            Supplier<? extends DomainException> onConditionFailed) {
+        Delete.Builder delete = Delete.builder().tableName(table).key(key);
+        if (condition.expression() != null) {
+            delete.conditionExpression(condition.expression());
+            if (!condition.names().isEmpty()) {
+                delete.expressionAttributeNames(condition.names());
+            }
+            if (!condition.values().isEmpty()) {
+                delete.expressionAttributeValues(condition.values());
+            }
+        }
+        return add(TransactWriteItem.builder().delete(delete.build()).build(), onConditionFailed);
     }
 
     /** A condition on an item this request does not change (e.g. the organisation's profile exists). */
