@@ -131,6 +131,11 @@ class AuthorizationMatrixIT {
                                 : bureau.subsidy(org(t))) + "/disbursement",
                         "{\"paidOn\":\"" + Bureau.today() + "\",\"voucherNo\":\"毕财拨〔2026〕" + Bureau.random() + "号\"}"),
                         "401 401 401", "403 403 403", "403 403 403", "403 403 403", "200 200 404", "403 403 403"),
+                // issue 12: only a RECOVERY_DUE subsidy is recovered, these are not: finance gets 409
+                row("POST /subsidies/{subsidyId}/recovery", (c, t) -> new Call("POST",
+                        "/subsidies/" + subsidy.get(t) + "/recovery", "{\"amountYuan\":1,\"recoveredOn\":\""
+                                + Bureau.today() + "\",\"voucherNo\":\"毕财缴〔2026〕" + Bureau.random() + "号\"}"),
+                        "401 401 401", "403 403 403", "403 403 403", "403 403 403", "409 409 404", "403 403 403"),
                 row("GET /policy", (c, t) -> new Call("GET", "/policy", null),
                         "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"),
                 row("PUT /policy/parameters/{name}", (c, t) -> new Call("PUT", "/policy/parameters/"

@@ -196,7 +196,7 @@ class CalculateSubsidyHandlerIT {
             String uscc = newUscc();
             bureau.organization(uscc, "520502");
             certifications.add(bureau.record(uscc, i % 2 == 0 ? "HIGH_TECH_ENTERPRISE" : "KEY_LABORATORY",
-                    i % 2 == 0 ? "NATIONAL" : "PROVINCIAL", false, "NO-" + i, "2026-11-01"));
+                    i % 2 == 0 ? "NATIONAL" : "PROVINCIAL", false, "NO-" + i + "-" + uscc, "2026-11-01"));
         }
         return certifications;
     }

@@ -234,7 +234,7 @@ class IndicatorsHandlerIT {
         for (int i = 0; i < count; i++) {
             String uscc = newUscc();
             bureau.organization(uscc, counties[i % counties.length]);
-            bureau.record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-B" + i, "2026-10-01");
+            bureau.record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-B" + i + "-" + uscc, "2026-10-01");
         }
     }
 }
