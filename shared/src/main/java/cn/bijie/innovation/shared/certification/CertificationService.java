@@ -218,7 +218,9 @@ public final class CertificationService {
             String platformName, String certificateNo, LocalDate issuedOn, LocalDate expiresOn, String authority,
             String applicationId, Platform platform, Instant now) {
         if (expiresOn == null) {
-            expiresOn = policy.kind(kind).map(Policy.Kind::validityYears).map(issuedOn::plusYears).orElse(null);
+            // the last valid day: issued 2023-12-26 for 3 years → valid until 2026-12-25
+            expiresOn = policy.kind(kind).map(Policy.Kind::validityYears)
+                    .map(years -> issuedOn.plusYears(years).minusDays(1)).orElse(null);
         }
         // recorded late (e.g. from an old official list): it never counts, and the reminder run has nothing to do
         CertificationStatus status = expiresOn != null && expiresOn.isBefore(Shanghai.today(clock))

@@ -55,7 +55,7 @@ class CertificationServiceTest {
                 "GR-OTHER", "2026-11-01", "2028-06-30", null, null));
 
         assertThat(recordings).extracting(r -> r.certification().expiresOn())
-                .containsExactly("2029-11-01", "2028-06-30");
+                .containsExactly("2029-10-31", "2028-06-30");
     }
 
     @Test

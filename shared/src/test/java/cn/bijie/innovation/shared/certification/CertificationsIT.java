@@ -42,8 +42,8 @@ class CertificationsIT {
 
         var item = bureau.item(Keys.certification(c.certificationId()));
         assertThat(Items.str(item, "status")).isEqualTo("ACTIVE");
-        assertThat(c.expiresOn()).isEqualTo("2029-11-01");
-        assertThat(Items.str(item, DueIndex.SK)).startsWith("2029-08-03#CERT#" + c.certificationId());
+        assertThat(c.expiresOn()).as("the last valid day").isEqualTo("2029-10-31");
+        assertThat(Items.str(item, DueIndex.SK)).startsWith("2029-08-02#CERT#" + c.certificationId());
         assertThat(Items.str(item, "GSI2PK")).isEqualTo("CERT#ACTIVE");
         assertThat(audit(Keys.certificationPk(c.certificationId()))).containsExactly("CERTIFICATION_RECORDED");
     }

@@ -100,12 +100,13 @@ public final class CertificationMapper {
 
     /**
      * A kind recognised for a term (the high-tech enterprise's 3 years) is due on its first reminder threshold before
-     * expiry; another kind given an expiry date is due on it, to be expired without mail.
+     * expiry; another kind given an expiry date is due the day after it (its last valid day), to be expired without
+     * mail.
      */
     private LocalDate firstDue(Certification c) {
         LocalDate expiresOn = LocalDate.parse(c.expiresOn());
         return policy.remindsBeforeExpiry(c.kind())
-                ? expiresOn.minusDays(Collections.max(policy.reminders().expiryThresholdDays())) : expiresOn;
+                ? expiresOn.minusDays(Collections.max(policy.reminders().expiryThresholdDays())) : expiresOn.plusDays(1);
     }
 
     /** A stream record's images: the certification became REVOKED with this change. */
