@@ -58,7 +58,8 @@ public final class IndicatorService {
         for (String uscc : organisations) {
             OrganizationHoldings organization = store.organization(uscc);
             for (Holding should : expectedHoldings(uscc, active, organization)) {
-                Holding stored = find(organization.holdings(), should.period(), should.indicatorId());
+                Holding stored = find(organization.holdings(), should.period(), should.indicatorId(),
+                        should.platformId());
                 if (stored == null ? !should.certs().isEmpty() : !stored.certs().equals(should.certs())) {
                     store.replaceHolding(stored, should);
                     holdingsRepaired++;
@@ -88,26 +89,35 @@ public final class IndicatorService {
     }
 
     /**
-     * The holdings an organisation should have: for every indicator of every period, the ACTIVE certifications that
-     * count there, in the county it was counted in (or its profile's, for a holding that starts now).
+     * The holdings an organisation should have: for every indicator of every period and every platform, the ACTIVE
+     * certifications that count there, in the county it was counted in (or its profile's, for a holding that starts
+     * now); a stored holding that should hold nothing is emptied.
      */
     private List<Holding> expectedHoldings(String uscc, List<CertificationRef> active, OrganizationHoldings organization) {
         List<Holding> holdings = new ArrayList<>();
         String profileCounty = organization.profile() == null ? null : organization.profile().county();
         for (Policy.TargetPeriod period : policy.targetPeriods()) {
             for (Policy.Indicator indicator : period.indicators()) {
-                Set<String> certs = new HashSet<>();
+                Map<String, Set<String>> byPlatform = new HashMap<>();
                 active.stream().filter(c -> c.uscc().equals(uscc) && indicator.counts(c.kind(), c.level()))
-                        .forEach(c -> certs.add(c.certificationId()));
-                Holding stored = find(organization.holdings(), period.period(), indicator.id());
-                if (certs.isEmpty() && stored == null) {
-                    continue;
-                }
-                String county = stored != null && !stored.certs().isEmpty() ? stored.county() : profileCounty;
-                holdings.add(new Holding(uscc, period.period(), indicator.id(), county, certs));
+                        .forEach(c -> byPlatform.computeIfAbsent(platformKey(c.platformId()), k -> new HashSet<>())
+                                .add(c.certificationId()));
+                organization.holdings().stream()
+                        .filter(h -> h.period().equals(period.period()) && h.indicatorId().equals(indicator.id()))
+                        .forEach(h -> byPlatform.computeIfAbsent(platformKey(h.platformId()), k -> new HashSet<>()));
+                byPlatform.forEach((platform, certs) -> {
+                    String platformId = platform.isEmpty() ? null : platform;
+                    Holding stored = find(organization.holdings(), period.period(), indicator.id(), platformId);
+                    String county = stored != null && !stored.certs().isEmpty() ? stored.county() : profileCounty;
+                    holdings.add(new Holding(uscc, period.period(), indicator.id(), county, certs, platformId));
+                });
             }
         }
         return holdings;
+    }
+
+    private static String platformKey(String platformId) {
+        return platformId == null ? "" : platformId;
     }
 
     private static List<Drift> compare(Counter was, Counter should) {
@@ -136,8 +146,9 @@ public final class IndicatorService {
         return period + "#" + indicatorId;
     }
 
-    private static Holding find(List<Holding> holdings, String period, String indicatorId) {
-        return holdings.stream().filter(h -> h.period().equals(period) && h.indicatorId().equals(indicatorId))
+    private static Holding find(List<Holding> holdings, String period, String indicatorId, String platformId) {
+        return holdings.stream().filter(h -> h.period().equals(period) && h.indicatorId().equals(indicatorId)
+                        && java.util.Objects.equals(h.platformId(), platformId))
                 .findFirst().orElse(null);
     }
 }

@@ -19,5 +19,5 @@ public interface IndicatorStore {
     /** Replaces a counter's numbers, only if it still shows {@code before}. */
     void replaceCounter(Counter before, Counter after);
 
-    record CertificationRef(String certificationId, String uscc, String kind, String level) {}
+    record CertificationRef(String certificationId, String uscc, String kind, String level, String platformId) {}
 }

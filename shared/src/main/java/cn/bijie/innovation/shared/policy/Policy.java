@@ -139,7 +139,13 @@ public record Policy(
 
     public record TargetPeriod(String period, String deadline, String source, List<Indicator> indicators) {}
 
-    public record Indicator(String id, String name, int target, List<Counts> counts) {
+    /**
+     * A target: {@code unit} 家 (enterprises, the high-tech enterprise's) or 个 (platforms); {@code reading} is how the
+     * plan's words were read into {@code counts}, with its {@code clause}, and {@code otherReading} the other one the
+     * plan allows (a configuration change, not code).
+     */
+    public record Indicator(String id, String name, int target, List<Counts> counts, String unit, String clause,
+            String reading, String otherReading) {
         /** Whether a recognition of {@code kind} at {@code level} counts toward this indicator. */
         public boolean counts(String kind, String level) {
             return counts.stream().anyMatch(c -> c.kind().equals(kind) && c.levels().contains(level));

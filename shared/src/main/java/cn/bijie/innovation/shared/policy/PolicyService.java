@@ -41,7 +41,8 @@ public final class PolicyService {
                         rule.amountParameter(), rule.clause(), rule.explanation())).toList(),
                 policy.upgrade(), policy.noSubsidyNote(),
                 policy.parameters().stream().map(p -> parameterView(p, parameters.storedValue(p.name()))).toList(),
-                policy.reminders(), policy.counties(), policy.targetPeriods());
+                policy.reminders(), policy.counties(), policy.targetPeriods(), policy.industries(),
+                policy.growthTiers(), policy.families(), policy.renewal(), policy.window());
     }
 
     /**

@@ -68,6 +68,23 @@ class CertificationsIT {
     }
 
     @Test
+    void twoPlatformsOfOneOrganisation_countTwo_andARevokedOneDropsOut() {
+        String uscc = newUscc();
+        bureau.organization(uscc, "520523");
+        String indicator = "PROVINCIAL_ENGINEERING_OR_INNOVATION_CENTER";
+        long before = bureau.counter(indicator);
+
+        Certification engineering = bureau.record(uscc, "ENGINEERING_RESEARCH_CENTER", "PROVINCIAL", false,
+                "毕节煤化工工程中心", "ERC-2P-" + uscc, "2026-10-01");
+        bureau.record(uscc, "TECH_INNOVATION_CENTER", "PROVINCIAL", false, "毕节新材料技术创新中心",
+                "TIC-2P-" + uscc, "2026-10-02");
+
+        assertThat(bureau.counter(indicator)).as("two platforms (个), one organisation").isEqualTo(before + 2);
+        bureau.revoke(STAFF, engineering.certificationId(), new RevocationInput("撤销"));
+        assertThat(bureau.counter(indicator)).isEqualTo(before + 1);
+    }
+
+    @Test
     void record_isConflict_forTheSameCertificateTwice_andCountsNothingMore() {
         String uscc = newUscc();
         bureau.organization(uscc, "520523");

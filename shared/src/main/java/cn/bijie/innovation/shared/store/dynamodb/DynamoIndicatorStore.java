@@ -99,7 +99,7 @@ public final class DynamoIndicatorStore implements IndicatorStore {
     public List<CertificationRef> certifications(String status) {
         return IndexQuery.on(Indexes.BY_STATUS, CertificationMapper.statusPartition(status)).all(dynamo, table).stream()
                 .map(item -> new CertificationRef(Items.str(item, "certificationId"), Items.str(item, "uscc"),
-                        Items.str(item, "kind"), Items.str(item, "level")))
+                        Items.str(item, "kind"), Items.str(item, "level"), Items.str(item, "platformId")))
                 .toList();
     }
 
@@ -125,7 +125,7 @@ public final class DynamoIndicatorStore implements IndicatorStore {
         values.putAll(asRead.values());
         String expression = update;
         conditional(() -> dynamo.updateItem(r -> r.tableName(table)
-                .key(Keys.holding(after.uscc(), after.period(), after.indicatorId()))
+                .key(Keys.holding(after.uscc(), after.period(), after.indicatorId(), after.platformId()))
                 .updateExpression(expression).conditionExpression(asRead.expression())
                 .expressionAttributeNames(names).expressionAttributeValues(values)));
     }
@@ -165,9 +165,9 @@ public final class DynamoIndicatorStore implements IndicatorStore {
 
     /** A holding read by its key ({@code HOLD#<period>#<indicatorId>}), whoever wrote its other attributes. */
     static Holding holding(String uscc, Map<String, AttributeValue> item) {
-        String[] periodAndIndicator = Items.str(item, Keys.SK).substring(Keys.HOLDING_PREFIX.length()).split("#", 2);
+        String[] parts = Items.str(item, Keys.SK).substring(Keys.HOLDING_PREFIX.length()).split("#", 3);
         AttributeValue certs = item.get("certs");
-        return new Holding(uscc, periodAndIndicator[0], periodAndIndicator[1], Items.str(item, "county"),
-                certs == null || !certs.hasSs() ? Set.of() : Set.copyOf(certs.ss()));
+        return new Holding(uscc, parts[0], parts[1], Items.str(item, "county"),
+                certs == null || !certs.hasSs() ? Set.of() : Set.copyOf(certs.ss()), parts.length > 2 ? parts[2] : null);
     }
 }

@@ -22,7 +22,7 @@ class IndicatorCountersTest {
     }
 
     static Holding holding(String indicatorId, String... certs) {
-        return new Holding(USCC, "2020", indicatorId, "520502", Set.of(certs));
+        return new Holding(USCC, "2020", indicatorId, "520502", Set.of(certs), null);
     }
 
     @Test
