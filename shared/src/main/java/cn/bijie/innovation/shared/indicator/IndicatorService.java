@@ -3,6 +3,7 @@ package cn.bijie.innovation.shared.indicator;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.indicator.IndicatorStore.CertificationRef;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,13 +29,47 @@ public final class IndicatorService {
         this.clock = clock;
     }
 
-    /** {@code GET /indicators?period=…}; without a period, the policy's latest. */
+    /** {@code GET /indicators?period=…}; without a period, the policy's latest. Today's counts: one Query. */
     public IndicatorReport report(String period) {
+        return report(period, null);
+    }
+
+    /**
+     * {@code GET /indicators?period=…&asOf=…}: without {@code asOf} today's counts (the counters, one Query); with it,
+     * the counts on that day from the recognition history — valid on it (issued on or before it, its last valid day not
+     * before it, not revoked by then), one per platform (a high-tech enterprise's is the enterprise).
+     */
+    public IndicatorReport report(String period, String asOf) {
         Policy.TargetPeriod target = period == null
                 ? policy.targetPeriods().get(policy.targetPeriods().size() - 1)
                 : policy.targetPeriod(period).orElseThrow(() -> ValidationFailed.field("period",
                         "没有这个目标期 (no such target period): " + period));
-        return IndicatorReport.of(policy, target, store.counters(target.period()), clock.instant());
+        if (asOf == null) {
+            return IndicatorReport.of(policy, target, store.counters(target.period()), clock.instant().toString());
+        }
+        Validator v = new Validator();
+        java.time.LocalDate day = v.date("asOf", asOf);
+        v.throwIfAny();
+        return IndicatorReport.of(policy, target, countsOn(target, day.toString()), day.toString());
+    }
+
+    private Map<String, Counter> countsOn(Policy.TargetPeriod period, String day) {
+        Map<String, Set<String>> platforms = new HashMap<>();
+        Map<String, Counter> counters = new HashMap<>();
+        for (IndicatorStore.Recognition r : store.history()) {
+            if (!r.activeOn(day)) {
+                continue;
+            }
+            for (Policy.Indicator indicator : period.indicators()) {
+                String platform = r.platformId() == null ? r.uscc() : r.platformId();
+                if (indicator.counts(r.kind(), r.level())
+                        && platforms.computeIfAbsent(indicator.id(), k -> new HashSet<>()).add(platform)) {
+                    counters.merge(indicator.id(), new Counter(period.period(), indicator.id(), 1,
+                            r.county() == null ? Map.of() : Map.of(r.county(), 1L)), IndicatorService::add);
+                }
+            }
+        }
+        return counters;
     }
 
     /** What a recount found and repaired. */

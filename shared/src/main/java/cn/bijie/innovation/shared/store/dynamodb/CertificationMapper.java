@@ -4,6 +4,7 @@ import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.policy.Policy;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
@@ -39,6 +40,8 @@ public final class CertificationMapper {
     static final String RENEWAL_CLAIMED = "renewalClaimed";
     static final String CLASSIFICATION = "classification";
     static final String CLASSIFICATION_REASON = "classificationReason";
+    /** The county its organisation was counted in when it was recorded (the dated counts read it). */
+    static final String COUNTY = "county";
     static final String BY_STATUS_PK = Indexes.BY_STATUS + "PK";
     /** The partition of every certification in the all-records index. */
     static final String ALL_PARTITION = "CERT";
@@ -119,6 +122,17 @@ public final class CertificationMapper {
     public static boolean reclassified(Map<String, AttributeValue> old, Map<String, AttributeValue> now) {
         return !java.util.Objects.equals(Items.str(old, CLASSIFICATION), Items.str(now, CLASSIFICATION))
                 || !java.util.Objects.equals(Items.str(old, CLASSIFICATION_REASON), Items.str(now, CLASSIFICATION_REASON));
+    }
+
+    /** A certification as the dated counts need it. */
+    static cn.bijie.innovation.shared.indicator.IndicatorStore.Recognition recognition(
+            Map<String, AttributeValue> item) {
+        String revokedAt = Items.str(item, REVOKED_AT);
+        return new cn.bijie.innovation.shared.indicator.IndicatorStore.Recognition(Items.str(item, CERTIFICATION_ID),
+                Items.str(item, USCC), Items.str(item, KIND), Items.str(item, LEVEL), Items.str(item, PLATFORM_ID),
+                Items.str(item, COUNTY), Items.str(item, ISSUED_ON), Items.str(item, EXPIRES_ON),
+                revokedAt == null ? null : cn.bijie.innovation.shared.time.Shanghai.dateOf(Instant.parse(revokedAt))
+                        .toString());
     }
 
     public static Certification fromItem(Map<String, AttributeValue> item) {

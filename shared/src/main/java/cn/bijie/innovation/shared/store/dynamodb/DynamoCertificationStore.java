@@ -89,7 +89,9 @@ public final class DynamoCertificationStore implements CertificationStore {
             ApplicationMapper.decision(tx, recording.transition());
         }
         PlatformMapper.claimNumber(tx, c);
-        tx.putNaming(mapper.item(c), Condition.absent(), existing -> new Conflict("该认定已记录为 "
+        Map<String, AttributeValue> item = new java.util.HashMap<>(mapper.item(c));
+        Items.putIfPresent(item, CertificationMapper.COUNTY, recording.county());
+        tx.putNaming(item, Condition.absent(), existing -> new Conflict("该认定已记录为 "
                 + Items.str(existing, CertificationMapper.CERTIFICATION_ID)
                 + " (this certification — uscc, kind, level, certificateNo, issuedOn — is recorded already)"));
         PlatformMapper.addRecognition(tx, recording.platform(), c, recording.at());

@@ -96,6 +96,12 @@ public final class DynamoIndicatorStore implements IndicatorStore {
     }
 
     @Override
+    public List<Recognition> history() {
+        return IndexQuery.on(Indexes.ALL, CertificationMapper.ALL_PARTITION).all(dynamo, table).stream()
+                .map(CertificationMapper::recognition).toList();
+    }
+
+    @Override
     public List<CertificationRef> certifications(String status) {
         return IndexQuery.on(Indexes.BY_STATUS, CertificationMapper.statusPartition(status)).all(dynamo, table).stream()
                 .map(item -> new CertificationRef(Items.str(item, "certificationId"), Items.str(item, "uscc"),
