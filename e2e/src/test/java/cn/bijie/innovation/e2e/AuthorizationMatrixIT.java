@@ -122,6 +122,10 @@ class AuthorizationMatrixIT {
                         "/certifications/" + (t == Target.MISSING ? certification.get(t)
                                 : bureau.certification(org(t))) + "/revocation", "{\"reason\":\"经核查，存在弄虚作假行为\"}"),
                         "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "403 403 403"),
+                // issue 12: an organisation's platforms, read like its certifications
+                row("GET /organizations/{uscc}/platforms", (c, t) -> new Call("GET",
+                        "/organizations/" + org(t) + "/platforms", null),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 200", "200 200 200", "200 200 200"),
                 row("GET /subsidies", (c, t) -> new Call("GET", "/subsidies?uscc=" + org(t), null),
                         "401 401 401", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"),
                 row("GET /subsidies/{subsidyId}", (c, t) -> new Call("GET", "/subsidies/" + subsidy.get(t), null),

@@ -209,6 +209,19 @@ public final class CertificationService {
                 subsidyBefore, subsidyAfter, caller.sub(), now)));
     }
 
+    /**
+     * {@code GET /organizations/{uscc}/platforms}: the organisation's platforms with their recognitions over time (one
+     * Query); another organisation's are a 404 like a missing one.
+     */
+    public Map<String, List<Platform>> platforms(Caller caller, String uscc) {
+        caller.requireAny(Role.values());
+        Validator v = new Validator();
+        v.uscc("uscc", uscc);
+        v.throwIfAny();
+        caller.requireRead(uscc, "组织");
+        return Map.of("items", store.organization(uscc).platforms());
+    }
+
     /** A path id of another shape names nothing: 404 without a read. */
     private Optional<Certification> find(String certificationId) {
         return DerivedId.isWellFormed("cert", certificationId) ? store.find(certificationId) : Optional.empty();

@@ -55,6 +55,8 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
                         .caller("priming", null, Role.STAFF),
                 ApiEvent.of("GET /certifications").query("uscc", Priming.NO_SUCH_USCC)
                         .caller("priming", null, Role.STAFF),
+                ApiEvent.of("GET /organizations/{uscc}/platforms").path("uscc", Priming.NO_SUCH_USCC)
+                        .caller("priming", null, Role.STAFF),
                 ApiEvent.of("POST /certifications").caller("priming", null, Role.STAFF).body("{}"),
                 ApiEvent.of("POST /applications/{applicationId}/decision").path("applicationId", Priming.NO_SUCH_ID)
                         .caller("priming", null, Role.STAFF).body("{}"),
@@ -83,6 +85,8 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
                         request.query("nextToken"))),
                 "GET /certifications/{certificationId}", request -> ApiResponse.json(200, certifications.get(
                         request.requireCaller(), request.path("certificationId"))),
+                "GET /organizations/{uscc}/platforms", request -> ApiResponse.json(200, certifications.platforms(
+                        request.requireCaller(), request.path("uscc"))),
                 "POST /certifications/{certificationId}/revocation", request -> {
                     Caller caller = request.requireCaller();
                     RevocationInput input = Json.read(request.body(), RevocationInput.class);
