@@ -122,6 +122,12 @@ class AuthorizationMatrixIT {
                         "/certifications/" + (t == Target.MISSING ? certification.get(t)
                                 : bureau.certification(org(t))) + "/revocation", "{\"reason\":\"经核查，存在弄虚作假行为\"}"),
                         "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "403 403 403"),
+                // issue 12: staff override the derived classification with a reason
+                row("POST /certifications/{certificationId}/classification", (c, t) -> new Call("POST",
+                        "/certifications/" + (t == Target.MISSING ? certification.get(t)
+                                : bureau.certification(org(t))) + "/classification",
+                        "{\"classification\":\"NONE\",\"reason\":\"经核查不予补助\"}"),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "403 403 403"),
                 // issue 12: an organisation's platforms, read like its certifications
                 row("GET /organizations/{uscc}/platforms", (c, t) -> new Call("GET",
                         "/organizations/" + org(t) + "/platforms", null),

@@ -21,6 +21,7 @@ import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.platform.Platform;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.subsidy.Classifier;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyRules;
 import cn.bijie.innovation.shared.subsidy.SubsidyStore;
@@ -220,6 +221,25 @@ public final class CertificationService {
         v.throwIfAny();
         caller.requireRead(uscc, "组织");
         return Map.of("items", store.organization(uscc).platforms());
+    }
+
+    /**
+     * {@code POST /certifications/{id}/classification}: staff override the derived classification with a written
+     * reason (audited); the subsidy function reassesses the subsidy if it is not paid yet.
+     */
+    public Written<Certification> reclassify(Caller caller, String certificationId, ClassificationInput input) {
+        caller.requireAny(Role.STAFF);
+        Validator v = new Validator();
+        v.code("classification", input.classification(), Classifier.OVERRIDES::contains);
+        v.multilineText("reason", input.reason(), MAX_REASON);
+        v.throwIfAny();
+        Certification before = find(certificationId)
+                .orElseThrow(() -> new NotFound("认定记录不存在 (not found)"));
+        if ("RENEWAL".equals(input.classification()) && !policy.isRenewable(before.kind())) {
+            throw ValidationFailed.field("classification", "该类型的认定没有重新认定 (this kind is not renewed)");
+        }
+        Certification after = before.classified(input.classification(), input.reason().strip());
+        return Written.of(after, store.reclassify(before, after, caller.sub(), clock.instant()));
     }
 
     /** A path id of another shape names nothing: 404 without a read. */

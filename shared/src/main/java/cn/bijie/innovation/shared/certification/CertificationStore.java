@@ -37,6 +37,9 @@ public interface CertificationStore {
 
     PendingWrite revoke(Revocation revocation);
 
+    /** Staff's classification override, conditioned on the certification not being revoked (else a Conflict). */
+    PendingWrite reclassify(Certification before, Certification after, String actor, Instant at);
+
     /** {@code platform} as read: new (no {@code createdAt}) or with the recognitions the write adds to. */
     record Recording(Certification certification, String county, List<Holding> holdings,
             ApplicationTransition transition, String actor, Instant at, Platform platform) {}

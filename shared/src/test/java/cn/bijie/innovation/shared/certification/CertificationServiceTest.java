@@ -241,6 +241,12 @@ class CertificationServiceTest {
         public PendingWrite revoke(Revocation revocation) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public PendingWrite reclassify(Certification before, Certification after, String actor,
+                java.time.Instant at) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** The recording paths never touch subsidies. */

@@ -3,10 +3,14 @@ package cn.bijie.innovation.shared.subsidy;
 import static cn.bijie.innovation.shared.store.dynamodb.BureauFixture.STAFF;
 import static cn.bijie.innovation.shared.testing.TestData.newUscc;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.bijie.innovation.shared.certification.Certification;
+import cn.bijie.innovation.shared.certification.ClassificationInput;
 import cn.bijie.innovation.shared.certification.RevocationInput;
 import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.testing.FourEyes;
 import java.util.ArrayList;
@@ -125,6 +129,31 @@ class PlatformHistoryIT {
         assertThat(n.explanation()).contains("FULL").contains("500000");
         assertThat(lower.classification()).isEqualTo("LOWER");
         assertThat(lower.status()).isEqualTo(SubsidyStatus.NOT_PAYABLE);
+    }
+
+    @Test
+    void staffOverrideTheClassification_withAReason_andTheUnpaidSubsidyIsReassessed() {
+        String uscc = organization();
+        calculate(bureau.record(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "KLO1-" + uscc, "2024-03-01"));
+        Certification second = bureau.record(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "KLO2-" + uscc,
+                "2024-09-01");
+        assertThat(calculate(second).status()).isEqualTo(SubsidyStatus.NOT_PAYABLE);
+
+        assertThatThrownBy(() -> Answers.commit(200, null, () -> bureau.certifications.reclassify(STAFF,
+                second.certificationId(), new ClassificationInput("NEW", " ")))).isInstanceOf(ValidationFailed.class);
+        assertThatThrownBy(() -> Answers.commit(200, null, () -> bureau.certifications.reclassify(STAFF,
+                second.certificationId(), new ClassificationInput("RENEWAL", "x"))))
+                .isInstanceOf(ValidationFailed.class);
+        Answers.commit(200, null, () -> bureau.certifications.reclassify(STAFF, second.certificationId(),
+                new ClassificationInput("NEW", "经核查为另一实验室")));
+        assertThat(bureau.calculator.onReclassified(second.certificationId())).isTrue();
+
+        Subsidy reassessed = bureau.subsidyOf(second.certificationId());
+        assertThat(reassessed.status()).isEqualTo(SubsidyStatus.AWAITING_PAYMENT);
+        assertThat(reassessed.amountYuan()).isEqualTo(500_000L);
+        assertThat(reassessed.explanation()).contains("经核查为另一实验室");
+        assertThat(bureau.certificationStore.find(second.certificationId()).orElseThrow().classification())
+                .isEqualTo("NEW");
     }
 
     @Test
