@@ -93,15 +93,6 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
     }
 
     @Override
-    public Optional<Subsidy> paidOrAwaiting(String uscc, String kind, String level) {
-        return IndexQuery.on(Indexes.BY_ORGANIZATION, SubsidyMapper.organizationPartition(uscc))
-                .whereEquals(SubsidyMapper.KIND, kind).whereEquals(SubsidyMapper.LEVEL, level)
-                .whereIn(SubsidyMapper.STATUS, List.of(SubsidyStatus.AWAITING_PAYMENT.name(),
-                        SubsidyStatus.PAID.name()))
-                .all(dynamo, table).stream().map(SubsidyMapper::fromItem).findFirst();
-    }
-
-    @Override
     public boolean create(Subsidy subsidy, Certification seen, List<String> parameters, PolicyParameters in,
             String actor, Instant at) {
         var tx = new WriteTransaction(table);
@@ -229,37 +220,6 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
 
     private static AttributeValue str(String value) {
         return value == null ? null : Items.s(value);
-    }
-
-    @Override
-    public List<Subsidy> pending(String policyVersion, String rule) {
-        return IndexQuery.on(Indexes.BY_STATUS, SubsidyMapper.STATUS_PREFIX + SubsidyStatus.PENDING_AMOUNT.name())
-                .whereEquals("policyVersion", policyVersion).whereEquals("rule", rule)
-                .all(dynamo, table).stream().map(SubsidyMapper::fromItem).toList();
-    }
-
-    @Override
-    public boolean assignAmount(Subsidy before, Subsidy after, String actor, Instant at) {
-        Map<String, AttributeValue> due = mapper.due(after.subsidyId(), at);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":duePk", due.get(DueIndex.PK));
-        values.put(":dueSk", due.get(DueIndex.SK));
-        values.put(":status", Items.s(after.status().name()));
-        values.put(":byStatus", Items.s(SubsidyMapper.STATUS_PREFIX + after.status().name()));
-        values.put(":amount", Items.n(after.amountYuan()));
-        values.put(":explanation", Items.s(after.explanation()));
-        values.put(":at", Items.s(at.toString()));
-        var tx = new WriteTransaction(table);
-        tx.update(Keys.subsidy(after.subsidyId()),
-                "SET #status = :status, #byStatus = :byStatus, #amount = :amount, #explanation = :explanation,"
-                        + " #since = :at, " + DueIndex.PK + " = :duePk, " + DueIndex.SK + " = :dueSk",
-                Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK,
-                        "#amount", SubsidyMapper.AMOUNT_YUAN, "#explanation", SubsidyMapper.EXPLANATION,
-                        "#since", SubsidyMapper.AWAITING_PAYMENT_SINCE), values,
-                Condition.equals(SubsidyMapper.STATUS, Items.s(SubsidyStatus.PENDING_AMOUNT.name())),
-                        () -> DONE_ALREADY);
-        audit(tx, actor, "SUBSIDY_AMOUNT_SET", at, before, after);
-        return committedUnlessDone(tx);
     }
 
     /** Commits; false when the write's first condition found it done already. */
