@@ -101,11 +101,7 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
         tx.check(Keys.certification(seen.certificationId()), Condition.equals(CertificationMapper.STATUS,
                 Items.s(seen.status().name())),
                 ReadOutdated::new);
-        for (String name : parameters) {
-            StoredParameter stored = in.storedValue(name);
-            tx.check(Keys.policyParameter(policy.version(), name), stored == null ? Condition.absent()
-                    : Condition.equals(PolicyParameterMapper.UPDATED_AT, Items.s(stored.updatedAt())), ReadOutdated::new);
-        }
+        parametersAsRead(tx, parameters, in);
         audit(tx, actor, "SUBSIDY_CREATED", at, null, subsidy);
         return committedUnlessDone(tx);
     }
@@ -162,11 +158,7 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
             releasePlatformLevel(tx, before);
             claimPlatformLevel(tx, after);
         }
-        for (String name : parameters) {
-            StoredParameter stored = in.storedValue(name);
-            tx.check(Keys.policyParameter(policy.version(), name), stored == null ? Condition.absent()
-                    : Condition.equals(PolicyParameterMapper.UPDATED_AT, Items.s(stored.updatedAt())), ReadOutdated::new);
-        }
+        parametersAsRead(tx, parameters, in);
         audit(tx, actor, "SUBSIDY_REASSESSED", at, before, after);
         return committedUnlessDone(tx);
     }
@@ -190,6 +182,15 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
         releasePlatformLevel(tx, before);
         audit(tx, actor, "SUBSIDY_RECOVERED", at, before, after);
         return writer.pending(tx);
+    }
+
+    /** Each parameter the amount depends on still has the value read (else the calculation runs again). */
+    private void parametersAsRead(WriteTransaction tx, List<String> parameters, PolicyParameters in) {
+        for (String name : parameters) {
+            StoredParameter stored = in.storedValue(name);
+            tx.check(Keys.policyParameter(policy.version(), name), stored == null ? Condition.absent()
+                    : Condition.equals(PolicyParameterMapper.UPDATED_AT, Items.s(stored.updatedAt())), ReadOutdated::new);
+        }
     }
 
     /** A payable subsidy holds its platform-level: a second one for it fails, and its calculation runs again. */
