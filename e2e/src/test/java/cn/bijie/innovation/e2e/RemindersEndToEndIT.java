@@ -62,13 +62,14 @@ class RemindersEndToEndIT {
                     expires.toString(), "还有 30 天");
         });
 
-        for (LocalDate day = today.plusDays(1); day.isBefore(expires); day = day.plusDays(1)) {
+        for (LocalDate day = today.plusDays(1); !day.isAfter(expires); day = day.plusDays(1)) {
             run(day);
         }
         assertThat(mailsTo(contact)).hasSize(2);
         assertThat(mailsTo(contact).get(1).path("BodyText").asText()).contains("还有 7 天");
 
-        Reply onExpiry = run(expires);
+        assertThat(status("e2e-expiry")).as("valid on its last day").isEqualTo("ACTIVE");
+        Reply onExpiry = run(expires.plusDays(1));
 
         assertThat(onExpiry.json().path("expired").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(status("e2e-expiry")).isEqualTo("EXPIRED");

@@ -29,8 +29,8 @@ public final class ReminderMails {
         long days = ChronoUnit.DAYS.between(today, c.expiresOn());
         String subject = PREFIX + kind + "证书到期提醒（" + c.expiresOn() + "）";
         List<String> paragraphs = List.of(
-                "贵单位的" + kind + "证书（证书编号：" + c.certificateNo() + "）将于 " + c.expiresOn() + " 到期，距到期还有 "
-                        + days + " 天。",
+                "贵单位的" + kind + "证书（证书编号：" + c.certificateNo() + "）有效期至 " + c.expiresOn()
+                        + "（含当日），距有效期届满还有 " + days + " 天。",
                 "请在证书到期前准备材料，申请重新认定，以免资格失效。重新通过认定后，请登录毕节市科技创新平台补助系统登记新证书"
                         + renewalClause(c.kind()) + "。",
                 "如已完成重新认定，请忽略本邮件。");

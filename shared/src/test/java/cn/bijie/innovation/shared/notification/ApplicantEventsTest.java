@@ -27,7 +27,7 @@ class ApplicantEventsTest {
         return new Subsidy("sub-1", "cert-1", USCC, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, amount, status,
                 "BJ-2019", "HIGH_TECH_ENTERPRISE_NEW", "按《实施方案》三(一)，补助 100,000 元", "2026-11-30T01:00:00Z",
                 status == SubsidyStatus.PAID ? "2026-12-01" : null, status == SubsidyStatus.PAID ? "PZ-1" : null, false,
-                null);
+                null, null, null, null, null, null, null, null);
     }
 
     @Test

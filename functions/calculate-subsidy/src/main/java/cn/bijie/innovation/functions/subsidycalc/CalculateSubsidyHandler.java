@@ -84,6 +84,17 @@ public final class CalculateSubsidyHandler implements RequestStreamHandler {
             String certificationId = require(image, "certificationId");
             var outcome = calculator.onCertificationRecorded(certificationId);
             Log.info("certification", Map.of("certificationId", certificationId, "outcome", outcome));
+        } else if (CertificationMapper.TYPE.equals(type) && "MODIFY".equals(eventName)) {
+            Map<String, AttributeValue> old = StreamImages.item(record.path("dynamodb").path("OldImage"));
+            String certificationId = require(image, "certificationId");
+            if (CertificationMapper.revokedNow(old, image)) {
+                int moved = calculator.onCertificationRevoked(certificationId);
+                Log.info("certification revoked", Map.of("certificationId", certificationId, "subsidiesMoved", moved));
+            }
+            if (CertificationMapper.reclassified(old, image)) {
+                boolean moved = calculator.onReclassified(certificationId);
+                Log.info("certification reclassified", Map.of("certificationId", certificationId, "moved", moved));
+            }
         } else if (DynamoPolicyParameterStore.TYPE.equals(type)
                 && ("INSERT".equals(eventName) || "MODIFY".equals(eventName))) {
             String name = require(image, "name");

@@ -80,7 +80,7 @@ class NotifyApplicantsHandlerIT {
         String applicationId = bureau.application(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR202652000777");
         Map<String, AttributeValue> submitted = application(applicationId);
         records.add(StreamRecords.insert(submitted));
-        bureau.decide(STAFF, applicationId, new DecisionInput("RETURNED", "请补充近三年研发费用专项审计报告", null, null,
+        bureau.decide(STAFF, applicationId, new DecisionInput("RETURNED", "请补充近三年研发费用专项审计报告", null, null, null,
                 null, null));
         Map<String, AttributeValue> returned = application(applicationId);
         records.add(StreamRecords.modify(submitted, returned));
@@ -140,7 +140,7 @@ class NotifyApplicantsHandlerIT {
         String uscc = organization();
         String rejectedId = bureau.application(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "KL-R1");
         Map<String, AttributeValue> submitted = application(rejectedId);
-        bureau.decide(STAFF, rejectedId, new DecisionInput("REJECTED", "证书不在政策认定范围内", null, null, null, null));
+        bureau.decide(STAFF, rejectedId, new DecisionInput("REJECTED", "证书不在政策认定范围内", null, null, null, null, null));
         String batch = StreamRecords.batch(List.of(StreamRecords.modify(submitted, application(rejectedId)),
                 StreamRecords.modify(application(rejectedId), application(rejectedId))));
 

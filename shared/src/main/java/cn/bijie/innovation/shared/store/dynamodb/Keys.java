@@ -73,9 +73,11 @@ public final class Keys {
     public static final String PARAMETER_PREFIX = "PARAM#";
     public static final String HOLDING_PREFIX = "HOLD#";
 
-    /** Which ACTIVE certifications make the organisation count toward one indicator of one period. */
-    public static Map<String, AttributeValue> holding(String uscc, String period, String indicatorId) {
-        return key(organizationPk(uscc), HOLDING_PREFIX + period + "#" + indicatorId);
+    /** Which ACTIVE certifications make one platform of the organisation count toward one indicator of one period. */
+    public static Map<String, AttributeValue> holding(String uscc, String period, String indicatorId,
+            String platformId) {
+        return key(organizationPk(uscc), HOLDING_PREFIX + period + "#" + indicatorId
+                + (platformId == null ? "" : "#" + platformId));
     }
 
     public static String indicatorPk(String period) {

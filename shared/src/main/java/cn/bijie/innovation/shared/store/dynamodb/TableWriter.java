@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -78,8 +77,9 @@ public final class TableWriter {
                 }
                 for (int i = 0; i < tx.size(); i++) {
                     if (failed(reasons, i)) {
-                        Supplier<? extends DomainException> failure = tx.failureAt(i);
-                        throw failure != null ? failure.get()
+                        var failure = tx.failureAt(i);
+                        Map<String, AttributeValue> found = reasons.get(i).item();
+                        throw failure != null ? failure.apply(found == null ? Map.of() : found)
                                 : new Conflict("记录状态已变化，请刷新后重试 (the record changed; reload and retry)");
                     }
                 }
