@@ -46,6 +46,7 @@ public final class ApplicantEvents {
             new Row<>(Subsidy.class, NotificationEvent.SUBSIDY_CALCULATED,
                     (before, after) -> after.amountYuan() != null && (before == null || before.amountYuan() == null),
                     Subsidy::uscc, Subsidy::subsidyId),
+            subsidy(NotificationEvent.SUBSIDY_ON_NOTICE, SubsidyStatus.ON_NOTICE),
             subsidy(NotificationEvent.SUBSIDY_PAID, SubsidyStatus.PAID));
 
     private ApplicantEvents() {}

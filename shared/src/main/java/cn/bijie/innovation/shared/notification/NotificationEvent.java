@@ -7,6 +7,7 @@ public enum NotificationEvent {
     APPLICATION_REJECTED("申报未予认定"),
     CERTIFIED("认定已登记"),
     SUBSIDY_CALCULATED("补助金额已核定"),
+    SUBSIDY_ON_NOTICE("补助已进入拨付前公示"),
     SUBSIDY_PAID("补助已拨付");
 
     private final String title;

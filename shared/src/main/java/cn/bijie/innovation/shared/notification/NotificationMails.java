@@ -58,6 +58,12 @@ public final class NotificationMails {
                                 + " 元（补助编号 " + s.subsidyId() + "）。",
                         "依据：" + s.explanation(), "补助资金由毕节市财政局拨付，拨付后另行通知。");
             }
+            case SUBSIDY_ON_NOTICE -> {
+                Subsidy s = (Subsidy) notice.record();
+                yield List.of("贵单位" + recognition(s.kind(), s.level()) + "认定的补助 " + yuan(s.amountYuan())
+                                + " 元（补助编号 " + s.subsidyId() + "）已列入拨付前公示。",
+                        "公示期满无异议（或异议经核查不成立）后，由毕节市财政局拨付；公示内容可在系统“补助公示”栏目查看。");
+            }
             case SUBSIDY_PAID -> {
                 Subsidy s = (Subsidy) notice.record();
                 yield List.of("贵单位" + recognition(s.kind(), s.level()) + "认定的补助 " + yuan(s.amountYuan())
