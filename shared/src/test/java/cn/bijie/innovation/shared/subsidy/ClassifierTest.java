@@ -34,15 +34,15 @@ class ClassifierTest {
         List<Row> rows = new ArrayList<>();
         for (String family : List.of("KEY_LABORATORY", "INNOVATION_OR_ENGINEERING_CENTER")) {
             for (String mode : List.of("FULL", "DIFFERENCE")) {
-                String upgrade = mode.equals("FULL") ? "UPGRADE:AWAITING_PAYMENT:1000000"
-                        : "UPGRADE:AWAITING_PAYMENT:500000";
+                String upgrade = mode.equals("FULL") ? "UPGRADE:AWAITING_NOTICE:1000000"
+                        : "UPGRADE:AWAITING_NOTICE:500000";
                 add(rows, family, "PROVINCIAL,NATIONAL", mode,
-                        List.of("NEW:AWAITING_PAYMENT:500000", upgrade));
+                        List.of("NEW:AWAITING_NOTICE:500000", upgrade));
                 add(rows, family, "NATIONAL,PROVINCIAL", mode,
-                        List.of("NEW:AWAITING_PAYMENT:1000000", "LOWER:NOT_PAYABLE"));
+                        List.of("NEW:AWAITING_NOTICE:1000000", "LOWER:NOT_PAYABLE"));
                 add(rows, family, "PROVINCIAL,PROVINCIAL", mode,
-                        List.of("NEW:AWAITING_PAYMENT:500000", "REPEAT:NOT_PAYABLE"));
-                add(rows, family, "MUNICIPAL,PROVINCIAL", mode, List.of("-", "UPGRADE:AWAITING_PAYMENT:500000"));
+                        List.of("NEW:AWAITING_NOTICE:500000", "REPEAT:NOT_PAYABLE"));
+                add(rows, family, "MUNICIPAL,PROVINCIAL", mode, List.of("-", "UPGRADE:AWAITING_NOTICE:500000"));
             }
         }
         for (String mode : List.of("FULL", "DIFFERENCE")) {
@@ -51,7 +51,7 @@ class ClassifierTest {
                 add(rows, "MAKERSPACE", sequence, mode, List.of("-", "-"));
             }
             add(rows, "HIGH_TECH_ENTERPRISE", "NATIONAL,NATIONAL", mode,
-                    List.of("NEW:AWAITING_PAYMENT:100000", "RENEWAL:PENDING_AMOUNT"));
+                    List.of("NEW:AWAITING_NOTICE:100000", "RENEWAL:PENDING_AMOUNT"));
         }
         return rows.stream();
     }
@@ -60,7 +60,7 @@ class ClassifierTest {
     static void add(List<Row> rows, String family, String sequence, String mode, List<String> inside) {
         rows.add(new Row(family, sequence, mode, "INSIDE", inside));
         rows.add(new Row(family, sequence, mode, "UNSET", inside.stream()
-                .map(step -> step.contains("AWAITING_PAYMENT") ? step.replaceAll(":AWAITING_PAYMENT.*", ":PENDING_AMOUNT")
+                .map(step -> step.contains("AWAITING_NOTICE") ? step.replaceAll(":AWAITING_NOTICE.*", ":PENDING_AMOUNT")
                         : step).toList()));
         rows.add(new Row(family, sequence, mode, "BEFORE", inside.stream()
                 .map(step -> step.equals("-") ? step : "WINDOW:NOT_PAYABLE").toList()));
