@@ -36,7 +36,10 @@ FUNCTIONS := \
   LedgerFunction:notices \
   ImportsFunction:imports \
   ImportRecognitionsFunction:imports \
-  ImportNoticesFunction:import-notices
+  ImportNoticesFunction:import-notices \
+  NotifyApplicantsFunction:notify-applicants \
+  AuditFunction:audit \
+  AuditVerifyFunction:audit
 
 MODULES := $(sort $(foreach f,$(FUNCTIONS),$(word 2,$(subst :, ,$(f)))))
 jar_of = $(ROOT)/functions/$(1)/target/$(1).jar

@@ -1,5 +1,6 @@
 package cn.bijie.innovation.bench;
 
+import cn.bijie.innovation.bench.measure.AuditVerify;
 import cn.bijie.innovation.bench.measure.ColdStarts;
 import cn.bijie.innovation.bench.measure.DirectoryReads;
 import cn.bijie.innovation.bench.measure.DynamoCalls;
@@ -35,7 +36,7 @@ public final class Bench {
     /** In order: the in-process calls run first, so the cold starts' sample reads find the records the writes made. */
     public static final List<Measurement> MEASUREMENTS = List.of(new JarSizes(), new DynamoCalls(), new ColdStarts(),
             new PrimedStarts(), new RunnerLatency(), new ReminderRun(), new IndicatorReads(), new DirectoryReads(),
-            new LedgerReads(), new ListImport());
+            new LedgerReads(), new ListImport(), new AuditVerify());
 
     private Bench() {}
 

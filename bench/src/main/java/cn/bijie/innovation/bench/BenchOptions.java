@@ -27,7 +27,7 @@ public record BenchOptions(
     public static final String USAGE = """
             usage: bench --endpoint http://127.0.0.1:4566 [--root .] [--out target/bench]
                    [--runs 5] [--priming-runs 3] [--warm 20] [--duration 20] [--concurrency 8]
-                   [--measure jars,calls,cold,priming,runner,reminders,indicators,directory,ledger,imports]
+                   [--measure jars,calls,cold,priming,runner,reminders,indicators,directory,ledger,imports,audit]
                    [--only LogicalId,...]
                    [--sample LogicalId=events/x.json]... [--indicator-orgs 100,10000] [--seed-seconds 150]
                    [--runner-jvm "-XX:TieredStopAtLevel=1"]   (the local runner's JVM flags; ./dev up's by default)""";

@@ -29,10 +29,11 @@ class TemplateFunctionsTest {
                 .isEqualTo("cn.bijie.innovation.functions.organizations.OrganizationsHandler");
         assertThat(organizations.jar()).isEqualTo(root().resolve("functions/organizations/target/organizations.jar"));
         assertThat(organizations.routes()).containsExactlyInAnyOrder("PUT /organizations/{uscc}",
-                "GET /organizations/{uscc}");
+                "GET /organizations/{uscc}", "GET /organizations/{uscc}/notifications");
         assertThat(functions.stream().filter(FunctionUnderTest::isScheduled)).extracting(FunctionUnderTest::logicalId)
                 .containsExactly("SendRemindersFunction", "NoticesFunction");
         assertThat(functions.stream().filter(FunctionUnderTest::isStreamTriggered))
-                .extracting(FunctionUnderTest::logicalId).containsExactly("CalculateSubsidyFunction");
+                .extracting(FunctionUnderTest::logicalId)
+                .containsExactlyInAnyOrder("CalculateSubsidyFunction", "NotifyApplicantsFunction");
     }
 }

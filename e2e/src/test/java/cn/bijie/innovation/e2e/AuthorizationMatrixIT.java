@@ -131,6 +131,16 @@ class AuthorizationMatrixIT {
                         "/certifications/" + (t == Target.MISSING ? certification.get(t)
                                 : bureau.certification(org(t))) + "/revocation", "{\"reason\":\"经核查，存在弄虚作假行为\"}"),
                         "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "403 403 403"),
+                // issue 12: staff override the derived classification with a reason
+                row("POST /certifications/{certificationId}/classification", (c, t) -> new Call("POST",
+                        "/certifications/" + (t == Target.MISSING ? certification.get(t)
+                                : bureau.certification(org(t))) + "/classification",
+                        "{\"classification\":\"NONE\",\"reason\":\"经核查不予补助\"}"),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "403 403 403"),
+                // issue 12: an organisation's platforms, read like its certifications
+                row("GET /organizations/{uscc}/platforms", (c, t) -> new Call("GET",
+                        "/organizations/" + org(t) + "/platforms", null),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 200", "200 200 200", "200 200 200"),
                 row("GET /subsidies", (c, t) -> new Call("GET", "/subsidies?uscc=" + org(t), null),
                         "401 401 401", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"),
                 row("GET /subsidies/{subsidyId}", (c, t) -> new Call("GET", "/subsidies/" + subsidy.get(t), null),
@@ -140,6 +150,11 @@ class AuthorizationMatrixIT {
                                 : bureau.payableSubsidy(org(t))) + "/disbursement",
                         "{\"paidOn\":\"" + Bureau.today() + "\",\"voucherNo\":\"毕财拨〔2026〕" + Bureau.random() + "号\"}"),
                         "401 401 401", "403 403 403", "403 403 403", "403 403 403", "200 200 404", "403 403 403"),
+                // issue 12: only a RECOVERY_DUE subsidy is recovered, these are not: finance gets 409
+                row("POST /subsidies/{subsidyId}/recovery", (c, t) -> new Call("POST",
+                        "/subsidies/" + subsidy.get(t) + "/recovery", "{\"amountYuan\":1,\"recoveredOn\":\""
+                                + Bureau.today() + "\",\"voucherNo\":\"毕财缴〔2026〕" + Bureau.random() + "号\"}"),
+                        "401 401 401", "403 403 403", "403 403 403", "403 403 403", "409 409 404", "403 403 403"),
                 row("GET /policy", (c, t) -> new Call("GET", "/policy", null),
                         "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"),
                 row("PUT /policy/parameters/{name}", (c, t) -> new Call("PUT", "/policy/parameters/"
@@ -238,7 +253,16 @@ class AuthorizationMatrixIT {
                 // the import has no row 2 yet (its file is never uploaded): staff meet a 404 either way
                 row("POST /imports/{importId}/unmatched/{row}", (c, t) -> new Call("POST", "/imports/"
                         + anImport(t) + "/unmatched/2", "{\"uscc\":\"" + orgA + "\"}"),
-                        "401 401 401", "403 403 403", "403 403 403", "404 404 404", "403 403 403", "403 403 403"));
+                        "401 401 401", "403 403 403", "403 403 403", "404 404 404", "403 403 403", "403 403 403"),
+                // issue 14 (part B): notifications, the audit trail
+                row("GET /organizations/{uscc}/notifications", (c, t) -> new Call("GET",
+                        "/organizations/" + org(t) + "/notifications", null),
+                        "401 401 401", "200 404 404", "404 200 404", "200 200 200", "403 403 403", "200 200 200"),
+                row("GET /audit", (c, t) -> new Call("GET", "/audit?entity=SUB%23" + subsidy.get(t), null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"),
+                row("GET /audit/verify", (c, t) -> new Call("GET", "/audit/verify?entity=SUB%23" + subsidy.get(t),
+                        null),
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"));
     }
 
     static String noticeId(Target t) {

@@ -136,17 +136,37 @@ final class Bureau {
         return ticket.json().path("documentId").asText();
     }
 
+    /**
+     * A provincial key laboratory of {@code uscc} recognised new: a platform of its own each time (a high-tech
+     * enterprise recognised again would be a renewal), so each earns the provincial 500,000.
+     */
     static String certificationBody(String uscc) {
+        String number = random();
         return """
-                {"uscc":"%s","kind":"HIGH_TECH_ENTERPRISE","level":"NATIONAL","renewal":false,
-                 "platformName":"毕节黔丰新材料科技有限公司","certificateNo":"GR%s","issuedOn":"%s","authority":"贵州省科学技术厅"}"""
-                .formatted(uscc, random(), today().minusDays(30));
+                {"uscc":"%s","kind":"KEY_LABORATORY","level":"PROVINCIAL","renewal":false,
+                 "platformName":"毕节黔丰新材料重点实验室 %s","certificateNo":"黔科合平台〔2026〕%s","issuedOn":"%s",
+                 "authority":"贵州省科学技术厅"}"""
+                .formatted(uscc, number, number, today().minusDays(30));
     }
 
-    /** A new high-tech enterprise recognition of {@code uscc}: its subsidy of the policy follows on the stream. */
+    /** A new recognition of {@code uscc}: its subsidy of the policy (500,000) follows on the stream. */
     String certification(String uscc) {
+        openSubsidyWindow();
         return expect(api.call("POST", "/certifications", staff(), certificationBody(uscc)), 201)
                 .json().path("certificationId").asText();
+    }
+
+    private volatile boolean windowOpen;
+
+    /** Staff set the subsidy window the money needs, once per runner this bureau works with. */
+    void openSubsidyWindow() {
+        if (!windowOpen) {
+            Reply set = api.api().openSubsidyWindow();
+            if (set.status() != 200) {
+                throw new IllegalStateException("the subsidy window was not set: " + set.body());
+            }
+            windowOpen = true;
+        }
     }
 
     /** The subsidy the calculation made for {@code certificationId}, once the stream was delivered. */

@@ -175,7 +175,7 @@ class FaultsIT {
             System.out.println("stream poller restart: " + beforeRestart + " of " + count
                     + " subsidies written before the stop, " + subsidyOf.size() + " after");
             assertThat(subsidyOf).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(certifications);
-            assertThat(table.ofType("SUBSIDY")).allSatisfy(s -> assertThat(s.get("amountYuan").n()).isEqualTo("100000"));
+            assertThat(table.ofType("SUBSIDY")).allSatisfy(s -> assertThat(s.get("amountYuan").n()).isEqualTo("500000"));
             assertThat(table.partialRecords()).isEmpty();
             assertThat(failedDeliveries).isZero();
         } finally {

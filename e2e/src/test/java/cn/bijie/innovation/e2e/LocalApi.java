@@ -119,6 +119,17 @@ public final class LocalApi {
                 body);
     }
 
+    /** The first day of the subsidy window the tests' money needs (every recognition they record is later). */
+    public static final String SUBSIDY_WINDOW_FROM = "2019-01-01";
+
+    /**
+     * Staff set the policy parameters the money needs (four-eyes): the subsidy window's first day. Until it is set,
+     * every calculated subsidy waits in {@code PENDING_AMOUNT}.
+     */
+    public Reply openSubsidyWindow() {
+        return setParameter("SUBSIDY_WINDOW_FROM", "\"" + SUBSIDY_WINDOW_FROM + "\"");
+    }
+
     /** An answer: status, headers, body text and the body as JSON (null node when it is not JSON). */
     public record Reply(int status, Map<String, List<String>> headers, String body) {
         public JsonNode json() {

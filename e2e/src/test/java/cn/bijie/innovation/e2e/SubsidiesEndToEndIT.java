@@ -34,6 +34,7 @@ class SubsidiesEndToEndIT {
         api = LocalApi.shared();
         staff = api.roleToken("staff");
         finance = api.roleToken("finance");
+        assertThat(api.openSubsidyWindow().status()).isEqualTo(200);
     }
 
     /** Valid codes (check character computed) that only this class uses: one organisation per test. */
@@ -141,7 +142,7 @@ class SubsidiesEndToEndIT {
     }
 
     @Test
-    void revocation_cancelsAnUnpaidSubsidy_andFlagsAPaidOne() {
+    void revocation_cancelsAnUnpaidSubsidy_andMakesAPaidOneDueForRecovery() {
         String uscc = organization();
         String unpaid = record(uscc, "TECH_INNOVATION_CENTER", "PROVINCIAL", false, "R-1");
         String paid = record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "R-2");
@@ -154,13 +155,24 @@ class SubsidiesEndToEndIT {
         }
 
         assertThat(subsidyOf(uscc, unpaid).path("status").asText()).isEqualTo("CANCELLED");
-        assertThat(subsidyOf(uscc, paid).path("status").asText()).isEqualTo("PAID");
+        assertThat(subsidyOf(uscc, paid).path("status").asText()).isEqualTo("RECOVERY_DUE");
         assertThat(subsidyOf(uscc, paid).path("certificationRevoked").asBoolean()).isTrue();
+        String subsidyId = subsidyOf(uscc, paid).path("subsidyId").asText();
+        Reply recovered = api.call("POST", "/subsidies/" + subsidyId + "/recovery", finance,
+                "{\"amountYuan\":100000,\"recoveredOn\":\"" + TODAY + "\",\"voucherNo\":\"毕财缴〔2026〕1号\"}");
+        assertThat(recovered.status()).as(recovered.body()).isEqualTo(200);
+        assertThat(recovered.json().path("status").asText()).isEqualTo("RECOVERED");
+        Reply listed = api.call("GET", "/subsidies?uscc=" + uscc + "&status=RECOVERED", finance, null);
+        assertThat(listed.json().path("items")).hasSize(1);
     }
 
     @Test
     void renewal_waitsForItsParameter_andGetsItOnceStaffSetIt() {
         String uscc = organization();
+        // a renewal is what the record shows: the enterprise was recognised three years before
+        Reply earlier = api.call("POST", "/certifications", staff, certificationBody(uscc, "HIGH_TECH_ENTERPRISE",
+                "NATIONAL", false, "RN-0-" + uscc).replace(TODAY, LocalDate.parse(TODAY).minusYears(3).toString()));
+        assertThat(earlier.status()).as(earlier.body()).isEqualTo(201);
         String before = record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", true, "RN-1");
         assertThat(subsidyOf(uscc, before).path("status").asText()).isEqualTo("PENDING_AMOUNT");
         long value = 50_000;

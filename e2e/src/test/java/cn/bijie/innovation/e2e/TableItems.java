@@ -33,7 +33,8 @@ final class TableItems {
                     "certificateNo", "GSI1PK", "GSI2PK", "GSI3PK"),
             "SUBSIDY", Set.of("subsidyId", "certificationId", "uscc", "kind", "level", "status", "policyVersion",
                     "explanation", "createdAt", "GSI1PK", "GSI2PK", "GSI3PK"),
-            "IDEMPOTENCY", Set.of("requestHash", "status", "body", "ttl"));
+            "IDEMPOTENCY", Set.of("requestHash", "status", "body", "ttl"),
+            "AUDIT", Set.of("seq", "prevHash", "hash", "actor", "action", "at"));
 
     private final List<Map<String, AttributeValue>> items;
 
@@ -80,7 +81,7 @@ final class TableItems {
         List<String> problems = new ArrayList<>();
         Set<String> audited = items.stream().filter(i -> s(i, "SK").startsWith("AUDIT#")).map(i -> s(i, "PK"))
                 .collect(Collectors.toSet());
-        Set<String> recordPartitions = items.stream().filter(i -> !s(i, "SK").startsWith("AUDIT#"))
+        Set<String> recordPartitions = items.stream().filter(i -> !s(i, "SK").startsWith("AUDIT"))
                 .map(i -> s(i, "PK")).collect(Collectors.toSet());
         Set<String> applications = ofType("APPLICATION").stream().map(i -> s(i, "PK")).collect(Collectors.toSet());
         for (Map<String, AttributeValue> item : items) {

@@ -70,6 +70,11 @@ class TemplateIT {
                 "LedgerFunction")) {
             function(id, "notices", "cn.bijie.innovation.functions.notices.NoticesHandler");
         }
+        // issue 14 (part B): applicant notifications from the stream; the audit trail, and its operators' check
+        function("NotifyApplicantsFunction", "notify-applicants",
+                "cn.bijie.innovation.functions.notify.NotifyApplicantsHandler");
+        function("AuditFunction", "audit", "cn.bijie.innovation.functions.audit.AuditHandler");
+        function("AuditVerifyFunction", "audit", "cn.bijie.innovation.functions.audit.AuditHandler");
 
         routes("OrganizationsFunction", "PUT /organizations/{uscc}", "GET /organizations/{uscc}");
         routes("SubmitApplicationFunction", "POST /applications", "GET /applications",
@@ -107,6 +112,8 @@ class TemplateIT {
         routes("ImportsFunction", "POST /imports", "GET /imports", "GET /imports/{importId}",
                 "GET /imports/{importId}/report", "GET /imports/{importId}/unmatched",
                 "POST /imports/{importId}/unmatched/{row}");
+        routes("OrganizationsFunction", "GET /organizations/{uscc}/notifications");
+        routes("AuditFunction", "GET /audit", "GET /audit/verify");
     }
 
     /** Class-path prefixes of HTTP clients that must not be packaged (UrlConnectionHttpClient only). */

@@ -18,7 +18,8 @@ import java.util.Map;
  * 5b. {@code GET /indicators} at growing numbers of organisations with an active recognition (100 and 10,000 by
  * default, {@code --indicator-orgs}): ARCHITECTURE.md wants a fixed number of items read, whatever the number.
  * Organisations and certifications are recorded through the API. Reported as pending while the indicators or the
- * certification function still answers 501.
+ * certification function still answers 501. The same counts on a date ({@code asOf}, issue 12) read the recognition
+ * history: their calls, items read and time are measured beside, at the same numbers.
  */
 public final class IndicatorReads implements Measurement {
     /** Indexes of the organisations this measurement records, apart from the other measurements' ones. */
@@ -39,6 +40,11 @@ public final class IndicatorReads implements Measurement {
         InProcessFunction indicators = bench.inProcess(function);
         byte[] read = ApiEvent.of("GET /indicators").query("period", "2020").toString()
                 .getBytes(StandardCharsets.UTF_8);
+        byte[] readAsOf = ApiEvent.of("GET /indicators").query("period", "2020")
+                .query("asOf", BenchData.today().toString()).toString().getBytes(StandardCharsets.UTF_8);
+        Table asOfTable = new Table("GET /indicators?asOf=: DynamoDB calls, items read and time by number of"
+                + " recognitions (the counts on a date, from the history)", "recognitions", "status", "calls",
+                "items read", "ms");
         ApiSeeder seeder = new ApiSeeder(bench);
         int indicatorStatus = Harness.status(indicators.invoke(read));
         int certificationStatus = seeder.organisationWithCertification(FIRST, BenchData.today().plusYears(2));
@@ -67,10 +73,18 @@ public final class IndicatorReads implements Measurement {
             table.row(seeded < target ? seeded + " (of " + target + ": seeding budget of "
                     + bench.options().seedSeconds() + " s reached)" : seeded, status, row.get("calls"),
                     row.get("operations"), row.get("itemsRead"), row.get("capacityUnits"));
+            indicators.calls();
+            long started = System.nanoTime();
+            int asOfStatus = Harness.status(indicators.invoke(readAsOf));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            Map<String, Object> asOf = DynamoCalls.summarise(indicators.calls());
+            row.put("asOf", Map.of("status", asOfStatus, "calls", asOf.get("calls"), "itemsRead",
+                    asOf.get("itemsRead"), "ms", millis));
+            asOfTable.row(seeded, asOfStatus, asOf.get("calls"), asOf.get("itemsRead"), millis);
             if (seeded < target) {
                 break;
             }
         }
-        return Section.of(rows, table);
+        return Section.of(rows, table, asOfTable);
     }
 }

@@ -3,10 +3,12 @@ package cn.bijie.innovation.shared.calculation;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.certification.CertificationStore;
+import cn.bijie.innovation.shared.platform.Platform;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.policy.PolicyParameterStore;
 import cn.bijie.innovation.shared.policy.PolicyParameters;
 import cn.bijie.innovation.shared.retry.Retry;
+import cn.bijie.innovation.shared.subsidy.Classifier;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyRules;
 import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
@@ -15,11 +17,16 @@ import cn.bijie.innovation.shared.subsidy.SubsidyTerms;
 import cn.bijie.innovation.shared.time.Shanghai;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The subsidy function's work, driven by the table's stream. A new certification yields at most one subsidy (its id
  * is derived from the certification's and the write requires that none exists), so repeated deliveries, retried
- * batches and concurrent deliveries all end with one. A parameter staff set moves the subsidies that waited for it.
+ * batches and concurrent deliveries all end with one; each platform-level is held by one payable subsidy at a time.
+ * What a recognition earns is classified from its platform's record ({@link Classifier}). A parameter staff set, a
+ * revocation on the platform or staff's override reassesses the unpaid subsidies it touches.
  */
 public final class SubsidyCalculator {
     public static final String ACTOR = "system:calculate-subsidy";
@@ -31,6 +38,7 @@ public final class SubsidyCalculator {
     private final SubsidyIssuer issuer;
     private final PolicyParameterStore parameters;
     private final SubsidyRules rules;
+    private final Classifier classifier;
     private final Clock clock;
 
     public SubsidyCalculator(CertificationStore certifications, SubsidyStore subsidies, SubsidyIssuer issuer,
@@ -40,6 +48,7 @@ public final class SubsidyCalculator {
         this.issuer = issuer;
         this.parameters = parameters;
         this.rules = new SubsidyRules(policy);
+        this.classifier = new Classifier(policy);
         this.clock = clock;
     }
 
@@ -54,21 +63,17 @@ public final class SubsidyCalculator {
                 return Outcome.NO_CERTIFICATION;
             }
             Policy policy = rules.policy();
-            PolicyParameters in = new PolicyParameters(policy, parameters.load(policy.version()));
-            Subsidy prior = rules.isUpgrade(certification.kind(), certification.level(), certification.renewal())
-                    ? subsidies.paidOrAwaiting(certification.uscc(), certification.kind(),
-                            policy.upgrade().fromLevel()).orElse(null)
-                    : null;
-            SubsidyTerms terms = rules.terms(in, certification.kind(), certification.level(),
-                    certification.renewal(), prior);
-            if (!terms.eligible()) {
+            PolicyParameters in = parametersInForce();
+            SubsidyTerms terms = assess(certification, in);
+            if (!terms.recorded()) {
                 return Outcome.NOT_ELIGIBLE;
             }
             Instant now = clock.instant();
             Subsidy subsidy = new Subsidy(Subsidy.idFor(certificationId), certificationId, certification.uscc(),
-                    certification.kind(), certification.level(), certification.renewal(), terms.amountYuan(),
+                    certification.kind(), certification.level(), terms.renewal(), terms.amountYuan(),
                     terms.status(), policy.version(), terms.rule(), terms.explanation(), now.toString(), null, null,
-                    false, null);
+                    false, null, certification.platformId(), terms.classification(), terms.subtractedSubsidyId(),
+                    terms.platformLevel(), null, null, null);
             if (certification.status() == CertificationStatus.REVOKED) {
                 // revoked before this delivery: the subsidy is kept as a cancelled record of what it would have been
                 subsidy = rules.onRevocation(subsidy, Shanghai.dateOf(Instant.parse(certification.revokedAt())));
@@ -79,31 +84,115 @@ public final class SubsidyCalculator {
     }
 
     /**
-     * A parameter staff set: every subsidy whose amount waited for it gets the amount now in force. Each move is its
-     * own conditional write, so a repeated delivery moves nothing twice.
+     * A parameter staff set: every subsidy that waits ({@code PENDING_AMOUNT}) is reassessed with the values now in
+     * force; the window's first day also reassesses those it ruled out. Each move is its own conditional write, so a
+     * repeated delivery moves nothing twice.
      *
      * @return how many subsidies this call moved
      */
     public int onParameterChanged(String name) {
         Policy policy = rules.policy();
-        PolicyParameters in = new PolicyParameters(policy, parameters.load(policy.version()));
+        List<Subsidy> waiting = new ArrayList<>(subsidies.inStatus(policy.version(), SubsidyStatus.PENDING_AMOUNT));
+        if (name.equals(policy.window().parameter())) {
+            waiting.addAll(subsidies.inStatus(policy.version(), SubsidyStatus.NOT_PAYABLE));
+        }
         int moved = 0;
-        for (Policy.Rule rule : policy.rules()) {
-            if (!name.equals(rule.amountParameter()) || in.yuan(name) == null) {
-                continue;
-            }
-            for (Subsidy waiting : subsidies.pending(policy.version(), rule.id())) {
-                SubsidyTerms terms = rules.terms(in, waiting.kind(), waiting.level(), waiting.renewal(), null);
-                if (terms.status() != SubsidyStatus.AWAITING_NOTICE) {
-                    continue;
-                }
-                Subsidy after = waiting.withStatus(SubsidyStatus.AWAITING_NOTICE, terms.amountYuan(),
-                        terms.explanation(), waiting.note());
-                if (Retry.unitOfWork(() -> subsidies.assignAmount(waiting, after, ACTOR, clock.instant()))) {
-                    moved++;
-                }
+        for (Subsidy subsidy : waiting) {
+            if (reassess(subsidy.subsidyId(), null)) {
+                moved++;
             }
         }
         return moved;
+    }
+
+    /**
+     * A certification revoked: its platform's other unpaid subsidies are reassessed — a {@code DIFFERENCE} that
+     * subtracted the cancelled subsidy gets the full amount, a repeat of a cancelled platform-level becomes payable.
+     *
+     * @return how many subsidies this call moved
+     */
+    public int onCertificationRevoked(String certificationId) {
+        Certification revoked = certifications.find(certificationId).orElse(null);
+        if (revoked == null || revoked.platformId() == null) {
+            return 0;
+        }
+        Platform platform = certifications.organization(revoked.uscc()).platform(revoked.platformId()).orElse(null);
+        if (platform == null) {
+            return 0;
+        }
+        String cancelled = Subsidy.idFor(certificationId);
+        int moved = 0;
+        for (Platform.Recognition other : platform.recognitions()) {
+            if (!other.certificationId().equals(certificationId)
+                    && reassess(Subsidy.idFor(other.certificationId()), rules.policy().classificationNotes()
+                            .recalculated().replace("{subsidyId}", cancelled))) {
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** Staff overrode the classification: the subsidy is created (if the stream had not yet) and reassessed. */
+    public boolean onReclassified(String certificationId) {
+        if (onCertificationRecorded(certificationId) == Outcome.CREATED) {
+            return true;
+        }
+        return reassess(Subsidy.idFor(certificationId), null);
+    }
+
+    /**
+     * Recalculates one unpaid subsidy from the record as it is now; {@code note} (may be null) says why.
+     *
+     * @return whether it changed
+     */
+    public boolean reassess(String subsidyId, String note) {
+        return Retry.unitOfWork(() -> {
+            Subsidy before = subsidies.find(subsidyId).orElse(null);
+            if (before == null || !before.status().reassessable()) {
+                return false;
+            }
+            Certification certification = certifications.find(before.certificationId()).orElse(null);
+            if (certification == null || certification.status() == CertificationStatus.REVOKED) {
+                return false;
+            }
+            PolicyParameters in = parametersInForce();
+            SubsidyTerms terms = assess(certification, in);
+            if (!terms.recorded()) {
+                return false;
+            }
+            Subsidy after = before.reassessed(terms, before.note());
+            if (after.equals(before)) {
+                return false;
+            }
+            if (note != null && !Objects.equals(before.subtractedSubsidyId(), after.subtractedSubsidyId())) {
+                after = after.withStatus(after.status(), after.amountYuan(), after.explanation(), note);
+            }
+            return subsidies.reassess(before, after, terms.parameters(), in, ACTOR, clock.instant());
+        });
+    }
+
+    /** What the policy gives a certification, from its platform's other recognitions and their subsidies. */
+    public SubsidyTerms assess(Certification certification, PolicyParameters in) {
+        List<Classifier.Prior> priors = new ArrayList<>();
+        if (certification.platformId() != null) {
+            Platform platform = certifications.organization(certification.uscc())
+                    .platform(certification.platformId()).orElse(null);
+            for (Platform.Recognition other : platform == null ? List.<Platform.Recognition>of()
+                    : platform.recognitions()) {
+                if (!other.certificationId().equals(certification.certificationId())) {
+                    priors.add(new Classifier.Prior(other.certificationId(), other.level(),
+                            subsidies.find(Subsidy.idFor(other.certificationId())).orElse(null)));
+                }
+            }
+        }
+        return classifier.classify(in, new Classifier.Recognition(certification.certificationId(),
+                certification.platformId(), certification.kind(), certification.level(), certification.renewal(),
+                certification.issuedOn(), certification.classification(), certification.classificationReason()),
+                priors);
+    }
+
+    public PolicyParameters parametersInForce() {
+        Policy policy = rules.policy();
+        return new PolicyParameters(policy, parameters.load(policy.version()));
     }
 }

@@ -19,7 +19,9 @@ import cn.bijie.innovation.shared.paging.OwnedLists;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
+import cn.bijie.innovation.shared.platform.Platform;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.subsidy.Classifier;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyRules;
 import cn.bijie.innovation.shared.subsidy.SubsidyStore;
@@ -32,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,6 +48,8 @@ public final class CertificationService {
     static final int MAX_CERTIFICATE_NO = 64;
     static final int MAX_AUTHORITY = 100;
     static final int MAX_REASON = 500;
+    /** Merges chain at most this far (a platform merged into one merged on): more is a bug, not data. */
+    static final int MAX_MERGE_HOPS = 8;
     static final List<String> OUTCOMES = List.of("CERTIFIED", "REJECTED", "RETURNED");
 
     private final CertificationStore store;
@@ -74,6 +79,7 @@ public final class CertificationService {
                 && policy.kind(input.kind()).map(k -> !k.renewable()).orElse(false)) {
             v.problem("renewal", "该类型的认定没有重新认定 (this kind is not renewed)");
         }
+        platformIdShape(v, input.platformId());
         v.text("platformName", input.platformName(), MAX_NAME);
         v.text("certificateNo", input.certificateNo(), MAX_CERTIFICATE_NO);
         LocalDate issuedOn = v.date("issuedOn", input.issuedOn());
@@ -88,11 +94,13 @@ public final class CertificationService {
                     "该组织尚未登记资料 (no organisation profile: PUT /organizations/{uscc} first)");
         }
         Instant now = clock.instant();
+        Platform platform = platformFor(organization, input.uscc(), input.kind(), input.platformName().strip(),
+                input.platformId());
         Certification certification = certification(input.uscc(), input.kind(), input.level(), input.renewal(),
                 input.platformName().strip(), input.certificateNo().strip(), issuedOn, expiresOn,
-                input.authority(), null, now);
+                input.authority(), null, platform, now);
         return Written.of(certification, store.record(new Recording(certification,
-                organization.profile().county(), organization.holdings(), null, caller.sub(), now)));
+                organization.profile().county(), organization.holdings(), null, caller.sub(), now, platform)));
     }
 
     /** {@code POST /applications/{id}/decision}: staff certify, reject or return a submitted application. */
@@ -112,6 +120,7 @@ public final class CertificationService {
         LocalDate issuedOverride = v.optionalDate("issuedOn", input.issuedOn());
         LocalDate expiresOverride = v.optionalDate("expiresOn", input.expiresOn());
         v.optionalText("authority", input.authority(), MAX_AUTHORITY);
+        platformIdShape(v, input.platformId());
         v.throwIfAny();
 
         // a path id of another shape names nothing: 404 without a read
@@ -139,14 +148,16 @@ public final class CertificationService {
             throw new Conflict("申报组织的资料不存在 (the applicant's organisation profile is missing)");
         }
         Instant now = clock.instant();
+        Platform platform = platformFor(organization, application.uscc(), application.kind(),
+                application.platformName(), input.platformId());
         Certification certification = certification(application.uscc(), application.kind(),
                 application.level(), application.renewal(), application.platformName(), certificateNo,
-                issuedOn, expiresOverride, input.authority(), application.applicationId(), now);
+                issuedOn, expiresOverride, input.authority(), application.applicationId(), platform, now);
         var transition = new ApplicationTransition(application, ApplicationStatus.CERTIFIED, input.reason(),
                 certification.certificationId(), caller.sub(), now);
         return Written.of(result(application, transition, certification), store.record(new Recording(
                 certification, organization.profile().county(), organization.holdings(), transition,
-                caller.sub(), now)));
+                caller.sub(), now, platform)));
     }
 
     /** {@code GET /certifications}. */
@@ -199,26 +210,101 @@ public final class CertificationService {
                 subsidyBefore, subsidyAfter, caller.sub(), now)));
     }
 
+    /**
+     * {@code GET /organizations/{uscc}/platforms}: the organisation's platforms with their recognitions over time (one
+     * Query); another organisation's are a 404 like a missing one.
+     */
+    public Map<String, List<Platform>> platforms(Caller caller, String uscc) {
+        caller.requireAny(Role.values());
+        Validator v = new Validator();
+        v.uscc("uscc", uscc);
+        v.throwIfAny();
+        caller.requireRead(uscc, "组织");
+        return Map.of("items", store.organization(uscc).platforms());
+    }
+
+    /**
+     * {@code POST /certifications/{id}/classification}: staff override the derived classification with a written
+     * reason (audited); the subsidy function reassesses the subsidy if it is not paid yet.
+     */
+    public Written<Certification> reclassify(Caller caller, String certificationId, ClassificationInput input) {
+        caller.requireAny(Role.STAFF);
+        Validator v = new Validator();
+        v.code("classification", input.classification(), Classifier.OVERRIDES::contains);
+        v.multilineText("reason", input.reason(), MAX_REASON);
+        v.throwIfAny();
+        Certification before = find(certificationId)
+                .orElseThrow(() -> new NotFound("认定记录不存在 (not found)"));
+        if ("RENEWAL".equals(input.classification()) && !policy.isRenewable(before.kind())) {
+            throw ValidationFailed.field("classification", "该类型的认定没有重新认定 (this kind is not renewed)");
+        }
+        Certification after = before.classified(input.classification(), input.reason().strip());
+        return Written.of(after, store.reclassify(before, after, caller.sub(), clock.instant()));
+    }
+
     /** A path id of another shape names nothing: 404 without a read. */
     private Optional<Certification> find(String certificationId) {
         return DerivedId.isWellFormed("cert", certificationId) ? store.find(certificationId) : Optional.empty();
     }
 
-    private Certification certification(String uscc, String kind, String level, boolean renewal,
+    private Certification certification(String uscc, String kind, String level, Boolean renewalClaimed,
             String platformName, String certificateNo, LocalDate issuedOn, LocalDate expiresOn, String authority,
-            String applicationId, Instant now) {
+            String applicationId, Platform platform, Instant now) {
         if (expiresOn == null) {
-            expiresOn = policy.kind(kind).map(Policy.Kind::validityYears).map(issuedOn::plusYears).orElse(null);
+            // the last valid day: issued 2023-12-26 for 3 years → valid until 2026-12-25
+            expiresOn = policy.kind(kind).map(Policy.Kind::validityYears)
+                    .map(years -> issuedOn.plusYears(years).minusDays(1)).orElse(null);
         }
         // recorded late (e.g. from an old official list): it never counts, and the reminder run has nothing to do
         CertificationStatus status = expiresOn != null && expiresOn.isBefore(Shanghai.today(clock))
                 ? CertificationStatus.EXPIRED : CertificationStatus.ACTIVE;
+        String id = Certification.idOf(uscc, kind, level, certificateNo, issuedOn.toString());
+        // the record decides: a renewable kind's recognition is a renewal when the enterprise had an earlier one
+        boolean renewal = policy.isRenewable(kind) && !platform.before(issuedOn.toString(), id).isEmpty();
         SubsidyTerms eligibility = rules.eligibility(kind, level, renewal);
-        return new Certification(Certification.idOf(uscc, kind, level, certificateNo, issuedOn.toString()), uscc,
-                kind, level, renewal, platformName, certificateNo, issuedOn.toString(),
+        String note = eligibility.explanation();
+        if (renewalClaimed != null && renewalClaimed != renewal) {
+            note = note + Policy.fill(policy.classificationNotes().renewalMismatch(),
+                    Map.of("claimed", renewalClaimed, "derived", renewal ? "重新认定" : "新认定"));
+        }
+        return new Certification(id, uscc, kind, level, renewal, platformName, certificateNo, issuedOn.toString(),
                 expiresOn == null ? null : expiresOn.toString(), status, eligibility.eligible(),
-                eligibility.explanation(), authority == null ? null : authority.strip(), applicationId,
-                now.toString(), null, null);
+                note, authority == null ? null : authority.strip(), applicationId,
+                now.toString(), null, null, platform.platformId(), renewalClaimed, null, null);
+    }
+
+    /**
+     * The platform a recognition belongs to: the one staff name (a merged one's successor), else the organisation's
+     * platform of the kind's family and this name, else a new one.
+     */
+    private Platform platformFor(OrganizationHoldings organization, String uscc, String kind, String name,
+            String platformId) {
+        String family = policy.familyOf(kind);
+        Platform found;
+        if (platformId != null) {
+            found = organization.platform(platformId).orElseThrow(() -> ValidationFailed.field("platformId",
+                    "该组织没有这个平台 (no such platform of this organisation)"));
+        } else {
+            found = organization.platform(Platform.idFor(policy, uscc, kind, name)).orElse(null);
+        }
+        for (int hops = 0; found != null && found.merged() && hops < MAX_MERGE_HOPS; hops++) {
+            found = organization.platform(found.mergedInto()).orElse(null);
+        }
+        if (found == null || found.merged()) {
+            return new Platform(Platform.idFor(policy, uscc, kind, name), uscc, family, kind, name, List.of(), null,
+                    null);
+        }
+        if (!found.family().equals(family)) {
+            throw ValidationFailed.field("platformId", "平台类别与认定类型不符 (the platform is of another kind family: "
+                    + found.family() + ")");
+        }
+        return found;
+    }
+
+    private static void platformIdShape(Validator v, String platformId) {
+        if (platformId != null && !DerivedId.isWellFormed("plat", platformId)) {
+            v.problem("platformId", "不是平台编号 (not a platform id)");
+        }
     }
 
     private void kindAndLevel(Validator v, String kind, String level) {

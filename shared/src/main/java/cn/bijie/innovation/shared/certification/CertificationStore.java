@@ -6,6 +6,7 @@ import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.indicator.Holding;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.paging.Slice;
+import cn.bijie.innovation.shared.platform.Platform;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +37,12 @@ public interface CertificationStore {
 
     PendingWrite revoke(Revocation revocation);
 
+    /** Staff's classification override, conditioned on the certification not being revoked (else a Conflict). */
+    PendingWrite reclassify(Certification before, Certification after, String actor, Instant at);
+
+    /** {@code platform} as read: new (no {@code createdAt}) or with the recognitions the write adds to. */
     record Recording(Certification certification, String county, List<Holding> holdings,
-            ApplicationTransition transition, String actor, Instant at) {}
+            ApplicationTransition transition, String actor, Instant at, Platform platform) {}
 
     /** An application leaving {@code SUBMITTED}. */
     record ApplicationTransition(Application before, ApplicationStatus toStatus, String reason,

@@ -12,6 +12,7 @@ import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.paging.Page;
+import cn.bijie.innovation.shared.retry.Retry;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,7 +112,10 @@ public final class DocumentService {
                 DOWNLOAD_TTL);
         // S3's own log would name this function's role, never the person: the audit entry is ours, and no URL is
         // handed out unless it is written
-        store.recordDownload(document, caller.sub(), clock.instant(), download.expiresAt());
+        Retry.unitOfWork(() -> { // the entry joins the downloads' audit chain, which other downloads may move on
+            store.recordDownload(document, caller.sub(), clock.instant(), download.expiresAt());
+            return null;
+        });
         return new DownloadTicket(download.url(), download.expiresAt().toString(), document.documentId(),
                 document.fileName(), document.contentType(), document.sizeBytes(), document.category());
     }

@@ -38,8 +38,9 @@ public final class RecognitionRecorder {
 
     /** Records {@code r} for {@code uscc} as {@code staff}; {@code since}: when this import began. */
     public Result record(Caller staff, Recognition r, String uscc, String authority, Instant since) {
-        CertificationInput input = new CertificationInput(uscc, r.kind(), r.level(), false, r.platformName(),
-                r.certificateNo(), r.issuedOn().toString(), null, authority);
+        // a list claims nothing about renewal: the record decides; the platform is found by kind family and name
+        CertificationInput input = new CertificationInput(uscc, r.kind(), r.level(), null, r.platformName(),
+                r.certificateNo(), r.issuedOn().toString(), null, authority, null);
         try {
             Certification recorded = Retry.unitOfWork(() -> {
                 var written = certifications.record(staff, input);

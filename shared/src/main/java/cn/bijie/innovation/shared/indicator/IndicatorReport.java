@@ -11,24 +11,30 @@ import java.util.Map;
 
 /**
  * {@code GET /indicators}: the progress of one target period, every county present (0 where none), the same shape with
- * no data at all. {@link #csv()} is the same as a spreadsheet opens it.
+ * no data at all; {@code deadline} the period's (were the targets met by then: ask {@code asOf} that day).
+ * {@link #csv()} is the same as a spreadsheet opens it.
  */
-public record IndicatorReport(String period, String asOf, List<Progress> indicators) {
+public record IndicatorReport(String period, String asOf, List<Progress> indicators, String deadline) {
 
     public record Progress(String id, String name, int target, long actual, BigDecimal progressPercent,
-            Map<String, Long> byCounty) {}
+            Map<String, Long> byCounty, String unit) {}
 
     public static IndicatorReport of(Policy policy, Policy.TargetPeriod period, Map<String, Counter> counters,
             Instant asOf) {
+        return of(policy, period, counters, asOf.toString());
+    }
+
+    public static IndicatorReport of(Policy policy, Policy.TargetPeriod period, Map<String, Counter> counters,
+            String asOf) {
         List<Progress> progress = new ArrayList<>();
         for (Policy.Indicator indicator : period.indicators()) {
             Counter counter = counters.getOrDefault(indicator.id(), Counter.zero(period.period(), indicator.id()));
             Map<String, Long> byCounty = new LinkedHashMap<>();
             policy.counties().forEach(county -> byCounty.put(county.code(), counter.inCounty(county.code())));
             progress.add(new Progress(indicator.id(), indicator.name(), indicator.target(), counter.actual(),
-                    percent(counter.actual(), indicator.target()), byCounty));
+                    percent(counter.actual(), indicator.target()), byCounty, indicator.unit()));
         }
-        return new IndicatorReport(period.period(), asOf.toString(), progress);
+        return new IndicatorReport(period.period(), asOf, progress, period.deadline());
     }
 
     /** One decimal, half up: 1 of 3 is 33.3, 2 of 3 is 66.7. */

@@ -3,6 +3,7 @@ package cn.bijie.innovation.shared.indicator;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.indicator.IndicatorStore.CertificationRef;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,13 +29,47 @@ public final class IndicatorService {
         this.clock = clock;
     }
 
-    /** {@code GET /indicators?period=…}; without a period, the policy's latest. */
+    /** {@code GET /indicators?period=…}; without a period, the policy's latest. Today's counts: one Query. */
     public IndicatorReport report(String period) {
+        return report(period, null);
+    }
+
+    /**
+     * {@code GET /indicators?period=…&asOf=…}: without {@code asOf} today's counts (the counters, one Query); with it,
+     * the counts on that day from the recognition history — valid on it (issued on or before it, its last valid day not
+     * before it, not revoked by then), one per platform (a high-tech enterprise's is the enterprise).
+     */
+    public IndicatorReport report(String period, String asOf) {
         Policy.TargetPeriod target = period == null
                 ? policy.targetPeriods().get(policy.targetPeriods().size() - 1)
                 : policy.targetPeriod(period).orElseThrow(() -> ValidationFailed.field("period",
                         "没有这个目标期 (no such target period): " + period));
-        return IndicatorReport.of(policy, target, store.counters(target.period()), clock.instant());
+        if (asOf == null) {
+            return IndicatorReport.of(policy, target, store.counters(target.period()), clock.instant().toString());
+        }
+        Validator v = new Validator();
+        java.time.LocalDate day = v.date("asOf", asOf);
+        v.throwIfAny();
+        return IndicatorReport.of(policy, target, countsOn(target, day.toString()), day.toString());
+    }
+
+    private Map<String, Counter> countsOn(Policy.TargetPeriod period, String day) {
+        Map<String, Set<String>> platforms = new HashMap<>();
+        Map<String, Counter> counters = new HashMap<>();
+        for (IndicatorStore.Recognition r : store.history()) {
+            if (!r.activeOn(day)) {
+                continue;
+            }
+            for (Policy.Indicator indicator : period.indicators()) {
+                String platform = r.platformId() == null ? r.uscc() : r.platformId();
+                if (indicator.counts(r.kind(), r.level())
+                        && platforms.computeIfAbsent(indicator.id(), k -> new HashSet<>()).add(platform)) {
+                    counters.merge(indicator.id(), new Counter(period.period(), indicator.id(), 1,
+                            r.county() == null ? Map.of() : Map.of(r.county(), 1L)), IndicatorService::add);
+                }
+            }
+        }
+        return counters;
     }
 
     /** What a recount found and repaired. */
@@ -58,7 +93,8 @@ public final class IndicatorService {
         for (String uscc : organisations) {
             OrganizationHoldings organization = store.organization(uscc);
             for (Holding should : expectedHoldings(uscc, active, organization)) {
-                Holding stored = find(organization.holdings(), should.period(), should.indicatorId());
+                Holding stored = find(organization.holdings(), should.period(), should.indicatorId(),
+                        should.platformId());
                 if (stored == null ? !should.certs().isEmpty() : !stored.certs().equals(should.certs())) {
                     store.replaceHolding(stored, should);
                     holdingsRepaired++;
@@ -88,26 +124,35 @@ public final class IndicatorService {
     }
 
     /**
-     * The holdings an organisation should have: for every indicator of every period, the ACTIVE certifications that
-     * count there, in the county it was counted in (or its profile's, for a holding that starts now).
+     * The holdings an organisation should have: for every indicator of every period and every platform, the ACTIVE
+     * certifications that count there, in the county it was counted in (or its profile's, for a holding that starts
+     * now); a stored holding that should hold nothing is emptied.
      */
     private List<Holding> expectedHoldings(String uscc, List<CertificationRef> active, OrganizationHoldings organization) {
         List<Holding> holdings = new ArrayList<>();
         String profileCounty = organization.profile() == null ? null : organization.profile().county();
         for (Policy.TargetPeriod period : policy.targetPeriods()) {
             for (Policy.Indicator indicator : period.indicators()) {
-                Set<String> certs = new HashSet<>();
+                Map<String, Set<String>> byPlatform = new HashMap<>();
                 active.stream().filter(c -> c.uscc().equals(uscc) && indicator.counts(c.kind(), c.level()))
-                        .forEach(c -> certs.add(c.certificationId()));
-                Holding stored = find(organization.holdings(), period.period(), indicator.id());
-                if (certs.isEmpty() && stored == null) {
-                    continue;
-                }
-                String county = stored != null && !stored.certs().isEmpty() ? stored.county() : profileCounty;
-                holdings.add(new Holding(uscc, period.period(), indicator.id(), county, certs));
+                        .forEach(c -> byPlatform.computeIfAbsent(platformKey(c.platformId()), k -> new HashSet<>())
+                                .add(c.certificationId()));
+                organization.holdings().stream()
+                        .filter(h -> h.period().equals(period.period()) && h.indicatorId().equals(indicator.id()))
+                        .forEach(h -> byPlatform.computeIfAbsent(platformKey(h.platformId()), k -> new HashSet<>()));
+                byPlatform.forEach((platform, certs) -> {
+                    String platformId = platform.isEmpty() ? null : platform;
+                    Holding stored = find(organization.holdings(), period.period(), indicator.id(), platformId);
+                    String county = stored != null && !stored.certs().isEmpty() ? stored.county() : profileCounty;
+                    holdings.add(new Holding(uscc, period.period(), indicator.id(), county, certs, platformId));
+                });
             }
         }
         return holdings;
+    }
+
+    private static String platformKey(String platformId) {
+        return platformId == null ? "" : platformId;
     }
 
     private static List<Drift> compare(Counter was, Counter should) {
@@ -136,8 +181,9 @@ public final class IndicatorService {
         return period + "#" + indicatorId;
     }
 
-    private static Holding find(List<Holding> holdings, String period, String indicatorId) {
-        return holdings.stream().filter(h -> h.period().equals(period) && h.indicatorId().equals(indicatorId))
+    private static Holding find(List<Holding> holdings, String period, String indicatorId, String platformId) {
+        return holdings.stream().filter(h -> h.period().equals(period) && h.indicatorId().equals(indicatorId)
+                        && java.util.Objects.equals(h.platformId(), platformId))
                 .findFirst().orElse(null);
     }
 }

@@ -34,7 +34,10 @@ import java.util.Optional;
  * an upheld objection are held with staff's reasons.
  */
 public final class NoticeService {
-    /** A notice and its subsidies are one transaction: two or three writes per subsidy, within DynamoDB's 100. */
+    /**
+     * A notice and its subsidies are one transaction within DynamoDB's 100 items: per subsidy its update, its audit
+     * entry and its audit chain's head (90); the notice, its entry, its head and the ledger totals (4).
+     */
     public static final int MAX_SUBSIDIES = 30;
     static final int MAX_TITLE = 100;
     static final int MAX_OBJECTION = 2000;

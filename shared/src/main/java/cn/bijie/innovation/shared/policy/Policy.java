@@ -31,7 +31,11 @@ public record Policy(
         List<Code> industries,
         List<Code> growthTiers,
         List<TargetPeriod> targetPeriods,
-        Notice notice) {
+        Notice notice,
+        List<Family> families,
+        Renewal renewal,
+        Window window,
+        ClassificationNotes classificationNotes) {
 
     public static final String ACTIVE_VERSION = "BJ-2019";
 
@@ -64,8 +68,50 @@ public record Policy(
     /** A code with its Chinese name (county, industry, growth tier, level). */
     public record Code(String code, String name) {}
 
-    /** A recognition kind and the levels that exist for it. */
-    public record Kind(String code, String name, List<String> levels, Integer validityYears, boolean renewable) {}
+    /**
+     * A recognition kind and the levels that exist for it. Kinds of one {@code family} are one sort of platform (the
+     * plan's 技术创新中心（或工程技术研究中心）): a platform keeps its family when a later recognition names the other kind.
+     */
+    public record Kind(String code, String name, List<String> levels, Integer validityYears, boolean renewable,
+            String family) {
+        /** The family, or the kind itself when it stands alone. */
+        public String familyCode() {
+            return family == null ? code : family;
+        }
+    }
+
+    /** A family of kinds the plan names together, with the clause that does. */
+    public record Family(String code, String name, String clause, String description) {}
+
+    /** Which kinds are re-recognised, and the rule that tells a renewal from the record. */
+    public record Renewal(List<String> kinds, String clause, String description) {}
+
+    /** The subsidy window: the parameter that holds its first day, and the sentences that explain it. */
+    public record Window(String parameter, String clause, String pending, String outside) {}
+
+    /** Sentences of the classification; {@code {name}} placeholders are filled by {@link #fill}. */
+    public record ClassificationNotes(String renewalMismatch, String alreadyPaid, String notHigher,
+            String upgradeNoPrior, String override, String recalculated, String recovered) {}
+
+    /** The family of {@code kind} (the kind itself when the policy names none). */
+    public String familyOf(String kind) {
+        return kind(kind).map(Kind::familyCode).orElse(kind);
+    }
+
+    /** Whether the record decides renewals of {@code kind}. */
+    public boolean isRenewable(String kind) {
+        return renewal.kinds().contains(kind);
+    }
+
+    /** The rank of a level, higher for a higher level: the order of {@code levels} in the file, highest first. */
+    public int rank(String level) {
+        for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i).code().equals(level)) {
+                return levels.size() - i;
+            }
+        }
+        return 0;
+    }
 
     /** A subsidy rule: which recognitions it covers, the amount (or the parameter that holds it) and its clause. */
     public record Rule(String id, List<String> kinds, List<String> levels, boolean renewal, Long amountYuan,
@@ -97,7 +143,13 @@ public record Policy(
 
     public record TargetPeriod(String period, String deadline, String source, List<Indicator> indicators) {}
 
-    public record Indicator(String id, String name, int target, List<Counts> counts) {
+    /**
+     * A target: {@code unit} 家 (enterprises, the high-tech enterprise's) or 个 (platforms); {@code reading} is how the
+     * plan's words were read into {@code counts}, with its {@code clause}, and {@code otherReading} the other one the
+     * plan allows (a configuration change, not code).
+     */
+    public record Indicator(String id, String name, int target, List<Counts> counts, String unit, String clause,
+            String reading, String otherReading) {
         /** Whether a recognition of {@code kind} at {@code level} counts toward this indicator. */
         public boolean counts(String kind, String level) {
             return counts.stream().anyMatch(c -> c.kind().equals(kind) && c.levels().contains(level));

@@ -35,6 +35,12 @@ public record PolicyParameters(Policy policy, Map<String, StoredParameter> store
         return value == null ? null : value.toString();
     }
 
+    /** A {@code DATE} parameter in force, or null while unset. */
+    public java.time.LocalDate date(String name) {
+        Object value = value(name);
+        return value == null ? null : java.time.LocalDate.parse(value.toString());
+    }
+
     /** What staff stored, or null when the file's default is in force. */
     public StoredParameter storedValue(String name) {
         return stored.get(name);

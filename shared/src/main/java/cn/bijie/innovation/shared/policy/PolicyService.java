@@ -41,7 +41,8 @@ public final class PolicyService {
                         rule.amountParameter(), rule.clause(), rule.explanation())).toList(),
                 policy.upgrade(), policy.noSubsidyNote(),
                 policy.parameters().stream().map(p -> parameterView(p, parameters.storedValue(p.name()))).toList(),
-                policy.reminders(), policy.counties(), policy.targetPeriods());
+                policy.reminders(), policy.counties(), policy.targetPeriods(), policy.industries(),
+                policy.growthTiers(), policy.families(), policy.renewal(), policy.window());
     }
 
     /**
@@ -127,6 +128,20 @@ public final class PolicyService {
                     throw ValidationFailed.field("value", "须为以下之一 (one of): " + parameter.allowed());
                 }
                 yield value.asText();
+            }
+            case "DATE" -> {
+                java.time.LocalDate date = null;
+                if (value.isTextual()) {
+                    try {
+                        date = java.time.LocalDate.parse(value.asText());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        date = null;
+                    }
+                }
+                if (date == null || date.getYear() < 1980 || date.getYear() > 2100) {
+                    throw ValidationFailed.field("value", "须为日期 YYYY-MM-DD (a date, 1980 to 2100)");
+                }
+                yield date.toString();
             }
             default -> throw new IllegalStateException("parameter type " + parameter.type() + " in the policy file");
         };

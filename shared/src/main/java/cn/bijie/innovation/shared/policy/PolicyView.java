@@ -15,7 +15,12 @@ public record PolicyView(
         List<ParameterView> parameters,
         Policy.Reminders reminders,
         List<Policy.Code> counties,
-        List<Policy.TargetPeriod> targetPeriods) {
+        List<Policy.TargetPeriod> targetPeriods,
+        List<Policy.Code> industries,
+        List<Policy.Code> growthTiers,
+        List<Policy.Family> families,
+        Policy.Renewal renewal,
+        Policy.Window window) {
 
     /** A rule with the amount in force: its fixed amount, or its parameter's value (null while unset). */
     public record RuleView(String id, List<String> kinds, List<String> levels, boolean renewal, Long amountYuan,

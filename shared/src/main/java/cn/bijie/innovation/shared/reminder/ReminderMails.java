@@ -12,8 +12,8 @@ import java.util.Locale;
 
 /** The Chinese texts of the reminder and the two digests, each as plain text and as HTML. */
 public final class ReminderMails {
-    static final String SIGNATURE = "毕节市科学技术局";
-    static final String PREFIX = "【毕节市科技局】";
+    public static final String SIGNATURE = "毕节市科学技术局";
+    public static final String PREFIX = "【毕节市科技局】";
     static final String FOOTER = "本邮件由系统自动发送，请勿直接回复。";
     /** A digest lists at most this many lines; the rest are counted (the system lists them all). */
     static final int MAX_LISTED = 500;
@@ -29,8 +29,8 @@ public final class ReminderMails {
         long days = ChronoUnit.DAYS.between(today, c.expiresOn());
         String subject = PREFIX + kind + "证书到期提醒（" + c.expiresOn() + "）";
         List<String> paragraphs = List.of(
-                "贵单位的" + kind + "证书（证书编号：" + c.certificateNo() + "）将于 " + c.expiresOn() + " 到期，距到期还有 "
-                        + days + " 天。",
+                "贵单位的" + kind + "证书（证书编号：" + c.certificateNo() + "）有效期至 " + c.expiresOn()
+                        + "（含当日），距有效期届满还有 " + days + " 天。",
                 "请在证书到期前准备材料，申请重新认定，以免资格失效。重新通过认定后，请登录毕节市科技创新平台补助系统登记新证书"
                         + renewalClause(c.kind()) + "。",
                 "如已完成重新认定，请忽略本邮件。");
@@ -63,8 +63,11 @@ public final class ReminderMails {
                         "请及时拨付，并在系统中登记拨付日期和凭证号。"), lines);
     }
 
-    /** Salutation, the first paragraph, the listed lines (if any), the other paragraphs, signature. */
-    private static Mail mail(String to, String subject, String salutation, List<String> paragraphs,
+    /**
+     * Salutation, the first paragraph, the listed lines (if any), the other paragraphs, signature: the layout of
+     * every mail of the bureau (also {@code notification/NotificationMails}).
+     */
+    public static Mail mail(String to, String subject, String salutation, List<String> paragraphs,
             List<String> lines) {
         List<String> listed = new ArrayList<>(lines.subList(0, Math.min(lines.size(), MAX_LISTED)));
         if (lines.size() > MAX_LISTED) {
@@ -97,11 +100,11 @@ public final class ReminderMails {
                 .map(r -> "，并可按《" + policy.title() + "》" + r.clause() + "申请重新认定补助").orElse("");
     }
 
-    private String kindName(String kind) {
+    public String kindName(String kind) {
         return policy.kind(kind).map(Policy.Kind::name).orElse(kind);
     }
 
-    private String levelName(String level) {
+    public String levelName(String level) {
         return policy.levels().stream().filter(l -> l.code().equals(level)).map(Policy.Code::name).findFirst()
                 .orElse(String.valueOf(level));
     }

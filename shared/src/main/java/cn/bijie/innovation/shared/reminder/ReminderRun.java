@@ -141,14 +141,15 @@ public final class ReminderRun {
             if (c.expiresOn() == null || c.status() != CertificationStatus.ACTIVE) {
                 store.reschedule(c, null); // revoked or already expired: nothing more is due
                 skipped++;
-            } else if (!today.isBefore(c.expiresOn())) {
+            } else if (today.isAfter(c.expiresOn())) {
+                // expiresOn is the last valid day: it expires the day after
                 if (store.expire(c, now)) {
                     expired++;
                 } else {
                     skipped++;
                 }
             } else if (!policy.remindsBeforeExpiry(c.kind())) {
-                store.reschedule(c, c.expiresOn()); // other kinds get no reminders, only their expiry
+                store.reschedule(c, c.expiresOn().plusDays(1)); // other kinds get no reminders, only their expiry
                 skipped++;
             } else {
                 remind(c);
@@ -166,9 +167,9 @@ public final class ReminderRun {
             }
             int threshold = crossed.get();
             LocalDate next = thresholds.stream().filter(t -> t < threshold).findFirst()
-                    .map(t -> c.expiresOn().minusDays(t)).orElse(c.expiresOn());
+                    .map(t -> c.expiresOn().minusDays(t)).orElse(c.expiresOn().plusDays(1));
             if (store.renewed(c)) {
-                store.reschedule(c, c.expiresOn()); // no reminders, but it still expires on its date
+                store.reschedule(c, c.expiresOn().plusDays(1)); // no reminders, but it still expires after its date
                 skipped++;
                 return;
             }

@@ -12,6 +12,9 @@ import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.validation.Validator;
+import cn.bijie.innovation.shared.errors.ValidationFailed;
+import cn.bijie.innovation.shared.policy.Policy;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,15 +23,22 @@ import java.util.Arrays;
 /** Subsidy reads for every role (an applicant its own), and finance's record of payment. */
 public final class SubsidyService {
     static final int MAX_VOUCHER_NO = 64;
+    static final long MAX_RECOVERY_YUAN = 1_000_000_000L;
 
     private final SubsidyStore store;
     private final PageToken tokens;
     private final Clock clock;
+    private final Policy policy;
 
     public SubsidyService(SubsidyStore store, PageToken tokens, Clock clock) {
+        this(store, tokens, clock, Policy.active());
+    }
+
+    public SubsidyService(SubsidyStore store, PageToken tokens, Clock clock, Policy policy) {
         this.store = store;
         this.tokens = tokens;
         this.clock = clock;
+        this.policy = policy;
     }
 
     /** {@code GET /subsidies}. */
@@ -74,6 +84,35 @@ public final class SubsidyService {
         Instant now = clock.instant();
         Subsidy after = before.paid(paidOn.toString(), input.voucherNo().strip());
         return Written.of(after, store.disburse(before, after, caller.sub(), now));
+    }
+
+    /**
+     * {@code POST /subsidies/{id}/recovery}: finance, only from {@code RECOVERY_DUE} (paid, then its recognition was
+     * revoked); at most the amount paid.
+     */
+    public Written<Subsidy> recover(Caller caller, String subsidyId, RecoveryInput input) {
+        caller.requireAny(Role.FINANCE);
+        Validator v = new Validator();
+        if (v.required("amountYuan", input.amountYuan()) && (input.amountYuan() < 1
+                || input.amountYuan() > MAX_RECOVERY_YUAN)) {
+            v.problem("amountYuan", "须为正整数元 (a whole number of yuan, at least 1)");
+        }
+        LocalDate recoveredOn = v.date("recoveredOn", input.recoveredOn());
+        if (recoveredOn != null && recoveredOn.isAfter(Shanghai.today(clock))) {
+            v.problem("recoveredOn", "不能晚于今天 (must not be in the future)");
+        }
+        v.text("voucherNo", input.voucherNo(), MAX_VOUCHER_NO);
+        v.throwIfAny();
+        Subsidy before = find(subsidyId).orElseThrow(SubsidyService::notFound);
+        if (before.amountYuan() != null && input.amountYuan() > before.amountYuan()) {
+            throw ValidationFailed.field("amountYuan", "不能多于已拨付的 " + before.amountYuan()
+                    + " 元 (not more than the amount paid)");
+        }
+        String voucher = input.voucherNo().strip();
+        Subsidy after = before.recovered(input.amountYuan(), recoveredOn.toString(), voucher,
+                (before.note() == null ? "" : before.note()) + Policy.fill(policy.classificationNotes().recovered(),
+                        Map.of("date", recoveredOn, "amountYuan", input.amountYuan(), "voucherNo", voucher)));
+        return Written.of(after, store.recover(before, after, caller.sub(), clock.instant()));
     }
 
     /** A path id of another shape names nothing: 404 without a read. */

@@ -2,6 +2,7 @@ package cn.bijie.innovation.shared.subsidy;
 
 import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.paging.Slice;
+import cn.bijie.innovation.shared.policy.PolicyParameters;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,17 @@ public interface SubsidyStore {
     /** {@code AWAITING_PAYMENT → PAID}; any other state is a {@code Conflict}. */
     PendingWrite disburse(Subsidy before, Subsidy after, String actor, Instant at);
 
-    /** The organisation's subsidy of {@code kind} at {@code level} that is paid or awaiting payment, if any. */
-    Optional<Subsidy> paidOrAwaiting(String uscc, String kind, String level);
+    /** Every subsidy of the policy version in {@code status} (background work, paged through). */
+    List<Subsidy> inStatus(String policyVersion, SubsidyStatus status);
 
-    /** Every {@code PENDING_AMOUNT} subsidy of one rule (background work, paged through). */
-    List<Subsidy> pending(String policyVersion, String rule);
+    /**
+     * A recalculated subsidy ({@code before} as read, not paid): its status, amount, rule and explanation change,
+     * the platform-level it holds moves with it, and the write holds only while each of {@code parameters} has the
+     * value {@code in} shows. False when it was no longer in the state read.
+     */
+    boolean reassess(Subsidy before, Subsidy after, List<String> parameters,
+            PolicyParameters in, String actor, Instant at);
 
-    /** {@code PENDING_AMOUNT → AWAITING_PAYMENT}; false when it was no longer pending. */
-    boolean assignAmount(Subsidy before, Subsidy after, String actor, Instant at);
+    /** {@code RECOVERY_DUE → RECOVERED}; any other state is a {@code Conflict}. */
+    PendingWrite recover(Subsidy before, Subsidy after, String actor, Instant at);
 }

@@ -20,8 +20,8 @@ class ArchitectureTest {
             ROOT + ".application..", ROOT + ".audit..", ROOT + ".calculation..", ROOT + ".certification..",
             ROOT + ".documents..", ROOT + ".errors..", ROOT + ".idempotency..", ROOT + ".identity..",
             ROOT + ".ids..", ROOT + ".indicator..", ROOT + ".mail..", ROOT + ".organization..", ROOT + ".paging..",
-            ROOT + ".policy..", ROOT + ".reminder..", ROOT + ".retry..", ROOT + ".subsidy..", ROOT + ".time..",
-            ROOT + ".uscc..", ROOT + ".validation..", ROOT + ".cultivation..",
+            ROOT + ".notification..", ROOT + ".policy..", ROOT + ".reminder..", ROOT + ".retry..", ROOT + ".subsidy..",
+            ROOT + ".time..", ROOT + ".uscc..", ROOT + ".validation..", ROOT + ".cultivation..",
             ROOT + ".imports..", ROOT + ".sheet.."};
 
     /** How it reaches the world: the table, the bucket, mail, the HTTP API, the Lambda runtime. */

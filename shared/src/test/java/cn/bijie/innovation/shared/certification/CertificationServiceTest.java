@@ -45,17 +45,17 @@ class CertificationServiceTest {
 
     static CertificationInput input(String kind, String level, boolean renewal, String issuedOn, String expiresOn) {
         return new CertificationInput(USCC, kind, level, renewal, "毕节某平台", "GR202652000123", issuedOn, expiresOn,
-                "贵州省科学技术厅");
+                "贵州省科学技术厅", null);
     }
 
     @Test
     void record_letsAHighTechEnterpriseExpireThreeYearsAfterIssue_unlessTold() {
         record(STAFF, input("HIGH_TECH_ENTERPRISE", "NATIONAL", false, "2026-11-01", null));
         record(STAFF, new CertificationInput(USCC, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "毕节某平台",
-                "GR-OTHER", "2026-11-01", "2028-06-30", null));
+                "GR-OTHER", "2026-11-01", "2028-06-30", null, null));
 
         assertThat(recordings).extracting(r -> r.certification().expiresOn())
-                .containsExactly("2029-11-01", "2028-06-30");
+                .containsExactly("2029-10-31", "2028-06-30");
     }
 
     @Test
@@ -95,7 +95,7 @@ class CertificationServiceTest {
     @Test
     void record_namesEveryBadField() {
         var bad = new CertificationInput("91520500MA6DKQ5X36", "KEY_LABORATORY", "DISTRICT", null, " ", null,
-                "2099-01-01", "2098-01-01", null);
+                "2099-01-01", "2098-01-01", null, null);
 
         assertThatThrownBy(() -> record(STAFF, bad))
                 .isInstanceOf(ValidationFailed.class)
@@ -125,7 +125,7 @@ class CertificationServiceTest {
     @Test
     void record_isValidationFailed_whenTheOrganisationHasNoProfile() {
         var unknown = new CertificationInput("91520581MA6H12345G", "KEY_LABORATORY", "PROVINCIAL", false, "平台",
-                "NO-1", "2026-11-01", null, null);
+                "NO-1", "2026-11-01", null, null, null);
 
         assertThatThrownBy(() -> record(STAFF, unknown)).isInstanceOf(ValidationFailed.class);
     }
@@ -145,7 +145,7 @@ class CertificationServiceTest {
     void decide_isForbidden_forFinance_beforeAnythingIsRead() {
         Caller finance = new Caller("f1", Set.of(Role.FINANCE), null, null);
         assertThatThrownBy(() -> decide(finance, "app-1",
-                new DecisionInput("CERTIFIED", null, null, null, null, null))).isInstanceOf(Forbidden.class);
+                new DecisionInput("CERTIFIED", null, null, null, null, null, null))).isInstanceOf(Forbidden.class);
     }
 
     @Test
@@ -158,7 +158,7 @@ class CertificationServiceTest {
 
         for (String outcome : List.of("CERTIFIED", "REJECTED")) {
             assertThatThrownBy(() -> decide(both, id, new DecisionInput(outcome, "理由", null, null, null,
-                    null))).as(outcome).isInstanceOf(Forbidden.class);
+                    null, null))).as(outcome).isInstanceOf(Forbidden.class);
         }
         assertThat(recordings).isEmpty();
     }
@@ -166,7 +166,7 @@ class CertificationServiceTest {
     @Test
     void decide_needsAReason_toRejectOrReturn() {
         assertThatThrownBy(() -> decide(STAFF, "app-1",
-                new DecisionInput("REJECTED", null, null, null, null, null)))
+                new DecisionInput("REJECTED", null, null, null, null, null, null)))
                 .isInstanceOf(ValidationFailed.class)
                 .satisfies(e -> assertThat(((ValidationFailed) e).details()).extracting(p -> p.field())
                         .containsExactly("reason"));
@@ -239,6 +239,12 @@ class CertificationServiceTest {
 
         @Override
         public PendingWrite revoke(Revocation revocation) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PendingWrite reclassify(Certification before, Certification after, String actor,
+                java.time.Instant at) {
             throw new UnsupportedOperationException();
         }
     }

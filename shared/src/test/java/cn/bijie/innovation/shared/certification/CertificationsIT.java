@@ -42,8 +42,8 @@ class CertificationsIT {
 
         var item = bureau.item(Keys.certification(c.certificationId()));
         assertThat(Items.str(item, "status")).isEqualTo("ACTIVE");
-        assertThat(c.expiresOn()).isEqualTo("2029-11-01");
-        assertThat(Items.str(item, DueIndex.SK)).startsWith("2029-08-03#CERT#" + c.certificationId());
+        assertThat(c.expiresOn()).as("the last valid day").isEqualTo("2029-10-31");
+        assertThat(Items.str(item, DueIndex.SK)).startsWith("2029-08-02#CERT#" + c.certificationId());
         assertThat(Items.str(item, "GSI2PK")).isEqualTo("CERT#ACTIVE");
         assertThat(audit(Keys.certificationPk(c.certificationId()))).containsExactly("CERTIFICATION_RECORDED");
     }
@@ -68,6 +68,23 @@ class CertificationsIT {
     }
 
     @Test
+    void twoPlatformsOfOneOrganisation_countTwo_andARevokedOneDropsOut() {
+        String uscc = newUscc();
+        bureau.organization(uscc, "520523");
+        String indicator = "PROVINCIAL_ENGINEERING_OR_INNOVATION_CENTER";
+        long before = bureau.counter(indicator);
+
+        Certification engineering = bureau.record(uscc, "ENGINEERING_RESEARCH_CENTER", "PROVINCIAL", false,
+                "毕节煤化工工程中心", "ERC-2P-" + uscc, "2026-10-01");
+        bureau.record(uscc, "TECH_INNOVATION_CENTER", "PROVINCIAL", false, "毕节新材料技术创新中心",
+                "TIC-2P-" + uscc, "2026-10-02");
+
+        assertThat(bureau.counter(indicator)).as("two platforms (个), one organisation").isEqualTo(before + 2);
+        bureau.revoke(STAFF, engineering.certificationId(), new RevocationInput("撤销"));
+        assertThat(bureau.counter(indicator)).isEqualTo(before + 1);
+    }
+
+    @Test
     void record_isConflict_forTheSameCertificateTwice_andCountsNothingMore() {
         String uscc = newUscc();
         bureau.organization(uscc, "520523");
@@ -83,11 +100,29 @@ class CertificationsIT {
     }
 
     @Test
+    void record_isConflictNamingTheFirst_forTheSameCertificateInAnotherBracketStyleOrWithAnotherDate() {
+        String uscc = newUscc();
+        bureau.organization(uscc, "520502");
+        String number = "黔科合平台〔2019〕" + uscc.substring(10);
+        Certification first = bureau.record(uscc, "KEY_LABORATORY", "PROVINCIAL", false, number, "2026-11-01");
+        long counted = bureau.counter("PROVINCIAL_MAKERSPACE");
+
+        for (String again : new String[] {number.replace('〔', '[').replace('〕', ']'),
+                number.replace("〔", "（").replace("〕", "）") + "号", " " + number.replace("〔", "【").replace("〕", "】")}) {
+            assertThatThrownBy(() -> bureau.record(uscc, "KEY_LABORATORY", "PROVINCIAL", false, again, "2026-10-20"))
+                    .as(again).isInstanceOf(Conflict.class).hasMessageContaining(first.certificationId());
+        }
+        assertThat(bureau.counter("PROVINCIAL_MAKERSPACE")).isEqualTo(counted);
+        assertThat(bureau.certificationStore.organization(uscc).platforms()).singleElement()
+                .satisfies(p -> assertThat(p.recognitions()).hasSize(1));
+    }
+
+    @Test
     void record_replaysTheFirstAnswer_forTheSameIdempotencyKey_andRefusesItForAnotherBody() {
         String uscc = newUscc();
         bureau.organization(uscc, "520502");
         var input = new CertificationInput(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "重点实验室", "KL-9",
-                "2026-11-01", null, null);
+                "2026-11-01", null, null, null);
         var key = new IdempotencyKey(STAFF.sub(), "key-" + uscc, "hash-1");
 
         var first = Answers.commit(201, key, () -> bureau.certifications.record(STAFF, input));
@@ -99,7 +134,7 @@ class CertificationsIT {
         var other = new IdempotencyKey(STAFF.sub(), "key-" + uscc, "hash-2");
         assertThatThrownBy(() -> Answers.commit(201, other, () -> bureau.certifications.record(STAFF,
                 new CertificationInput(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "重点实验室", "KL-10", "2026-11-01",
-                        null, null))))
+                        null, null, null))))
                 .isInstanceOf(IdempotencyKeyReused.class);
     }
 
@@ -193,7 +228,7 @@ class CertificationsIT {
         long centres = bureau.countyCounter("PROVINCIAL_ENGINEERING_OR_INNOVATION_CENTER", "BLDJ");
 
         var committed = bureau.decide(STAFF, applicationId,
-                new DecisionInput("CERTIFIED", null, null, null, null, "贵州省科学技术厅"));
+                new DecisionInput("CERTIFIED", null, null, null, null, "贵州省科学技术厅", null));
 
         DecisionResult result = BureauFixture.read(committed.bodyJson(), DecisionResult.class);
         assertThat(committed.status()).isEqualTo(200);
@@ -216,10 +251,10 @@ class CertificationsIT {
         String applicationId = bureau.application(uscc, "MAKERSPACE", "PROVINCIAL", false, "MS-APP-1");
         long makerspaces = bureau.countyCounter("PROVINCIAL_MAKERSPACE", "JHH");
         bureau.decide(STAFF, applicationId,
-                new DecisionInput("RETURNED", "请补充批复文件", null, null, null, null));
+                new DecisionInput("RETURNED", "请补充批复文件", null, null, null, null, null));
 
         assertThatThrownBy(() -> bureau.decide(STAFF, applicationId,
-                new DecisionInput("CERTIFIED", null, null, null, null, null))).isInstanceOf(Conflict.class);
+                new DecisionInput("CERTIFIED", null, null, null, null, null, null))).isInstanceOf(Conflict.class);
 
         var application = bureau.item(Keys.key("APP#" + applicationId, "APP"));
         assertThat(Items.str(application, "status")).isEqualTo("RETURNED");

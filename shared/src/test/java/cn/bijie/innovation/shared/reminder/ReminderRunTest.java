@@ -129,17 +129,18 @@ class ReminderRunTest {
     void run_sendsTheSevenDayReminderOnce_onTheFollowingDays_thenExpires() {
         highTech("c1");
 
-        for (LocalDate day = EXPIRES.minusDays(30); day.isBefore(EXPIRES); day = day.plusDays(1)) {
+        // EXPIRES is the last valid day: it is still valid on it, and expires the day after
+        for (LocalDate day = EXPIRES.minusDays(30); !day.isAfter(EXPIRES); day = day.plusDays(1)) {
             runOn(day);
         }
 
         assertThat(mailer.accepted).extracting(Mail::text)
                 .satisfiesExactly(t -> assertThat(t).contains("还有 30 天"), t -> assertThat(t).contains("还有 7 天"));
         assertThat(store.reminders).containsOnlyKeys("c1/30", "c1/7");
-        assertThat(store.dueOn("CERT#c1")).isEqualTo(EXPIRES);
+        assertThat(store.dueOn("CERT#c1")).isEqualTo(EXPIRES.plusDays(1));
         assertThat(store.current("CERT#c1").status().name()).isEqualTo("ACTIVE");
 
-        RunSummary onExpiry = runOn(EXPIRES);
+        RunSummary onExpiry = runOn(EXPIRES.plusDays(1));
 
         assertThat(onExpiry.expired()).isEqualTo(1);
         assertThat(store.current("CERT#c1").status().name()).isEqualTo("EXPIRED");
@@ -199,9 +200,9 @@ class ReminderRunTest {
 
         runOn(EXPIRES.minusDays(30));
         assertThat(mailer.calls).isZero();
-        assertThat(store.dueOn("CERT#c1")).isEqualTo(EXPIRES);
+        assertThat(store.dueOn("CERT#c1")).isEqualTo(EXPIRES.plusDays(1));
 
-        runOn(EXPIRES);
+        runOn(EXPIRES.plusDays(1));
         assertThat(store.current("CERT#c1").status().name()).isEqualTo("EXPIRED");
     }
 
@@ -211,6 +212,8 @@ class ReminderRunTest {
 
         runOn(EXPIRES.minusDays(30));
         runOn(EXPIRES);
+        assertThat(store.current("CERT#p1").status().name()).as("valid on its last day").isEqualTo("ACTIVE");
+        runOn(EXPIRES.plusDays(1));
 
         assertThat(mailer.calls).isZero();
         assertThat(store.current("CERT#p1").status().name()).isEqualTo("EXPIRED");

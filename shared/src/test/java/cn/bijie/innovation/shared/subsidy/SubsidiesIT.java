@@ -11,6 +11,7 @@ import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.RevocationInput;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.Forbidden;
+import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.policy.ParameterInput;
@@ -36,6 +37,7 @@ class SubsidiesIT {
     @BeforeEach
     void defaults() {
         bureau.resetParameters();
+        bureau.openSubsidyWindow();
     }
 
     String organization(String county) {
@@ -122,7 +124,7 @@ class SubsidiesIT {
     }
 
     @Test
-    void revocationAfterPayment_keepsItPaid_andFlagsIt() {
+    void revocationAfterPayment_makesItDueForRecovery_andFinanceRecordsTheRecovery() {
         String uscc = organization("520525");
         Certification c = bureau.recordAndCalculate(uscc, HTE, "NATIONAL", false, "GR-RP");
         String subsidyId = Subsidy.idFor(c.certificationId());
@@ -132,9 +134,32 @@ class SubsidiesIT {
         bureau.revoke(STAFF, c.certificationId(), new RevocationInput("撤销高企资格"));
 
         Subsidy s = bureau.subsidyOf(c.certificationId());
-        assertThat(s.status()).isEqualTo(SubsidyStatus.PAID);
+        assertThat(s.status()).isEqualTo(SubsidyStatus.RECOVERY_DUE);
         assertThat(s.certificationRevoked()).isTrue();
         assertThat(s.note()).contains("追回");
+        assertThat(bureau.subsidies.list(FINANCE, uscc, "RECOVERY_DUE", null, null).items())
+                .extracting(Subsidy::subsidyId).containsExactly(subsidyId);
+
+        assertThatThrownBy(() -> recover(subsidyId, 100_001L)).isInstanceOf(ValidationFailed.class);
+        assertThatThrownBy(() -> Answers.commit(200, null, () -> bureau.subsidies.recover(STAFF, subsidyId,
+                new RecoveryInput(100_000L, today(), "ZH-1")))).isInstanceOf(Forbidden.class);
+        Subsidy recovered = recover(subsidyId, 100_000L);
+
+        assertThat(recovered.status()).isEqualTo(SubsidyStatus.RECOVERED);
+        assertThat(bureau.subsidyOf(c.certificationId())).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(SubsidyStatus.RECOVERED);
+            assertThat(r.recoveredYuan()).isEqualTo(100_000L);
+            assertThat(r.recoveryVoucherNo()).isEqualTo("ZH-1");
+            assertThat(r.note()).contains("ZH-1");
+        });
+        assertThat(bureau.subsidies.list(FINANCE, uscc, "RECOVERED", null, null).items()).hasSize(1);
+        assertThatThrownBy(() -> recover(subsidyId, 1L)).as("recovered once").isInstanceOf(Conflict.class);
+    }
+
+    Subsidy recover(String subsidyId, long yuan) {
+        var committed = Answers.commit(200, null, () -> bureau.subsidies.recover(FINANCE, subsidyId,
+                new RecoveryInput(yuan, today(), "ZH-1")));
+        return BureauFixture.read(committed.bodyJson(), Subsidy.class);
     }
 
     @Test
@@ -152,6 +177,10 @@ class SubsidiesIT {
     void renewal_waitsForItsAmount_andSettingTheParameterMovesEveryWaitingOne() {
         String first = organization("520527");
         String second = organization("BLDJ");
+        // a renewal is what the record shows: each enterprise was recognised three years before
+        String earlier = Shanghai.today(bureau.clock).minusYears(3).minusDays(10).toString();
+        bureau.record(first, HTE, "NATIONAL", false, "GR-RN1-2023", earlier);
+        bureau.record(second, HTE, "NATIONAL", false, "GR-RN2-2023", earlier);
         Certification a = bureau.recordAndCalculate(first, HTE, "NATIONAL", true, "GR-RN1");
         Certification b = bureau.recordAndCalculate(second, HTE, "NATIONAL", true, "GR-RN2");
         assertThat(bureau.subsidyOf(a.certificationId())).satisfies(s -> {

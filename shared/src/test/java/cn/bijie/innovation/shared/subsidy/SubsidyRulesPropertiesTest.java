@@ -44,7 +44,7 @@ class SubsidyRulesPropertiesTest {
         Subsidy prior() {
             return priorYuan == null ? null : new Subsidy("sub-prior", "cert-prior", "91520500MA6DKQ5X35", kind,
                     "PROVINCIAL", false, priorYuan < 0 ? null : priorYuan, SubsidyStatus.PAID, POLICY.version(),
-                    "PLATFORM_PROVINCIAL", "三(二)", "2025-01-01T00:00:00Z", "2025-02-01", "v1", false, null);
+                    "PLATFORM_PROVINCIAL", "三(二)", "2025-01-01T00:00:00Z", "2025-02-01", "v1", false, null, null, null, null, null, null, null, null);
         }
     }
 

@@ -148,7 +148,7 @@ class SubsidyRulesTest {
     }
 
     @Test
-    void onRevocation_cancelsAnUnpaidSubsidy_andFlagsAPaidOne() {
+    void onRevocation_cancelsAnUnpaidSubsidy_andMakesAPaidOneDueForRecovery() {
         Subsidy awaiting = provincialSubsidy("KEY_LABORATORY", 500_000);
         Subsidy paid = awaiting.paid("2026-11-01", "V-1");
         LocalDate revokedOn = LocalDate.parse("2026-11-20");
@@ -158,7 +158,7 @@ class SubsidyRulesTest {
 
         assertThat(cancelled.status()).isEqualTo(SubsidyStatus.CANCELLED);
         assertThat(cancelled.note()).contains("2026-11-20");
-        assertThat(flagged.status()).isEqualTo(SubsidyStatus.PAID);
+        assertThat(flagged.status()).isEqualTo(SubsidyStatus.RECOVERY_DUE);
         assertThat(flagged.certificationRevoked()).isTrue();
         assertThat(rules.onRevocation(cancelled, revokedOn)).isEqualTo(cancelled);
     }
@@ -170,6 +170,6 @@ class SubsidyRulesTest {
     static Subsidy provincialSubsidy(String kind, long amount) {
         return new Subsidy(Subsidy.idFor("cert-p"), "cert-p", "91520500MA6DKQ5X35", kind, "PROVINCIAL", false, amount,
                 SubsidyStatus.AWAITING_PAYMENT, POLICY.version(), "PLATFORM_PROVINCIAL", "…", "2026-01-01T00:00:00Z",
-                null, null, false, null);
+                null, null, false, null, null, null, null, null, null, null, null);
     }
 }

@@ -6,7 +6,6 @@ import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
-import cn.bijie.innovation.shared.log.Metrics;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.CertificationMapper;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoCertificationStore;
@@ -14,6 +13,7 @@ import cn.bijie.innovation.shared.store.dynamodb.DynamoPolicyParameterStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
+import cn.bijie.innovation.shared.store.dynamodb.StreamBatch;
 import cn.bijie.innovation.shared.store.dynamodb.StreamImages;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -23,8 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -75,20 +73,7 @@ public final class CalculateSubsidyHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(in);
-        List<Map<String, String>> failures = new ArrayList<>();
-        for (JsonNode record : event.path("Records")) {
-            String sequenceNumber = record.path("dynamodb").path("SequenceNumber").asText();
-            try {
-                handle(record);
-            } catch (RuntimeException e) {
-                Log.error("stream record failed", Map.of("sequenceNumber", sequenceNumber,
-                        "exception", e.getClass().getSimpleName(), "message", String.valueOf(e.getMessage())));
-                failures.add(Map.of("itemIdentifier", sequenceNumber));
-            }
-        }
-        Metrics.count(Metrics.STREAM_RECORDS_FAILED, failures.size());
-        Json.MAPPER.writeValue(out, Map.of("batchItemFailures", failures));
+        StreamBatch.handle(in, out, this::handle);
     }
 
     private void handle(JsonNode record) {
@@ -99,6 +84,17 @@ public final class CalculateSubsidyHandler implements RequestStreamHandler {
             String certificationId = require(image, "certificationId");
             var outcome = calculator.onCertificationRecorded(certificationId);
             Log.info("certification", Map.of("certificationId", certificationId, "outcome", outcome));
+        } else if (CertificationMapper.TYPE.equals(type) && "MODIFY".equals(eventName)) {
+            Map<String, AttributeValue> old = StreamImages.item(record.path("dynamodb").path("OldImage"));
+            String certificationId = require(image, "certificationId");
+            if (CertificationMapper.revokedNow(old, image)) {
+                int moved = calculator.onCertificationRevoked(certificationId);
+                Log.info("certification revoked", Map.of("certificationId", certificationId, "subsidiesMoved", moved));
+            }
+            if (CertificationMapper.reclassified(old, image)) {
+                boolean moved = calculator.onReclassified(certificationId);
+                Log.info("certification reclassified", Map.of("certificationId", certificationId, "moved", moved));
+            }
         } else if (DynamoPolicyParameterStore.TYPE.equals(type)
                 && ("INSERT".equals(eventName) || "MODIFY".equals(eventName))) {
             String name = require(image, "name");

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -41,6 +42,11 @@ class CalculateSubsidyHandlerIT {
     static final BureauFixture bureau = new BureauFixture();
     static final CalculateSubsidyHandler handler = new CalculateSubsidyHandler(bureau.calculator);
     static final AtomicLong SEQUENCE = new AtomicLong(5_000_000);
+
+    @BeforeEach
+    void money() {
+        bureau.openSubsidyWindow();
+    }
 
     /** The handler's answer to one event: the sequence numbers it reported as failed. */
     static List<String> deliver(CalculateSubsidyHandler to, String event) {
@@ -135,8 +141,10 @@ class CalculateSubsidyHandlerIT {
     @Test
     void aParameterRecord_movesTheRenewalsThatWaitedForIt() {
         bureau.resetParameters();
+        bureau.openSubsidyWindow();
         String uscc = newUscc();
         bureau.organization(uscc, "520527");
+        bureau.record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-RN-S0", "2023-10-30");
         Certification renewal = bureau.record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", true, "GR-RN-S1",
                 "2026-11-03");
         deliver(handler, batch(List.of(insertOf(renewal))));
@@ -188,7 +196,7 @@ class CalculateSubsidyHandlerIT {
             String uscc = newUscc();
             bureau.organization(uscc, "520502");
             certifications.add(bureau.record(uscc, i % 2 == 0 ? "HIGH_TECH_ENTERPRISE" : "KEY_LABORATORY",
-                    i % 2 == 0 ? "NATIONAL" : "PROVINCIAL", false, "NO-" + i, "2026-11-01"));
+                    i % 2 == 0 ? "NATIONAL" : "PROVINCIAL", false, "NO-" + i + "-" + uscc, "2026-11-01"));
         }
         return certifications;
     }

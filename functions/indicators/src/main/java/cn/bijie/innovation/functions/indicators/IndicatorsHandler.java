@@ -79,7 +79,7 @@ public final class IndicatorsHandler implements RequestStreamHandler {
     }
 
     private ApiResponse report(ApiRequest request) {
-        IndicatorReport report = indicators.report(request.query("period"));
+        IndicatorReport report = indicators.report(request.query("period"), request.query("asOf"));
         String format = request.query("format");
         ApiResponse response;
         if (format == null || "json".equals(format)) {

@@ -182,7 +182,7 @@ class IndicatorsHandlerIT {
         bureau.organization(uscc, "520524");
         Certification c = bureau.record(uscc, "TECH_BUSINESS_INCUBATOR", "PROVINCIAL", false, "TBI-1", "2026-10-01");
         bureau.dynamo.updateItem(r -> r.tableName(bureau.table)
-                .key(Keys.holding(uscc, "2020", "PROVINCIAL_TECH_BUSINESS_INCUBATOR"))
+                .key(Keys.holding(uscc, "2020", "PROVINCIAL_TECH_BUSINESS_INCUBATOR", c.platformId()))
                 .updateExpression("REMOVE certs"));
 
         IndicatorService.Recount recount = recount();
@@ -234,7 +234,7 @@ class IndicatorsHandlerIT {
         for (int i = 0; i < count; i++) {
             String uscc = newUscc();
             bureau.organization(uscc, counties[i % counties.length]);
-            bureau.record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-B" + i, "2026-10-01");
+            bureau.record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-B" + i + "-" + uscc, "2026-10-01");
         }
     }
 

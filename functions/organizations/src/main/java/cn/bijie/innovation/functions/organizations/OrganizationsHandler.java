@@ -12,8 +12,10 @@ import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.organization.OrganizationInput;
 import cn.bijie.innovation.shared.organization.OrganizationService;
 import cn.bijie.innovation.shared.organization.TierInput;
+import cn.bijie.innovation.shared.notification.NotificationService;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoNotificationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -28,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * {@code PUT/GET /organizations/{uscc}}: organisation profiles; {@code PUT /organizations/{uscc}/tier} and
  * {@code GET /organizations/{uscc}/tiers}: the growth tier the bureau designates, and its history;
- * {@code GET /organizations}: the staff directory.
+ * {@code GET /organizations}: the staff directory; {@code GET …/notifications}: what the organisation was told.
  */
 public final class OrganizationsHandler implements RequestStreamHandler {
     private final HttpApi api;
@@ -49,7 +51,7 @@ public final class OrganizationsHandler implements RequestStreamHandler {
 
     private OrganizationsHandler(DynamoDbClient dynamo, String table, PageToken pageTokens) {
         this(new OrganizationService(new DynamoOrganizationStore(dynamo, table), Policy::active, pageTokens,
-                Clock.systemUTC()));
+                Clock.systemUTC()), new NotificationService(new DynamoNotificationStore(dynamo, table), pageTokens));
         // SnapStart: both routes, the write path and the response of a found profile run once before the snapshot, and
         // nothing is written: the GET reads a key that cannot exist, the PUT's empty body fails validation, the
         // transaction's condition cannot hold
@@ -62,6 +64,8 @@ public final class OrganizationsHandler implements RequestStreamHandler {
                         .caller("priming", null, Role.STAFF).body("{}"),
                 ApiEvent.of("GET /organizations/{uscc}/tiers").path("uscc", Priming.NO_SUCH_USCC)
                         .caller("priming", null, Role.STAFF),
+                ApiEvent.of("GET /organizations/{uscc}/notifications").path("uscc", Priming.NO_SUCH_USCC)
+                        .caller("priming", null, Role.STAFF),
                 ApiEvent.of("GET /organizations").query("q", Priming.NO_SUCH_USCC)
                         .caller("priming", null, Role.STAFF));
         Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
@@ -69,8 +73,11 @@ public final class OrganizationsHandler implements RequestStreamHandler {
                 "毕节示例科技有限公司", "520502", "NEW_MATERIALS", "priming@example.com", null, "2020-01-01T00:00:00Z")));
     }
 
-    public OrganizationsHandler(OrganizationService organizations) {
+    public OrganizationsHandler(OrganizationService organizations, NotificationService notifications) {
         this.api = new HttpApi(Map.of(
+                "GET /organizations/{uscc}/notifications", request -> ApiResponse.json(200, notifications.list(
+                        request.offeringOnly("limit", "nextToken").requireCaller(), request.path("uscc"),
+                        request.query("limit"), request.query("nextToken"))),
                 "PUT /organizations/{uscc}", request -> ApiResponse.json(200, organizations.put(
                         request.requireCaller(), request.path("uscc"),
                         Json.read(request.body(), OrganizationInput.class))),

@@ -5,9 +5,11 @@ import static cn.bijie.innovation.shared.testing.ApiEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.crac.Priming;
+import cn.bijie.innovation.shared.notification.NotificationService;
 import cn.bijie.innovation.shared.organization.OrganizationService;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoNotificationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.http.ApiEvent.Answer;
@@ -142,7 +144,9 @@ class OrganizationsHandlerIT {
         String uscc = newUscc();
         var counted = new OrganizationsHandler(new OrganizationService(
                 new DynamoOrganizationStore(stack.dynamoDb(calls), stack.table()), Policy.active(),
-                new PageToken(TestStack.PAGE_TOKEN_SECRET), Clock.systemUTC()));
+                new PageToken(TestStack.PAGE_TOKEN_SECRET), Clock.systemUTC()),
+                new NotificationService(new DynamoNotificationStore(stack.dynamoDb(calls), stack.table()),
+                        new PageToken(TestStack.PAGE_TOKEN_SECRET)));
 
         calls.reset();
         invoke(counted, event(PUT, Claims.applicant(uscc), BODY, uscc));

@@ -3,6 +3,7 @@ package cn.bijie.innovation.functions.certifications;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.certification.CertificationInput;
 import cn.bijie.innovation.shared.certification.CertificationService;
+import cn.bijie.innovation.shared.certification.ClassificationInput;
 import cn.bijie.innovation.shared.certification.DecisionInput;
 import cn.bijie.innovation.shared.certification.RevocationInput;
 import cn.bijie.innovation.shared.config.Config;
@@ -55,6 +56,10 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
                         .caller("priming", null, Role.STAFF),
                 ApiEvent.of("GET /certifications").query("uscc", Priming.NO_SUCH_USCC)
                         .caller("priming", null, Role.STAFF),
+                ApiEvent.of("POST /certifications/{certificationId}/classification")
+                        .path("certificationId", Priming.NO_SUCH_ID).caller("priming", null, Role.STAFF).body("{}"),
+                ApiEvent.of("GET /organizations/{uscc}/platforms").path("uscc", Priming.NO_SUCH_USCC)
+                        .caller("priming", null, Role.STAFF),
                 ApiEvent.of("POST /certifications").caller("priming", null, Role.STAFF).body("{}"),
                 ApiEvent.of("POST /applications/{applicationId}/decision").path("applicationId", Priming.NO_SUCH_ID)
                         .caller("priming", null, Role.STAFF).body("{}"),
@@ -83,6 +88,14 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
                         request.query("nextToken"))),
                 "GET /certifications/{certificationId}", request -> ApiResponse.json(200, certifications.get(
                         request.requireCaller(), request.path("certificationId"))),
+                "POST /certifications/{certificationId}/classification", request -> {
+                    Caller caller = request.requireCaller();
+                    ClassificationInput input = Json.read(request.body(), ClassificationInput.class);
+                    return Answers.respond(200, request.idempotencyKey(), () -> certifications.reclassify(caller,
+                            request.path("certificationId"), input));
+                },
+                "GET /organizations/{uscc}/platforms", request -> ApiResponse.json(200, certifications.platforms(
+                        request.requireCaller(), request.path("uscc"))),
                 "POST /certifications/{certificationId}/revocation", request -> {
                     Caller caller = request.requireCaller();
                     RevocationInput input = Json.read(request.body(), RevocationInput.class);

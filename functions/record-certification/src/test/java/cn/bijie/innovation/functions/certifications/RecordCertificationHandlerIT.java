@@ -67,7 +67,7 @@ class RecordCertificationHandlerIT {
         assertThat(answer.body().fieldNames()).toIterable().contains("certificationId", "uscc", "kind", "level",
                 "renewal", "platformName", "certificateNo", "issuedOn", "expiresOn", "status", "subsidyEligible",
                 "subsidyNote");
-        assertThat(answer.body().path("expiresOn").asText()).isEqualTo("2029-11-02");
+        assertThat(answer.body().path("expiresOn").asText()).as("the last valid day").isEqualTo("2029-11-01");
         assertThat(answer.body().path("subsidyEligible").asBoolean()).isTrue();
     }
 

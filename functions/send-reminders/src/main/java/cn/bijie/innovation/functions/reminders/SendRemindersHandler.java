@@ -1,18 +1,16 @@
 package cn.bijie.innovation.functions.reminders;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.aws.SesMailer;
+import cn.bijie.innovation.shared.aws.Mailers;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Metrics;
-import cn.bijie.innovation.shared.mail.Mailer;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.reminder.ReminderMails;
 import cn.bijie.innovation.shared.reminder.ReminderRun;
 import cn.bijie.innovation.shared.reminder.RunSummary;
 import cn.bijie.innovation.shared.reminder.ScheduledTime;
-import cn.bijie.innovation.shared.smtp.SmtpMailer;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorCounterMoves;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoReminderStore;
@@ -85,21 +83,11 @@ public final class SendRemindersHandler implements RequestStreamHandler {
         return new ReminderRun(
                 new DynamoReminderStore(dynamo, table, new DynamoIndicatorCounterMoves(dynamo, table, policy)),
                 new DynamoOrganizationStore(dynamo, table),
-                mailer(config, ses),
+                Mailers.of(config, ses),
                 policy,
                 new ReminderRun.Mailboxes(config.require("STAFF_MAILBOX"), config.require("FINANCE_MAILBOX")),
                 SendRemindersHandler::sleep,
                 meter::itemsRead);
-    }
-
-    /** SES where it exists; the SMTP relay where the template says so (MAIL_TRANSPORT, the AWS China regions). */
-    static Mailer mailer(Config config, SesV2Client ses) {
-        if ("SMTP".equals(config.get("MAIL_TRANSPORT", "SES"))) {
-            return SmtpMailer.fromSecret(new AwsClients(config).secretsManager(), config.require("SMTP_SECRET_ARN"),
-                    config.require("SMTP_HOST"), Integer.parseInt(config.require("SMTP_PORT")), true,
-                    config.require("SENDER_EMAIL"));
-        }
-        return new SesMailer(ses, config.require("SENDER_EMAIL"));
     }
 
     @Override

@@ -70,8 +70,8 @@ class SendRemindersIT {
         assertThat(Items.str(fixtures.get("REMINDER#c1", "7"), "outcome")).isEqualTo("SENT");
         assertThat(Items.str(fixtures.get("CERT#c1", "CERT"), "status")).isEqualTo("ACTIVE");
 
-        // WHEN it runs on the expiry date
-        JsonNode onExpiry = run(EXPIRES);
+        // WHEN it runs the day after the last valid day
+        JsonNode onExpiry = run(EXPIRES.plusDays(1));
 
         // THEN the certification is EXPIRED, out of the due index, and no longer counted
         assertThat(onExpiry.get("expired").asInt()).isEqualTo(1);
@@ -181,7 +181,7 @@ class SendRemindersIT {
         assertThat(mails()).isEmpty();
         assertThat(summary.get("skipped").asInt()).isEqualTo(2);
         assertThat(fixtures.get("CERT#revoked", "CERT")).doesNotContainKeys("DUEPK", "DUESK");
-        assertThat(Items.str(fixtures.get("CERT#old", "CERT"), "DUESK")).startsWith(EXPIRES + "#");
+        assertThat(Items.str(fixtures.get("CERT#old", "CERT"), "DUESK")).startsWith(EXPIRES.plusDays(1) + "#");
     }
 
     @Test

@@ -15,7 +15,11 @@ import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
+import cn.bijie.innovation.shared.calculation.ApplicationReview;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoCertificationStore;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoPolicyParameterStore;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoApplicationStore;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -48,7 +52,7 @@ public final class SubmitApplicationHandler implements RequestStreamHandler {
     private SubmitApplicationHandler(DynamoDbClient dynamo, String table, PageToken pageTokens) {
         this(new ApplicationService(
                 new DynamoApplicationStore(dynamo, table, Policy.active().reminders().applicationWaitingDays()),
-                Policy.active(), pageTokens, Clock.systemUTC()));
+                Policy.active(), pageTokens, Clock.systemUTC()), review(dynamo, table));
         // SnapStart: nothing is written: the GET reads an id no record has, the list is of an organisation that does
         // not exist, the POST's empty body fails validation, the transaction's condition cannot hold
         Priming.register(api,
@@ -60,6 +64,18 @@ public final class SubmitApplicationHandler implements RequestStreamHandler {
     }
 
     public SubmitApplicationHandler(ApplicationService applications) {
+        this(applications, null);
+    }
+
+    /** The staff's view of an application (issue 12): the organisation's record and what the policy would pay. */
+    public static ApplicationReview review(DynamoDbClient dynamo, String table) {
+        Policy policy = Policy.active();
+        return new ApplicationReview(new DynamoCertificationStore(dynamo, table, policy, Clock.systemUTC()),
+                new DynamoSubsidyStore(dynamo, table, policy), new DynamoPolicyParameterStore(dynamo, table), policy);
+    }
+
+    /** With {@code review} null, {@code GET /applications/{id}} answers the application alone. */
+    public SubmitApplicationHandler(ApplicationService applications, ApplicationReview review) {
         this.api = new HttpApi(Map.of(
                 "POST /applications", request -> {
                     Caller caller = request.requireCaller();
@@ -71,8 +87,11 @@ public final class SubmitApplicationHandler implements RequestStreamHandler {
                         .offeringOnly("status", "kind", "county", "limit", "nextToken").requireCaller(),
                         request.query("status"), request.query("kind"), request.query("county"),
                         Page.limit(request.query("limit")), request.query("nextToken"))),
-                "GET /applications/{applicationId}", request -> ApiResponse.json(200, applications.get(
-                        request.requireCaller(), request.path("applicationId"))),
+                "GET /applications/{applicationId}", request -> {
+                    Caller caller = request.requireCaller();
+                    var application = applications.get(caller, request.path("applicationId"));
+                    return ApiResponse.json(200, review == null ? application : review.view(caller, application));
+                },
                 "PUT /applications/{applicationId}", request -> {
                     Caller caller = request.requireCaller();
                     ApplicationInput input = Json.read(request.body(), ApplicationInput.class);

@@ -19,6 +19,7 @@ import cn.bijie.innovation.shared.store.dynamodb.DynamoPolicyParameterStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import cn.bijie.innovation.shared.subsidy.DisbursementInput;
+import cn.bijie.innovation.shared.subsidy.RecoveryInput;
 import cn.bijie.innovation.shared.subsidy.SubsidyService;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -65,6 +66,8 @@ public final class SubsidiesHandler implements RequestStreamHandler {
                 ApiEvent.of("GET /subsidies").query("uscc", Priming.NO_SUCH_USCC).caller("priming", null, Role.STAFF),
                 ApiEvent.of("POST /subsidies/{subsidyId}/disbursement").path("subsidyId", Priming.NO_SUCH_ID)
                         .caller("priming", null, Role.FINANCE).body("{}"),
+                ApiEvent.of("POST /subsidies/{subsidyId}/recovery").path("subsidyId", Priming.NO_SUCH_ID)
+                        .caller("priming", null, Role.FINANCE).body("{}"),
                 ApiEvent.of("PUT /policy/parameters/{name}").path("name", parameter)
                         .caller("priming", null, Role.STAFF).body("{}"),
                 ApiEvent.of("POST /policy/parameters/{name}/approval").path("name", parameter)
@@ -84,6 +87,12 @@ public final class SubsidiesHandler implements RequestStreamHandler {
                     Caller caller = request.requireCaller();
                     DisbursementInput input = Json.read(request.body(), DisbursementInput.class);
                     return Answers.respond(200, request.idempotencyKey(), () -> subsidies.disburse(caller,
+                            request.path("subsidyId"), input));
+                },
+                "POST /subsidies/{subsidyId}/recovery", request -> {
+                    Caller caller = request.requireCaller();
+                    RecoveryInput input = Json.read(request.body(), RecoveryInput.class);
+                    return Answers.respond(200, request.idempotencyKey(), () -> subsidies.recover(caller,
                             request.path("subsidyId"), input));
                 },
                 "GET /policy", request -> ApiResponse.json(200, policy.view()).withHeader("cache-control", POLICY_CACHE),

@@ -44,6 +44,7 @@ class SubsidiesHandlerIT {
     @BeforeEach
     void defaults() {
         bureau.resetParameters();
+        bureau.openSubsidyWindow();
     }
 
     static String payment(String voucherNo) {
@@ -160,7 +161,9 @@ class SubsidiesHandlerIT {
     void disbursement_isConflict_whileTheAmountIsPending() {
         String uscc = newUscc();
         bureau.organization(uscc, "520502");
-        Certification renewal = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", true, "GR-PEND");
+        bureau.record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-PEND0-" + uscc, "2023-05-01");
+        Certification renewal = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", true,
+                "GR-PEND-" + uscc);
 
         Answer answer = invoke(handler, event(PAY, FINANCE, payment("PZ-4"), Subsidy.idFor(renewal.certificationId())));
 

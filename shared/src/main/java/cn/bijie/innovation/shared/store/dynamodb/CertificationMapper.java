@@ -4,6 +4,7 @@ import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.CertificationStatus;
 import cn.bijie.innovation.shared.policy.Policy;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,6 +36,12 @@ public final class CertificationMapper {
     static final String RECORDED_AT = "recordedAt";
     static final String REVOKED_AT = "revokedAt";
     static final String REVOCATION_REASON = "revocationReason";
+    static final String PLATFORM_ID = "platformId";
+    static final String RENEWAL_CLAIMED = "renewalClaimed";
+    static final String CLASSIFICATION = "classification";
+    static final String CLASSIFICATION_REASON = "classificationReason";
+    /** The county its organisation was counted in when it was recorded (the dated counts read it). */
+    static final String COUNTY = "county";
     static final String BY_STATUS_PK = Indexes.BY_STATUS + "PK";
     /** The partition of every certification in the all-records index. */
     static final String ALL_PARTITION = "CERT";
@@ -76,6 +83,12 @@ public final class CertificationMapper {
         item.put(RECORDED_AT, Items.s(c.recordedAt()));
         Items.putIfPresent(item, REVOKED_AT, c.revokedAt());
         Items.putIfPresent(item, REVOCATION_REASON, c.revocationReason());
+        Items.putIfPresent(item, PLATFORM_ID, c.platformId());
+        if (c.renewalClaimed() != null) {
+            item.put(RENEWAL_CLAIMED, Items.bool(c.renewalClaimed()));
+        }
+        Items.putIfPresent(item, CLASSIFICATION, c.classification());
+        Items.putIfPresent(item, CLASSIFICATION_REASON, c.classificationReason());
         String id = c.certificationId();
         Indexes.put(item, Indexes.BY_ORGANIZATION, Keys.organizationCertificationsPk(c.uscc()),
                 c.issuedOn() + "#" + id);
@@ -90,12 +103,36 @@ public final class CertificationMapper {
 
     /**
      * A kind recognised for a term (the high-tech enterprise's 3 years) is due on its first reminder threshold before
-     * expiry; another kind given an expiry date is due on it, to be expired without mail.
+     * expiry; another kind given an expiry date is due the day after it (its last valid day), to be expired without
+     * mail.
      */
     private LocalDate firstDue(Certification c) {
         LocalDate expiresOn = LocalDate.parse(c.expiresOn());
         return policy.remindsBeforeExpiry(c.kind())
-                ? expiresOn.minusDays(Collections.max(policy.reminders().expiryThresholdDays())) : expiresOn;
+                ? expiresOn.minusDays(Collections.max(policy.reminders().expiryThresholdDays())) : expiresOn.plusDays(1);
+    }
+
+    /** A stream record's images: the certification became REVOKED with this change. */
+    public static boolean revokedNow(Map<String, AttributeValue> old, Map<String, AttributeValue> now) {
+        String revoked = CertificationStatus.REVOKED.name();
+        return revoked.equals(Items.str(now, STATUS)) && !revoked.equals(Items.str(old, STATUS));
+    }
+
+    /** A stream record's images: staff changed the classification. */
+    public static boolean reclassified(Map<String, AttributeValue> old, Map<String, AttributeValue> now) {
+        return !java.util.Objects.equals(Items.str(old, CLASSIFICATION), Items.str(now, CLASSIFICATION))
+                || !java.util.Objects.equals(Items.str(old, CLASSIFICATION_REASON), Items.str(now, CLASSIFICATION_REASON));
+    }
+
+    /** A certification as the dated counts need it. */
+    static cn.bijie.innovation.shared.indicator.IndicatorStore.Recognition recognition(
+            Map<String, AttributeValue> item) {
+        String revokedAt = Items.str(item, REVOKED_AT);
+        return new cn.bijie.innovation.shared.indicator.IndicatorStore.Recognition(Items.str(item, CERTIFICATION_ID),
+                Items.str(item, USCC), Items.str(item, KIND), Items.str(item, LEVEL), Items.str(item, PLATFORM_ID),
+                Items.str(item, COUNTY), Items.str(item, ISSUED_ON), Items.str(item, EXPIRES_ON),
+                revokedAt == null ? null : cn.bijie.innovation.shared.time.Shanghai.dateOf(Instant.parse(revokedAt))
+                        .toString());
     }
 
     public static Certification fromItem(Map<String, AttributeValue> item) {
@@ -105,6 +142,9 @@ public final class CertificationMapper {
                 Items.str(item, CERTIFICATE_NO), Items.str(item, ISSUED_ON), Items.str(item, EXPIRES_ON),
                 status == null ? null : CertificationStatus.valueOf(status), Items.flag(item, SUBSIDY_ELIGIBLE),
                 Items.str(item, SUBSIDY_NOTE), Items.str(item, AUTHORITY), Items.str(item, APPLICATION_ID),
-                Items.str(item, RECORDED_AT), Items.str(item, REVOKED_AT), Items.str(item, REVOCATION_REASON));
+                Items.str(item, RECORDED_AT), Items.str(item, REVOKED_AT), Items.str(item, REVOCATION_REASON),
+                Items.str(item, PLATFORM_ID),
+                item.containsKey(RENEWAL_CLAIMED) ? Items.flag(item, RENEWAL_CLAIMED) : null,
+                Items.str(item, CLASSIFICATION), Items.str(item, CLASSIFICATION_REASON));
     }
 }

@@ -11,6 +11,7 @@ import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.paging.Slice;
 import cn.bijie.innovation.shared.policy.Policy;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -88,8 +89,13 @@ public final class DynamoCertificationStore implements CertificationStore {
         if (recording.transition() != null) {
             ApplicationMapper.decision(tx, recording.transition());
         }
-        tx.put(mapper.item(c), Condition.absent(), () -> new Conflict(
-                "该认定已记录 (this certification — uscc, kind, level, certificateNo, issuedOn — is recorded already)"));
+        PlatformMapper.claimNumber(tx, c);
+        Map<String, AttributeValue> item = new java.util.HashMap<>(mapper.item(c));
+        Items.putIfPresent(item, CertificationMapper.COUNTY, recording.county());
+        tx.putNaming(item, Condition.absent(), existing -> new Conflict("该认定已记录为 "
+                + Items.str(existing, CertificationMapper.CERTIFICATION_ID)
+                + " (this certification — uscc, kind, level, certificateNo, issuedOn — is recorded already)"));
+        PlatformMapper.addRecognition(tx, recording.platform(), c, recording.at());
         tx.put(AuditMapper.item(new AuditEntry(Keys.certificationPk(c.certificationId()), recording.actor(),
                 "CERTIFICATION_RECORDED",
                 recording.at(), null, c)), Condition.NONE, null);
@@ -134,6 +140,21 @@ public final class DynamoCertificationStore implements CertificationStore {
         if (before.status() == CertificationStatus.ACTIVE) {
             counters.onInactive(tx, revocation.holdings(), before.certificationId());
         }
+        return writer.pending(tx);
+    }
+
+    @Override
+    public PendingWrite reclassify(Certification before, Certification after, String actor, Instant at) {
+        var tx = new WriteTransaction(table);
+        tx.update(Keys.certification(after.certificationId()), "SET #classification = :c1, #reason = :r1",
+                Map.of("#classification", CertificationMapper.CLASSIFICATION,
+                        "#reason", CertificationMapper.CLASSIFICATION_REASON, "#s", CertificationMapper.STATUS),
+                Map.of(":c1", Items.s(after.classification()), ":r1", Items.s(after.classificationReason()),
+                        ":revoked", Items.s(CertificationStatus.REVOKED.name())),
+                new Condition("attribute_exists(PK) AND #s <> :revoked", Map.of(), Map.of()),
+                () -> new Conflict("认定已撤销 (the certification is revoked)"));
+        tx.put(AuditMapper.item(new AuditEntry(Keys.certificationPk(after.certificationId()), actor,
+                "CERTIFICATION_RECLASSIFIED", at, before, after)), Condition.NONE, null);
         return writer.pending(tx);
     }
 

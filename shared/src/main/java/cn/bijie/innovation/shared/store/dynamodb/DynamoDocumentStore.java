@@ -62,8 +62,9 @@ public final class DynamoDocumentStore implements DocumentStore {
         what.put("fileName", document.fileName());
         what.put("objectKey", document.objectKey());
         what.put("urlExpiresAt", urlExpiresAt.toString());
-        dynamo.putItem(put -> put.tableName(table).item(AuditMapper.item(new AuditEntry(
-                Keys.downloadsPk(document.applicationId()), actor, "DOCUMENT_DOWNLOAD_ISSUED", at, null, what))));
+        writer.commit(new WriteTransaction(table).put(AuditMapper.item(new AuditEntry(
+                Keys.downloadsPk(document.applicationId()), actor, "DOCUMENT_DOWNLOAD_ISSUED", at, null, what)),
+                Condition.NONE, null));
     }
 
     /**

@@ -6,6 +6,7 @@ import cn.bijie.innovation.shared.indicator.Holding;
 import cn.bijie.innovation.shared.indicator.IndicatorStore;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
 import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.platform.Platform;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,8 +38,9 @@ public final class DynamoIndicatorStore implements IndicatorStore {
     }
 
     /**
-     * The profile and the holdings in one Query: they share the partition {@code ORG#<uscc>}, and the sort keys
-     * {@code HOLD#…} and {@code PROFILE} are neighbours (the audit trail, {@code AUDIT#…}, sorts before both).
+     * The profile, the holdings and the platforms in one Query: they share the partition {@code ORG#<uscc>}, and the
+     * sort keys {@code HOLD#…}, {@code PLATFORM#…} and {@code PROFILE} are neighbours (the audit trail, {@code AUDIT#…},
+     * sorts before them).
      */
     @Override
     public OrganizationHoldings organization(String uscc) {
@@ -48,6 +50,7 @@ public final class DynamoIndicatorStore implements IndicatorStore {
     private OrganizationHoldings organizationItems(String uscc, String from, String to) {
         Organization profile = null;
         List<Holding> holdings = new ArrayList<>();
+        List<Platform> platforms = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> after = start;
@@ -62,12 +65,14 @@ public final class DynamoIndicatorStore implements IndicatorStore {
                     profile = OrganizationMapper.fromItem(item);
                 } else if (sk.startsWith(Keys.HOLDING_PREFIX)) {
                     holdings.add(holding(uscc, item));
+                } else if (PlatformMapper.isPlatform(sk)) {
+                    platforms.add(PlatformMapper.fromItem(item));
                 }
             }
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
         } while (start != null);
-        return new OrganizationHoldings(profile, holdings);
+        return new OrganizationHoldings(profile, holdings, platforms);
     }
 
     @Override
@@ -91,10 +96,16 @@ public final class DynamoIndicatorStore implements IndicatorStore {
     }
 
     @Override
+    public List<Recognition> history() {
+        return IndexQuery.on(Indexes.ALL, CertificationMapper.ALL_PARTITION).all(dynamo, table).stream()
+                .map(CertificationMapper::recognition).toList();
+    }
+
+    @Override
     public List<CertificationRef> certifications(String status) {
         return IndexQuery.on(Indexes.BY_STATUS, CertificationMapper.statusPartition(status)).all(dynamo, table).stream()
                 .map(item -> new CertificationRef(Items.str(item, "certificationId"), Items.str(item, "uscc"),
-                        Items.str(item, "kind"), Items.str(item, "level")))
+                        Items.str(item, "kind"), Items.str(item, "level"), Items.str(item, "platformId")))
                 .toList();
     }
 
@@ -120,7 +131,7 @@ public final class DynamoIndicatorStore implements IndicatorStore {
         values.putAll(asRead.values());
         String expression = update;
         conditional(() -> dynamo.updateItem(r -> r.tableName(table)
-                .key(Keys.holding(after.uscc(), after.period(), after.indicatorId()))
+                .key(Keys.holding(after.uscc(), after.period(), after.indicatorId(), after.platformId()))
                 .updateExpression(expression).conditionExpression(asRead.expression())
                 .expressionAttributeNames(names).expressionAttributeValues(values)));
     }
@@ -160,9 +171,9 @@ public final class DynamoIndicatorStore implements IndicatorStore {
 
     /** A holding read by its key ({@code HOLD#<period>#<indicatorId>}), whoever wrote its other attributes. */
     static Holding holding(String uscc, Map<String, AttributeValue> item) {
-        String[] periodAndIndicator = Items.str(item, Keys.SK).substring(Keys.HOLDING_PREFIX.length()).split("#", 2);
+        String[] parts = Items.str(item, Keys.SK).substring(Keys.HOLDING_PREFIX.length()).split("#", 3);
         AttributeValue certs = item.get("certs");
-        return new Holding(uscc, periodAndIndicator[0], periodAndIndicator[1], Items.str(item, "county"),
-                certs == null || !certs.hasSs() ? Set.of() : Set.copyOf(certs.ss()));
+        return new Holding(uscc, parts[0], parts[1], Items.str(item, "county"),
+                certs == null || !certs.hasSs() ? Set.of() : Set.copyOf(certs.ss()), parts.length > 2 ? parts[2] : null);
     }
 }

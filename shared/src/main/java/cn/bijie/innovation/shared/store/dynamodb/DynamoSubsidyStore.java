@@ -96,55 +96,137 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
     }
 
     @Override
-    public Optional<Subsidy> paidOrAwaiting(String uscc, String kind, String level) {
-        return IndexQuery.on(Indexes.BY_ORGANIZATION, SubsidyMapper.organizationPartition(uscc))
-                .whereEquals(SubsidyMapper.KIND, kind).whereEquals(SubsidyMapper.LEVEL, level)
-                .whereIn(SubsidyMapper.STATUS, List.of(SubsidyStatus.AWAITING_NOTICE.name(),
-                        SubsidyStatus.ON_NOTICE.name(), SubsidyStatus.AWAITING_PAYMENT.name(),
-                        SubsidyStatus.PAID.name()))
-                .all(dynamo, table).stream().map(SubsidyMapper::fromItem).findFirst();
-    }
-
-    @Override
     public boolean create(Subsidy subsidy, Certification seen, List<String> parameters, PolicyParameters in,
             String actor, Instant at) {
         var tx = new WriteTransaction(table);
         tx.put(mapper.item(subsidy, at), Condition.absent(), () -> DONE_ALREADY);
+        claimPlatformLevel(tx, subsidy);
         tx.check(Keys.certification(seen.certificationId()), Condition.equals(CertificationMapper.STATUS,
                 Items.s(seen.status().name())),
                 ReadOutdated::new);
-        for (String name : parameters) {
-            StoredParameter stored = in.storedValue(name);
-            tx.check(Keys.policyParameter(policy.version(), name), stored == null ? Condition.absent()
-                    : Condition.equals(PolicyParameterMapper.UPDATED_AT, Items.s(stored.updatedAt())), ReadOutdated::new);
-        }
+        parametersAsRead(tx, parameters, in);
         audit(tx, actor, "SUBSIDY_CREATED", at, null, subsidy);
         ledger.created(tx, subsidy);
         return committedUnlessDone(tx);
     }
 
     @Override
-    public List<Subsidy> pending(String policyVersion, String rule) {
-        return IndexQuery.on(Indexes.BY_STATUS, SubsidyMapper.STATUS_PREFIX + SubsidyStatus.PENDING_AMOUNT.name())
-                .whereEquals("policyVersion", policyVersion).whereEquals("rule", rule)
+    public List<Subsidy> inStatus(String policyVersion, SubsidyStatus status) {
+        return IndexQuery.on(Indexes.BY_STATUS, SubsidyMapper.STATUS_PREFIX + status.name())
+                .whereEquals("policyVersion", policyVersion)
                 .all(dynamo, table).stream().map(SubsidyMapper::fromItem).toList();
     }
 
     @Override
-    public boolean assignAmount(Subsidy before, Subsidy after, String actor, Instant at) {
+    public boolean reassess(Subsidy before, Subsidy after, List<String> parameters, PolicyParameters in, String actor,
+            Instant at) {
         var tx = new WriteTransaction(table);
-        tx.update(Keys.subsidy(after.subsidyId()),
-                "SET #status = :status, #byStatus = :byStatus, #amount = :amount, #explanation = :explanation",
-                Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK,
-                        "#amount", SubsidyMapper.AMOUNT_YUAN, "#explanation", SubsidyMapper.EXPLANATION),
-                Map.of(":status", Items.s(after.status().name()),
-                        ":byStatus", Items.s(SubsidyMapper.STATUS_PREFIX + after.status().name()),
-                        ":amount", Items.n(after.amountYuan()), ":explanation", Items.s(after.explanation())),
-                Condition.equals(SubsidyMapper.STATUS, Items.s(SubsidyStatus.PENDING_AMOUNT.name())),
-                        () -> DONE_ALREADY);
-        audit(tx, actor, "SUBSIDY_AMOUNT_SET", at, before, after);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":status", Items.s(after.status().name()));
+        values.put(":byStatus", Items.s(SubsidyMapper.STATUS_PREFIX + after.status().name()));
+        values.put(":explanation", Items.s(after.explanation()));
+        values.put(":at", Items.s(at.toString()));
+        StringBuilder set = new StringBuilder("SET #status = :status, #byStatus = :byStatus,"
+                + " #explanation = :explanation, reassessedAt = :at");
+        StringBuilder remove = new StringBuilder();
+        Map<String, String> names = new HashMap<>(Map.of("#status", SubsidyMapper.STATUS,
+                "#byStatus", SubsidyMapper.BY_STATUS_PK, "#explanation", SubsidyMapper.EXPLANATION));
+        optional(set, remove, names, values, "#amount", SubsidyMapper.AMOUNT_YUAN,
+                after.amountYuan() == null ? null : Items.n(after.amountYuan()));
+        optional(set, remove, names, values, "#rule", SubsidyMapper.RULE, str(after.rule()));
+        optional(set, remove, names, values, "#note", SubsidyMapper.NOTE, str(after.note()));
+        optional(set, remove, names, values, "#classification", SubsidyMapper.CLASSIFICATION,
+                str(after.classification()));
+        optional(set, remove, names, values, "#subtracted", SubsidyMapper.SUBTRACTED_SUBSIDY_ID,
+                str(after.subtractedSubsidyId()));
+        optional(set, remove, names, values, "#level", SubsidyMapper.PLATFORM_LEVEL, str(after.platformLevel()));
+        names.put("#renewal", SubsidyMapper.RENEWAL);
+        values.put(":renewal", Items.bool(after.renewal()));
+        set.append(", #renewal = :renewal");
+        if (after.status() == SubsidyStatus.AWAITING_PAYMENT && before.status() != SubsidyStatus.AWAITING_PAYMENT) {
+            Map<String, AttributeValue> due = mapper.due(after.subsidyId(), at);
+            values.put(":duePk", due.get(DueIndex.PK));
+            values.put(":dueSk", due.get(DueIndex.SK));
+            names.put("#since", SubsidyMapper.AWAITING_PAYMENT_SINCE);
+            set.append(", ").append(DueIndex.PK).append(" = :duePk, ").append(DueIndex.SK).append(" = :dueSk,")
+                    .append(" #since = :at");
+        } else if (after.status() != SubsidyStatus.AWAITING_PAYMENT) {
+            remove.append(remove.isEmpty() ? "" : ", ").append(DueIndex.PK).append(", ").append(DueIndex.SK);
+        }
+        String update = set + (remove.isEmpty() ? "" : " REMOVE " + remove);
+        tx.update(Keys.subsidy(after.subsidyId()), update, names, values,
+                Condition.equals(SubsidyMapper.STATUS, Items.s(before.status().name())), () -> DONE_ALREADY);
+        boolean held = before.platformLevel() != null && before.status().holdsPlatformLevel();
+        boolean holds = after.platformLevel() != null && after.status().holdsPlatformLevel();
+        if (!(held && holds && before.platformLevel().equals(after.platformLevel()))) {
+            releasePlatformLevel(tx, before);
+            claimPlatformLevel(tx, after);
+        }
+        parametersAsRead(tx, parameters, in);
+        audit(tx, actor, "SUBSIDY_REASSESSED", at, before, after);
         ledger.moved(tx, before, after);
         return committedUnlessDone(tx);
+    }
+
+    @Override
+    public PendingWrite recover(Subsidy before, Subsidy after, String actor, Instant at) {
+        var tx = new WriteTransaction(table);
+        tx.update(Keys.subsidy(after.subsidyId()),
+                "SET #status = :status, #byStatus = :byStatus, #yuan = :yuan, #on = :on, #voucher = :voucher,"
+                        + " #note = :note, recoveredAt = :at, recoveredBy = :by",
+                Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK,
+                        "#yuan", SubsidyMapper.RECOVERED_YUAN, "#on", SubsidyMapper.RECOVERED_ON,
+                        "#voucher", SubsidyMapper.RECOVERY_VOUCHER_NO, "#note", SubsidyMapper.NOTE),
+                Map.of(":status", Items.s(SubsidyStatus.RECOVERED.name()),
+                        ":byStatus", Items.s(SubsidyMapper.STATUS_PREFIX + SubsidyStatus.RECOVERED.name()),
+                        ":yuan", Items.n(after.recoveredYuan()), ":on", Items.s(after.recoveredOn()),
+                        ":voucher", Items.s(after.recoveryVoucherNo()), ":note", Items.s(after.note()),
+                        ":at", Items.s(at.toString()), ":by", Items.s(actor)),
+                Condition.equals(SubsidyMapper.STATUS, Items.s(SubsidyStatus.RECOVERY_DUE.name())),
+                () -> new Conflict("只有待追回(RECOVERY_DUE)的补助可以登记追回 (only a subsidy due for recovery can be recovered)"));
+        releasePlatformLevel(tx, before);
+        audit(tx, actor, "SUBSIDY_RECOVERED", at, before, after);
+        ledger.moved(tx, before, after);
+        return writer.pending(tx);
+    }
+
+    /** Each parameter the amount depends on still has the value read (else the calculation runs again). */
+    private void parametersAsRead(WriteTransaction tx, List<String> parameters, PolicyParameters in) {
+        for (String name : parameters) {
+            StoredParameter stored = in.storedValue(name);
+            tx.check(Keys.policyParameter(policy.version(), name), stored == null ? Condition.absent()
+                    : Condition.equals(PolicyParameterMapper.UPDATED_AT, Items.s(stored.updatedAt())), ReadOutdated::new);
+        }
+    }
+
+    /** A payable subsidy holds its platform-level: a second one for it fails, and its calculation runs again. */
+    private static void claimPlatformLevel(WriteTransaction tx, Subsidy s) {
+        if (s.platformLevel() != null && s.status().holdsPlatformLevel()) {
+            tx.put(SubsidyMapper.platformLevelItem(s), Condition.absent(), ReadOutdated::new);
+        }
+    }
+
+    /** Lets go of the platform-level a subsidy held as read (cancelled, recovered, recalculated). */
+    private static void releasePlatformLevel(WriteTransaction tx, Subsidy before) {
+        if (before.platformLevel() != null && before.status().holdsPlatformLevel()) {
+            tx.delete(SubsidyMapper.platformLevelKey(before.platformLevel()),
+                    Condition.equals(SubsidyMapper.SUBSIDY_ID, Items.s(before.subsidyId())), ReadOutdated::new);
+        }
+    }
+
+    private static void optional(StringBuilder set, StringBuilder remove, Map<String, String> names,
+            Map<String, AttributeValue> values, String placeholder, String attribute, AttributeValue value) {
+        names.put(placeholder, attribute);
+        if (value == null) {
+            remove.append(remove.isEmpty() ? "" : ", ").append(placeholder);
+        } else {
+            values.put(":" + placeholder.substring(1), value);
+            set.append(", ").append(placeholder).append(" = :").append(placeholder.substring(1));
+        }
+    }
+
+    private static AttributeValue str(String value) {
+        return value == null ? null : Items.s(value);
     }
 
     /** Commits; false when the write's first condition found it done already. */
@@ -182,16 +264,20 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
             values.put(":byStatus", Items.s(SubsidyMapper.STATUS_PREFIX + after.status().name()));
             update = "SET #status = :status, #byStatus = :byStatus, note = :note, cancelledAt = :at"
                     + " REMOVE " + DueIndex.PK + ", " + DueIndex.SK;
+            releasePlatformLevel(tx, before);
         } else {
+            // paid: the money is to be recovered; the platform-level stays held until it is
             values.put(":revoked", Items.bool(true));
-            update = "SET certificationRevoked = :revoked, note = :note, flaggedAt = :at";
+            values.put(":status", Items.s(after.status().name()));
+            values.put(":byStatus", Items.s(SubsidyMapper.STATUS_PREFIX + after.status().name()));
+            update = "SET #status = :status, #byStatus = :byStatus, certificationRevoked = :revoked, note = :note,"
+                    + " flaggedAt = :at";
         }
-        Map<String, String> names = update.contains("#status")
-                ? Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK) : Map.of();
+        Map<String, String> names = Map.of("#status", SubsidyMapper.STATUS, "#byStatus", SubsidyMapper.BY_STATUS_PK);
         tx.update(Keys.subsidy(after.subsidyId()), update, names, values,
                 Condition.equals(SubsidyMapper.STATUS, Items.s(before.status().name())), ReadOutdated::new);
-        audit(tx, actor, after.status() == SubsidyStatus.CANCELLED ? "SUBSIDY_CANCELLED" : "SUBSIDY_FLAGGED", at,
-                before, after);
+        audit(tx, actor, after.status() == SubsidyStatus.CANCELLED ? "SUBSIDY_CANCELLED" : "SUBSIDY_RECOVERY_DUE",
+                at, before, after);
     }
 
     private static void audit(WriteTransaction tx, String actor, String action, Instant at, Subsidy before,

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The indicator counters' write side. A counter ({@code INDICATOR#<period> / <indicatorId>}: {@code actual} and
- * {@code c_<county>}) counts organisations, not certifications: it moves only when an organisation's holding gains
- * its first ACTIVE certification or loses its last. Every holding write is conditioned on the holding as the caller
+ * {@code c_<county>}) counts platforms (a high-tech enterprise's is the enterprise), not certifications: it moves only
+ * when a platform's holding gains its first ACTIVE certification or loses its last. Every holding write is conditioned on the holding as the caller
  * read it, so two requests racing on one organisation cannot both count it; the loser's transaction fails whole with
  * {@link ReadOutdated} and is retried after a fresh read.
  *
@@ -34,7 +34,7 @@ public final class IndicatorCounters {
 
     /** One holding's change: add or remove a certification; {@code counterDelta} ±1 when the organisation's count moves. */
     public record Change(String uscc, String period, String indicatorId, String certificationId, boolean add,
-            Set<String> seen, String county, int counterDelta) {}
+            Set<String> seen, String county, int counterDelta, String platformId) {}
 
     /** The changes when {@code certification} becomes ACTIVE for an organisation in {@code county}. */
     public List<Change> activate(List<Holding> holdings, Certification certification, String county) {
@@ -44,10 +44,12 @@ public final class IndicatorCounters {
                 if (!indicator.counts(certification.kind(), certification.level())) {
                     continue;
                 }
-                Set<String> seen = find(holdings, period.period(), indicator.id()).map(Holding::certs).orElse(Set.of());
+                Set<String> seen = find(holdings, period.period(), indicator.id(), certification.platformId())
+                        .map(Holding::certs).orElse(Set.of());
                 if (!seen.contains(certification.certificationId())) {
                     changes.add(new Change(certification.uscc(), period.period(), indicator.id(),
-                            certification.certificationId(), true, seen, county, seen.isEmpty() ? 1 : 0));
+                            certification.certificationId(), true, seen, county, seen.isEmpty() ? 1 : 0,
+                            certification.platformId()));
                 }
             }
         }
@@ -63,7 +65,8 @@ public final class IndicatorCounters {
         for (Holding holding : holdings) {
             if (holding.certs().contains(certificationId)) {
                 changes.add(new Change(holding.uscc(), holding.period(), holding.indicatorId(), certificationId, false,
-                        holding.certs(), holding.county(), holding.certs().size() == 1 ? -1 : 0));
+                        holding.certs(), holding.county(), holding.certs().size() == 1 ? -1 : 0,
+                        holding.platformId()));
             }
         }
         return changes;
@@ -109,7 +112,8 @@ public final class IndicatorCounters {
         } else {
             update = change.add() ? "ADD certs :ids" : "DELETE certs :ids";
         }
-        tx.update(Keys.holding(change.uscc(), change.period(), change.indicatorId()), update, names, values,
+        tx.update(Keys.holding(change.uscc(), change.period(), change.indicatorId(), change.platformId()), update,
+                names, values,
                 asRead(change.seen()), ReadOutdated::new);
     }
 
@@ -135,9 +139,11 @@ public final class IndicatorCounters {
                 Condition.NONE, null);
     }
 
-    private static Optional<Holding> find(List<Holding> holdings, String period, String indicatorId) {
+    private static Optional<Holding> find(List<Holding> holdings, String period, String indicatorId,
+            String platformId) {
         return holdings.stream()
-                .filter(h -> h.period().equals(period) && h.indicatorId().equals(indicatorId))
+                .filter(h -> h.period().equals(period) && h.indicatorId().equals(indicatorId)
+                        && java.util.Objects.equals(h.platformId(), platformId))
                 .findFirst();
     }
 }

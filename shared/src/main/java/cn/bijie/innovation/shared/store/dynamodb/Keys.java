@@ -6,7 +6,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every key of the single table in one place. Items of one entity share a partition with their audit trail:
- * {@code PK = <ENTITY>#<id>}, the record at {@code SK = <ENTITY>}, audit entries at {@code SK = AUDIT#<instant>#<id>}.
+ * {@code PK = <ENTITY>#<id>}, the record at {@code SK = <ENTITY>}, audit entries at
+ * {@code SK = AUDIT#<position>} and their chain's head at {@code SK = AUDIT_HEAD} ({@link AuditMapper}).
  */
 public final class Keys {
     public static final String PK = "PK";
@@ -29,10 +30,6 @@ public final class Keys {
     /** Scoped to the caller: two users may pick the same key without meeting. */
     public static Map<String, AttributeValue> idempotency(String callerSub, String idempotencyKey) {
         return key("IDEM#" + callerSub + "#" + idempotencyKey, "IDEM");
-    }
-
-    public static String auditSortKey(String at, String entryId) {
-        return "AUDIT#" + at + "#" + entryId;
     }
 
     public static String certificationPk(String certificationId) {
@@ -76,9 +73,11 @@ public final class Keys {
     public static final String PARAMETER_PREFIX = "PARAM#";
     public static final String HOLDING_PREFIX = "HOLD#";
 
-    /** Which ACTIVE certifications make the organisation count toward one indicator of one period. */
-    public static Map<String, AttributeValue> holding(String uscc, String period, String indicatorId) {
-        return key(organizationPk(uscc), HOLDING_PREFIX + period + "#" + indicatorId);
+    /** Which ACTIVE certifications make one platform of the organisation count toward one indicator of one period. */
+    public static Map<String, AttributeValue> holding(String uscc, String period, String indicatorId,
+            String platformId) {
+        return key(organizationPk(uscc), HOLDING_PREFIX + period + "#" + indicatorId
+                + (platformId == null ? "" : "#" + platformId));
     }
 
     public static String indicatorPk(String period) {
@@ -164,5 +163,10 @@ public final class Keys {
     /** Marks one mail of an import as gone (or refused): the summary, an entitlement notice. */
     public static Map<String, AttributeValue> importMail(String marker) {
         return key("IMPORTMAIL#" + marker, "MAIL");
+    }
+
+    /** An organisation's notifications, one per event ({@code <at>#<change>#<event>#<record id>}), oldest first. */
+    public static String notificationsPk(String uscc) {
+        return "NOTIFY#" + uscc;
     }
 }

@@ -34,6 +34,13 @@ final class SubsidyMapper {
     static final String PAID_BY = "paidBy";
     static final String CERTIFICATION_REVOKED = "certificationRevoked";
     static final String NOTE = "note";
+    static final String PLATFORM_ID = "platformId";
+    static final String CLASSIFICATION = "classification";
+    static final String SUBTRACTED_SUBSIDY_ID = "subtractedSubsidyId";
+    static final String PLATFORM_LEVEL = "platformLevel";
+    static final String RECOVERED_YUAN = "recoveredYuan";
+    static final String RECOVERED_ON = "recoveredOn";
+    static final String RECOVERY_VOUCHER_NO = "recoveryVoucherNo";
     /** When it entered {@code AWAITING_PAYMENT}: its public notice passed. */
     static final String AWAITING_PAYMENT_SINCE = "awaitingPaymentSince";
     static final String BY_STATUS_PK = Indexes.BY_STATUS + "PK";
@@ -72,13 +79,17 @@ final class SubsidyMapper {
         }
         item.put(STATUS, Items.s(s.status().name()));
         item.put(POLICY_VERSION, Items.s(s.policyVersion()));
-        item.put(RULE, Items.s(s.rule()));
+        Items.putIfPresent(item, RULE, s.rule());
         item.put(EXPLANATION, Items.s(s.explanation()));
         item.put(CREATED_AT, Items.s(s.createdAt()));
         Items.putIfPresent(item, PAID_ON, s.paidOn());
         Items.putIfPresent(item, VOUCHER_NO, s.voucherNo());
         item.put(CERTIFICATION_REVOKED, Items.bool(s.certificationRevoked()));
         Items.putIfPresent(item, NOTE, s.note());
+        Items.putIfPresent(item, PLATFORM_ID, s.platformId());
+        Items.putIfPresent(item, CLASSIFICATION, s.classification());
+        Items.putIfPresent(item, SUBTRACTED_SUBSIDY_ID, s.subtractedSubsidyId());
+        Items.putIfPresent(item, PLATFORM_LEVEL, s.platformLevel());
         String id = s.subsidyId();
         Indexes.put(item, Indexes.BY_ORGANIZATION, organizationPartition(s.uscc()), s.createdAt() + "#" + id);
         Indexes.put(item, Indexes.BY_STATUS, STATUS_PREFIX + s.status().name(), s.createdAt() + "#" + id);
@@ -95,6 +106,21 @@ final class SubsidyMapper {
                 Items.num(item, AMOUNT_YUAN), SubsidyStatus.valueOf(Items.str(item, STATUS)),
                 Items.str(item, POLICY_VERSION), Items.str(item, RULE), Items.str(item, EXPLANATION),
                 Items.str(item, CREATED_AT), Items.str(item, PAID_ON), Items.str(item, VOUCHER_NO),
-                Items.flag(item, CERTIFICATION_REVOKED), Items.str(item, NOTE));
+                Items.flag(item, CERTIFICATION_REVOKED), Items.str(item, NOTE), Items.str(item, PLATFORM_ID),
+                Items.str(item, CLASSIFICATION), Items.str(item, SUBTRACTED_SUBSIDY_ID),
+                Items.str(item, PLATFORM_LEVEL), Items.num(item, RECOVERED_YUAN), Items.str(item, RECOVERED_ON),
+                Items.str(item, RECOVERY_VOUCHER_NO));
+    }
+
+    /** The item that says a platform-level is paid (or promised) by one subsidy: the second one cannot be put. */
+    static Map<String, AttributeValue> platformLevelKey(String platformLevel) {
+        return Keys.key("PAID#" + platformLevel, "PAID");
+    }
+
+    static Map<String, AttributeValue> platformLevelItem(Subsidy s) {
+        Map<String, AttributeValue> item = new HashMap<>(platformLevelKey(s.platformLevel()));
+        item.put("type", Items.s("PLATFORM_LEVEL_PAID"));
+        item.put(SUBSIDY_ID, Items.s(s.subsidyId()));
+        return item;
     }
 }

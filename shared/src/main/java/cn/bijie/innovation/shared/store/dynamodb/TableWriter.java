@@ -10,15 +10,16 @@ import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
 import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.idempotency.Prior;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -26,12 +27,17 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * the edge's {@link Answer} when the request has a key. A cancelled transaction becomes the failure its first failed
  * condition stands for; a lost race on the idempotency record becomes a replay of the winner's response; a
  * conflict with another transaction or throttling becomes {@link ReadOutdated}, which the unit of work retries (never
- * this class).
+ * this class). The transaction's audit entries are placed in their records' hash chains here, in the same call
+ * ({@link AuditChains}); a chain another writer moved on meanwhile is the one cancellation this class answers by
+ * committing again, onto the head the cancellation returned.
  */
 public final class TableWriter {
     /** Cancellation reasons that a second try may not meet; any other than a failed condition is a bug. */
     private static final Set<String> TRANSIENT = Set.of("TransactionConflict", "ThrottlingError",
             "ProvisionedThroughputExceeded", "RequestLimitExceeded");
+
+    /** Tries to chain a transaction's audit entries onto heads other writers keep moving, before the retry layer's. */
+    private static final int CHAIN_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
 
@@ -56,28 +62,42 @@ public final class TableWriter {
             tx.put(IdempotencyMapper.item(idempotency, answer.status(), answer.bodyJson(), Instant.now()),
                     Condition.absent(), null);
         }
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(tx.items()));
-            return answer == null ? null : new Committed(answer.status(), answer.bodyJson(), false);
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (idempotencyIndex >= 0 && failed(reasons, idempotencyIndex)) {
-                return replay(tx.table(), idempotency, reasons.get(idempotencyIndex).item());
-            }
-            for (int i = 0; i < reasons.size(); i++) {
-                if (failed(reasons, i)) {
-                    Supplier<? extends DomainException> failure = tx.failureAt(i);
-                    throw failure != null ? failure.get()
-                            : new Conflict("记录状态已变化，请刷新后重试 (the record changed; reload and retry)");
+        for (int attempt = 1; ; attempt++) {
+            AuditChains.Placement chained = AuditChains.place(tx.table(), tx.audits());
+            List<TransactWriteItem> items = new ArrayList<>(tx.items());
+            items.addAll(chained.items());
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(items));
+                chained.committed();
+                return answer == null ? null : new Committed(answer.status(), answer.bodyJson(), false);
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                if (idempotencyIndex >= 0 && failed(reasons, idempotencyIndex)) {
+                    return replay(tx.table(), idempotency, reasons.get(idempotencyIndex).item());
                 }
+                for (int i = 0; i < tx.size(); i++) {
+                    if (failed(reasons, i)) {
+                        var failure = tx.failureAt(i);
+                        Map<String, AttributeValue> found = reasons.get(i).item();
+                        throw failure != null ? failure.apply(found == null ? Map.of() : found)
+                                : new Conflict("记录状态已变化，请刷新后重试 (the record changed; reload and retry)");
+                    }
+                }
+                if (chained.learn(dynamo, tx.table(), reasons, tx.size())) {
+                    if (attempt < CHAIN_ATTEMPTS) {
+                        continue; // another writer moved the audit chain on: chain onto its head and commit again
+                    }
+                    throw new ReadOutdated();
+                }
+                if (reasons.stream().anyMatch(reason -> TRANSIENT.contains(reason.code()))) {
+                    // another transaction on the same items, or throttling: the unit of work runs again (retry/Retry)
+                    throw new ReadOutdated();
+                }
+                // validation, item size, an audit entry beyond its chain's head, …: a bug or tampering, not a race;
+                // the edge answers 500 with the requestId
+                throw new IllegalStateException("transaction cancelled: " + reasons.stream()
+                        .map(CancellationReason::code).toList(), e);
             }
-            if (reasons.stream().anyMatch(reason -> TRANSIENT.contains(reason.code()))) {
-                // another transaction on the same items, or throttling: the unit of work runs again (retry/Retry)
-                throw new ReadOutdated();
-            }
-            // validation, item size, …: a bug, not a race; the edge answers 500 with the requestId
-            throw new IllegalStateException("transaction cancelled: " + reasons.stream()
-                    .map(CancellationReason::code).toList(), e);
         }
     }
 
@@ -88,7 +108,8 @@ public final class TableWriter {
 
     /**
      * What a write request finds before it writes, in one call: the item at {@code key} and, when the request has an
-     * {@code Idempotency-Key}, its idempotency record (one {@code TransactGetItems}, strongly consistent). A stored
+     * {@code Idempotency-Key}, its idempotency record and the head of the audit chain of {@code key}'s partition (one
+     * {@code TransactGetItems}, strongly consistent: the write then chains its audit entry without a guess). A stored
      * response of the same request comes back as the replay; one of a different request is
      * {@code IDEMPOTENCY_KEY_REUSED}.
      */
@@ -102,7 +123,10 @@ public final class TableWriter {
         List<ItemResponse> responses = dynamo.transactGetItems(r -> r.transactItems(
                 TransactGetItem.builder().get(g -> g.tableName(table).key(key)).build(),
                 TransactGetItem.builder().get(g -> g.tableName(table)
-                        .key(Keys.idempotency(idempotency.callerSub(), idempotency.key()))).build())).responses();
+                        .key(Keys.idempotency(idempotency.callerSub(), idempotency.key()))).build(),
+                TransactGetItem.builder().get(g -> g.tableName(table)
+                        .key(AuditMapper.headKey(key.get(Keys.PK).s()))).build())).responses();
+        AuditChains.seen(key.get(Keys.PK).s(), responses.get(2).item());
         Map<String, AttributeValue> item = responses.get(0).item();
         Map<String, AttributeValue> stored = responses.get(1).item();
         return new Prior<>(item == null || item.isEmpty() ? null : item,

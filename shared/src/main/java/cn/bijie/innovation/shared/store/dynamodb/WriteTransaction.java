@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -21,7 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class WriteTransaction {
     private final String table;
     private final List<TransactWriteItem> items = new ArrayList<>();
-    private final List<Supplier<? extends DomainException>> failures = new ArrayList<>();
+    private final List<Function<Map<String, AttributeValue>, ? extends DomainException>> failures = new ArrayList<>();
+    /** Audit entries, chained when the transaction commits ({@link AuditChains}). */
+    private final List<Map<String, AttributeValue>> audits = new ArrayList<>();
 
     public WriteTransaction(String table) {
         this.table = table;
@@ -29,6 +33,17 @@ public final class WriteTransaction {
 
     public WriteTransaction put(Map<String, AttributeValue> item, Condition condition,
             Supplier<? extends DomainException> onConditionFailed) {
+        if (AuditMapper.unchained(item)) {
+            // its position and links depend on the chain's head at commit time; its own condition is the chain's
+            audits.add(item);
+            return this;
+        }
+        return putNaming(item, condition, onConditionFailed == null ? null : existing -> onConditionFailed.get());
+    }
+
+    /** A put whose failure names what stands in its way: {@code onConditionFailed} gets the item found there. */
+    public WriteTransaction putNaming(Map<String, AttributeValue> item, Condition condition,
+            Function<Map<String, AttributeValue>, ? extends DomainException> onConditionFailed) {
         Put.Builder put = Put.builder().tableName(table).item(item)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         if (condition.expression() != null) {
@@ -67,6 +82,22 @@ public final class WriteTransaction {
         return add(TransactWriteItem.builder().update(update.build()).build(), onConditionFailed);
     }
 
+    /** A delete under a condition (e.g. the item still names what the request read). */
+    public WriteTransaction delete(Map<String, AttributeValue> key, Condition condition,
+            Supplier<? extends DomainException> onConditionFailed) {
+        Delete.Builder delete = Delete.builder().tableName(table).key(key);
+        if (condition.expression() != null) {
+            delete.conditionExpression(condition.expression());
+            if (!condition.names().isEmpty()) {
+                delete.expressionAttributeNames(condition.names());
+            }
+            if (!condition.values().isEmpty()) {
+                delete.expressionAttributeValues(condition.values());
+            }
+        }
+        return add(TransactWriteItem.builder().delete(delete.build()).build(), onConditionFailed);
+    }
+
     /** A condition on an item this request does not change (e.g. the organisation's profile exists). */
     public WriteTransaction check(Map<String, AttributeValue> key, Condition condition,
             Supplier<? extends DomainException> onConditionFailed) {
@@ -82,6 +113,12 @@ public final class WriteTransaction {
     }
 
     private WriteTransaction add(TransactWriteItem item, Supplier<? extends DomainException> onConditionFailed) {
+        return add(item, onConditionFailed == null ? null
+                : (Function<Map<String, AttributeValue>, ? extends DomainException>) existing -> onConditionFailed.get());
+    }
+
+    private WriteTransaction add(TransactWriteItem item,
+            Function<Map<String, AttributeValue>, ? extends DomainException> onConditionFailed) {
         items.add(item);
         failures.add(onConditionFailed);
         return this;
@@ -95,8 +132,16 @@ public final class WriteTransaction {
         return items;
     }
 
-    /** The failure that the condition of write {@code index} stands for, or null where none was declared. */
-    Supplier<? extends DomainException> failureAt(int index) {
+    /** The audit entries to chain at commit, in the order they were put. */
+    List<Map<String, AttributeValue>> audits() {
+        return audits;
+    }
+
+    /**
+     * The failure that the condition of write {@code index} stands for, given the item found there (empty when none),
+     * or null where none was declared.
+     */
+    Function<Map<String, AttributeValue>, ? extends DomainException> failureAt(int index) {
         return failures.get(index);
     }
 

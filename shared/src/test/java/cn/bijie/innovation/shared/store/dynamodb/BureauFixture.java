@@ -24,6 +24,7 @@ import cn.bijie.innovation.shared.subsidy.DisbursementInput;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.subsidy.SubsidyService;
 import cn.bijie.innovation.shared.testing.CallCounter;
+import cn.bijie.innovation.shared.testing.FourEyes;
 import cn.bijie.innovation.shared.testing.TestData;
 import cn.bijie.innovation.shared.testing.TestStack;
 import cn.bijie.innovation.shared.time.Shanghai;
@@ -91,8 +92,14 @@ public final class BureauFixture {
 
     public Certification record(String uscc, String kind, String level, boolean renewal, String certificateNo,
             String issuedOn) {
+        return record(uscc, kind, level, renewal, "毕节测试平台", certificateNo, issuedOn);
+    }
+
+    /** A recognition of the organisation's platform named {@code platformName}. */
+    public Certification record(String uscc, String kind, String level, boolean renewal, String platformName,
+            String certificateNo, String issuedOn) {
         var committed = Answers.commit(201, null, () -> certifications.record(STAFF, new CertificationInput(uscc,
-                kind, level, renewal, "毕节测试平台", certificateNo, issuedOn, null, "贵州省科学技术厅")));
+                kind, level, renewal, platformName, certificateNo, issuedOn, null, "贵州省科学技术厅", null)));
         return read(committed.bodyJson(), Certification.class);
     }
 
@@ -133,6 +140,14 @@ public final class BureauFixture {
         Map<String, Integer> counts = new TreeMap<>();
         calls.operations().forEach(operation -> counts.merge(operation, 1, Integer::sum));
         return counts;
+    }
+
+    /** The first day of the subsidy window the tests' money needs (every recognition they record is later). */
+    public static final String WINDOW_FROM = "2019-01-01";
+
+    /** Staff set the policy parameters the money needs: the subsidy window's first day (four-eyes). */
+    public void openSubsidyWindow() {
+        FourEyes.set(policyService, "SUBSIDY_WINDOW_FROM", WINDOW_FROM);
     }
 
     /** Staff's parameter values of the policy and the proposals to change them, removed: the file's defaults apply. */

@@ -18,11 +18,11 @@ class IndicatorCountersTest {
 
     static Certification cert(String id, String kind, String level) {
         return new Certification(id, USCC, kind, level, false, "平台", "NO-" + id, "2026-01-01", null,
-                CertificationStatus.ACTIVE, true, null, null, null, "2026-01-01T00:00:00Z", null, null);
+                CertificationStatus.ACTIVE, true, null, null, null, "2026-01-01T00:00:00Z", null, null, null, null, null, null);
     }
 
     static Holding holding(String indicatorId, String... certs) {
-        return new Holding(USCC, "2020", indicatorId, "520502", Set.of(certs));
+        return new Holding(USCC, "2020", indicatorId, "520502", Set.of(certs), null);
     }
 
     @Test
