@@ -224,9 +224,13 @@ export interface paths {
         /**
          * 录入认定记录 (record a certification without an application)
          * @description 角色 (roles): `staff` — e.g. from an officially published list. `kind`/`level` must be a pair the policy lists.
-         *     `HIGH_TECH_ENTERPRISE` expires 3 years after `issuedOn` unless `expiresOn` is given; other kinds have no expiry
-         *     unless given. The same `(uscc, kind, level, certificateNo, issuedOn)` recorded twice is the same certification:
-         *     `409 CONFLICT` on the second request (or the idempotent replay with the same `Idempotency-Key`).
+         *     `expiresOn` is the **last valid day** (inclusive): `HIGH_TECH_ENTERPRISE` is valid 3 years from `issuedOn`
+         *     (issued 2023-12-26 → `expiresOn` 2026-12-25) unless `expiresOn` is given; other kinds have no
+         *     expiry unless given. A certificate number is normalised (NFKC, full/half width, the brackets 〔〕【】[]（）(),
+         *     spaces, a trailing 号) and unique per kind: a second recording of the same certificate — in another bracket
+         *     style, or with another date — is `409 CONFLICT` naming the certification that has it (or the idempotent replay
+         *     with the same `Idempotency-Key`). The recognition belongs to a platform (`platformId`); whether it is a renewal
+         *     is decided from the platform's record, `renewal` is kept as the caller's claim (`renewalClaimed`).
          *     Recording it creates the subsidy the policy grants (asynchronously).
          */
         post: operations["createCertification"];
@@ -354,6 +358,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/subsidies/{subsidyId}/recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 补助编号 (subsidy id, opaque) */
+                subsidyId: components["parameters"]["SubsidyIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记追回 (record the recovery of a subsidy paid before its recognition was revoked)
+         * @description 角色 (roles): `finance`. Only from `RECOVERY_DUE` (otherwise `409 CONFLICT`); at most the amount paid; the
+         *     subsidy becomes `RECOVERED` and lets go of its platform-level.
+         */
+        post: operations["recoverSubsidy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/policy": {
         parameters: {
             query?: never;
@@ -442,6 +470,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/certifications/{certificationId}/classification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 认定记录编号 (certification id, opaque) */
+                certificationId: components["parameters"]["CertificationIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 改定分类 (staff override the classification the record derived)
+         * @description 角色 (roles): `staff`. `classification`: `NEW` (pay as new, whatever the platform's record), `RENEWAL` (a
+         *     renewable kind only), `NONE` (no subsidy); `reason` required. Audited; the subsidy function then reassesses the
+         *     subsidy if it is not paid yet (its explanation names the override). A revoked certification is `409`.
+         */
+        post: operations["reclassifyCertification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{uscc}/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 组织的平台 (an organisation's platforms and their recognitions over time)
+         * @description 角色 (roles): every role; an applicant its own organisation's (another's is `404`). A platform is what the plan
+         *     recognises: for a high-tech enterprise the enterprise itself, otherwise a named centre, laboratory, workstation,
+         *     incubator, makerspace, alliance or transfer institution of one kind family. Its `recognitions` are its history
+         *     (oldest first). One `Query`.
+         */
+        get: operations["listPlatforms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/indicators": {
         parameters: {
             query?: never;
@@ -452,10 +534,88 @@ export interface paths {
         /**
          * 工作目标完成情况 (target indicators and progress)
          * @description 公开 (public, no token; `supervisor` exports it for reports). For each indicator of the target period: the
-         *     target, `actual` — the number of organisations whose recognition counted by the indicator is `ACTIVE` — the
-         *     progress in percent and the breakdown by county code. `format=csv` gives the same as CSV (`text/csv`).
+         *     target, `actual` — enterprises (家) for high-tech enterprises, platforms (个) for the rest, whose recognition
+         *     counted by the indicator is `ACTIVE` (one organisation with two provincial centres counts 2) — the progress in
+         *     percent and the breakdown by county code; `deadline` is the period's. With `asOf` (a date), the counts on that
+         *     day from the recognition history: issued on or before it, its last valid day (`expiresOn`) not before it, not
+         *     revoked by then — e.g. `period=2020&asOf=2020-12-31` tells whether the 2020 targets were met. Without `asOf`,
+         *     today's counts. `format=csv` gives the same as CSV (`text/csv`).
          */
         get: operations["getIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{uscc}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 组织收到的通知 (the notifications an organisation was sent)
+         * @description 角色 (roles): `applicant` — its own organisation's only (another's is 404, like a missing one); `staff`,
+         *     `supervisor` — any. One notification per event, oldest first: application received, returned (with the
+         *     reason), rejected (with the reason), recognition recorded, subsidy amount known (amount and clause), subsidy
+         *     paid. Each is written before its mail is sent; `status` says what became of the mail.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 记录的变更日志 (a record's audit trail)
+         * @description 角色 (roles): `staff`, `supervisor`. The changes of one record, oldest first: who, when, what, the record
+         *     before and after, and the links of its hash chain (`prevHash`, `hash`). A record with no entries is an empty
+         *     page.
+         */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 校验变更日志的哈希链 (verify a record's hash chain)
+         * @description 角色 (roles): `staff`, `supervisor`. Walks the record's chain from its first entry and reports its first
+         *     break: an entry whose content does not match its hash (changed), a missing position (deleted), a link that
+         *     does not match the previous entry (changed and re-hashed), or a head that names another last entry. Every
+         *     chain of the table is verified by the operators' `./dev invoke AuditVerifyFunction -e events/audit-verify.json`.
+         */
+        get: operations["verifyAuditChain"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1170,10 +1330,13 @@ export interface components {
          * @description 补助状态: `PENDING_AMOUNT` 待定金额 (the policy parameter it needs is not set) · `AWAITING_PAYMENT` 待拨付 ·
          *     `PAID` 已拨付 · `CANCELLED` 已取消 (its certification was revoked before payment) · `AWAITING_NOTICE` 待公示
          *     (amount known; paid only after its public notice) · `ON_NOTICE` 公示中 · `HELD` 暂缓拨付 (an objection to it
-         *     was upheld during its notice; `note` gives staff's reasons)
+         *     was upheld during its notice; `note` gives staff's reasons) ·
+         *     `RECOVERY_DUE` 待追回 (its certification was revoked after payment) · `RECOVERED` 已追回 (finance recorded the
+         *     recovery) · `NOT_PAYABLE` 不予补助 (the platform's record or the subsidy window rules it out; the explanation
+         *     says why). `PENDING_AMOUNT` also waits for the subsidy window (`SUBSIDY_WINDOW_FROM`) while staff have not set it.
          * @enum {string}
          */
-        SubsidyStatus: "PENDING_AMOUNT" | "AWAITING_PAYMENT" | "PAID" | "CANCELLED" | "AWAITING_NOTICE" | "ON_NOTICE" | "HELD";
+        SubsidyStatus: "PENDING_AMOUNT" | "AWAITING_PAYMENT" | "PAID" | "CANCELLED" | "AWAITING_NOTICE" | "ON_NOTICE" | "HELD" | "RECOVERY_DUE" | "RECOVERED" | "NOT_PAYABLE";
         /**
          * @description 材料类别: `CERTIFICATE` 证书 · `APPROVAL_DOCUMENT` 批复文件 · `FINANCIAL` 财务材料 · `OTHER` 其他
          * @enum {string}
@@ -1273,6 +1436,38 @@ export interface components {
             certificationId?: string | null;
             /** Format: date-time */
             updatedAt?: string;
+            /**
+             * @description `GET /applications/{id}`: 本政策是否对该类型和级别给予补助 (whether the policy funds this kind and level at
+             *     all; `false` at once for an unfunded one, with the reason in `subsidyNote`)
+             */
+            subsidyEligible?: boolean;
+            subsidyNote?: string;
+            review?: components["schemas"]["ApplicationReview"];
+        };
+        /**
+         * @description `GET /applications/{id}` for staff only: the organisation's platforms, earlier recognitions and subsidies, and
+         *     what the policy would pay for this application and why (`wouldPay`: the classification from the record, the
+         *     rule and its clause, the amount or the status it would wait in) — the same classification the subsidy
+         *     function applies once the recognition is recorded.
+         */
+        ApplicationReview: {
+            /** @description 按类别和平台名称匹配的平台 (the platform the application's kind family and name match) */
+            platformId?: string;
+            platforms?: components["schemas"]["Platform"][];
+            recognitions?: components["schemas"]["Certification"][];
+            subsidies?: components["schemas"]["Subsidy"][];
+            wouldPay?: {
+                eligible?: boolean;
+                classification?: string | null;
+                renewal?: boolean;
+                rule?: string | null;
+                clause?: string | null;
+                /** Format: int64 */
+                amountYuan?: number | null;
+                status?: string | null;
+                explanation?: string;
+                subtractedSubsidyId?: string | null;
+            };
         };
         ApplicationPage: {
             items: components["schemas"]["Application"][];
@@ -1280,8 +1475,8 @@ export interface components {
         };
         /**
          * @description 审核决定 (decision). `REJECTED` and `RETURNED` need a non-blank `reason`. For `CERTIFIED`, `certificateNo`,
-         *     `issuedOn`, `expiresOn`, `authority` default to the application's values (`expiresOn`: 3 years after `issuedOn`
-         *     for `HIGH_TECH_ENTERPRISE`, none otherwise).
+         *     `issuedOn`, `expiresOn`, `authority` default to the application's values (`expiresOn`, the last valid day: the
+         *     day before the third anniversary of `issuedOn` for `HIGH_TECH_ENTERPRISE`, none otherwise).
          */
         DecisionInput: {
             /** @enum {string} */
@@ -1295,6 +1490,11 @@ export interface components {
             expiresOn?: string;
             /** @description 认定机关 (recognising authority), at most 100 characters */
             authority?: string;
+            /**
+             * @description 审核人员确认的平台 (staff confirm which of the organisation's platforms it is); absent: the platform of the
+             *     application's kind family and platform name, new if none
+             */
+            platformId?: string;
         } | {
             /** @enum {string} */
             outcome?: "CERTIFIED";
@@ -1434,6 +1634,13 @@ export interface components {
             expiresOn?: string;
             /** @description 认定机关 (recognising authority), at most 100 characters */
             authority?: string;
+            /**
+             * @description 已有平台 (an existing platform of the organisation, `GET /organizations/{uscc}/platforms`); absent: the
+             *     organisation's platform of the kind family and `platformName`, new if none. A high-tech enterprise's
+             *     platform is the enterprise itself. `renewal` is kept as the caller's claim (`renewalClaimed`); the record
+             *     decides.
+             */
+            platformId?: string;
         } & components["schemas"]["KindLevelPair"];
         /**
          * @example {
@@ -1462,7 +1669,10 @@ export interface components {
             certificateNo: string;
             /** Format: date */
             issuedOn: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 有效期至 (the last valid day, inclusive): it counts, is paid and gets no expiry until the day after.
+             */
             expiresOn: string | null;
             authority?: string | null;
             status: components["schemas"]["CertificationStatus"];
@@ -1476,6 +1686,19 @@ export interface components {
             /** Format: date-time */
             revokedAt?: string | null;
             revocationReason?: string | null;
+            /** @description 所属平台 (the platform this recognition belongs to; for a high-tech enterprise the enterprise) */
+            platformId?: string | null;
+            /**
+             * @description 申报人声明的 renewal (what the caller claimed); `renewal` is what the record shows (an earlier recognition of
+             *     the same enterprise). A mismatch is named in `subsidyNote`.
+             */
+            renewalClaimed?: boolean | null;
+            /**
+             * @description 审核人员改定的分类 (staff's override of the derived classification), null when none
+             * @enum {string|null}
+             */
+            classification?: "NEW" | "RENEWAL" | "NONE" | null;
+            classificationReason?: string | null;
         };
         CertificationPage: {
             items: components["schemas"]["Certification"][];
@@ -1529,6 +1752,24 @@ export interface components {
             certificationRevoked?: boolean;
             /** @description 此后的变化 (what happened to it since, e.g. cancelled on revocation) */
             note?: string | null;
+            /** @description 所属平台 (the platform of its recognition) */
+            platformId?: string | null;
+            /**
+             * @description 依记录判定的分类 (from the platform's record): `NEW`, `RENEWAL`, `UPGRADE` (a higher level of a platform),
+             *     `REPEAT` (this platform-level was paid already), `LOWER` (a higher level was paid), `NONE` (staff decided
+             *     no subsidy)
+             * @enum {string|null}
+             */
+            classification?: "NEW" | "RENEWAL" | "UPGRADE" | "REPEAT" | "LOWER" | "NONE" | null;
+            /** @description 差额补助所减去的省级补助 (the subsidy a `DIFFERENCE` upgrade subtracted) */
+            subtractedSubsidyId?: string | null;
+            /** @description 占用的平台级别 (the platform-level it holds while payable, `<platformId>#<level>`) */
+            platformLevel?: string | null;
+            /** Format: int64 */
+            recoveredYuan?: number | null;
+            /** Format: date */
+            recoveredOn?: string | null;
+            recoveryVoucherNo?: string | null;
         };
         SubsidyPage: {
             items: components["schemas"]["Subsidy"][];
@@ -1543,6 +1784,43 @@ export interface components {
             /** @description 拨付凭证号 (payment voucher number), at most 64 characters */
             voucherNo: string;
         };
+        Platform: {
+            /** @example plat-0f1e2d3c4b5a69788796a5b4c3d2e1f0 */
+            platformId: string;
+            uscc: components["schemas"]["Uscc"];
+            /** @description 平台类别 (kind family, see `GET /policy` `families`; a kind alone is its own family) */
+            family: string;
+            kind: components["schemas"]["Kind"];
+            name: string;
+            recognitions: {
+                certificationId: string;
+                kind: components["schemas"]["Kind"];
+                level: components["schemas"]["Level"];
+                /** Format: date */
+                issuedOn: string;
+            }[];
+            mergedInto?: string | null;
+            /** Format: date-time */
+            createdAt?: string | null;
+        };
+        ClassificationInput: {
+            /** @enum {string} */
+            classification: "NEW" | "RENEWAL" | "NONE";
+            reason: string;
+        };
+        RecoveryInput: {
+            /**
+             * Format: int64
+             * @description 追回金额(元), at most the amount paid
+             */
+            amountYuan: number;
+            /**
+             * Format: date
+             * @description 追回日期, not in the future
+             */
+            recoveredOn: string;
+            voucherNo: string;
+        };
         Policy: {
             /** @example BJ-2019 */
             version: string;
@@ -1555,7 +1833,34 @@ export interface components {
                 levels?: string[];
                 validityYears?: number | null;
                 renewable?: boolean;
+                /**
+                 * @description 平台类别 (kind family): kinds the plan names together (技术创新中心（或工程技术研究中心）); a platform
+                 *     recognised at a higher level as the other kind of its family is upgraded
+                 */
+                family?: string | null;
             }[];
+            families?: {
+                code?: string;
+                name?: string;
+                clause?: string;
+                description?: string;
+            }[];
+            /** @description 重新认定的判定规则 (which kinds the record renews, and the rule in words) */
+            renewal?: {
+                kinds?: string[];
+                clause?: string;
+                description?: string;
+            };
+            /**
+             * @description 补助窗口 (the subsidy window): `parameter` holds its first day (`SUBSIDY_WINDOW_FROM`, set by staff); until it
+             *     is set calculated subsidies wait in `PENDING_AMOUNT`, a recognition issued before it is `NOT_PAYABLE`
+             */
+            window?: {
+                parameter?: string;
+                clause?: string;
+                pending?: string;
+                outside?: string;
+            };
             rules: components["schemas"]["PolicyRule"][];
             noSubsidyNote?: string;
             parameters: components["schemas"]["PolicyParameter"][];
@@ -1657,6 +1962,13 @@ export interface components {
                 id: string;
                 name: string;
                 target: number;
+                /** @description 家 (enterprises, high-tech enterprises) or 个 (platforms) */
+                unit?: string | null;
+                clause?: string | null;
+                /** @description 对方案文字的读法 (how the plan's words were read into `counts`) */
+                reading?: string | null;
+                /** @description 方案允许的另一读法 (the other reading the plan allows; a data change) */
+                otherReading?: string | null;
                 counts?: {
                     kind?: string;
                     levels?: string[];
@@ -1690,6 +2002,11 @@ export interface components {
             period: string;
             /** @description 统计时点 (instant or date the counts are as of) */
             asOf: string;
+            /**
+             * Format: date
+             * @description 目标期限 (the period's deadline, e.g. 2020-12-31)
+             */
+            deadline?: string | null;
             indicators: components["schemas"]["Indicator"][];
             /**
              * @description 目标完成预测摘要 (issue 17: the forecast in summary; the detail with its assumptions is
@@ -1701,8 +2018,13 @@ export interface components {
             id: string;
             name: string;
             target: number;
-            /** @description 认定有效 (ACTIVE) 的组织数 (organisations holding an ACTIVE recognition counted by this indicator) */
+            /**
+             * @description 认定有效 (ACTIVE) 的企业数(家)或平台数(个) (enterprises or platforms holding an ACTIVE recognition counted by
+             *     this indicator)
+             */
             actual: number;
+            /** @description 家 (enterprises) or 个 (platforms) */
+            unit?: string | null;
             progressPercent: number;
             /** @description 按县(区)代码的实际数 (actual by county code) */
             byCounty: {
@@ -1730,6 +2052,73 @@ export interface components {
         /** @description API Gateway 自身的应答 (API Gateway's own answer, e.g. `{"message":"Unauthorized"}`) */
         GatewayMessage: {
             message: string;
+        };
+        Notification: {
+            /** @description 事件的名称 (names the event for good; a record delivered again names the same) */
+            notificationId: string;
+            uscc: components["schemas"]["Uscc"];
+            /** @enum {string} */
+            event: "APPLICATION_RECEIVED" | "APPLICATION_RETURNED" | "APPLICATION_REJECTED" | "CERTIFIED" | "SUBSIDY_CALCULATED" | "SUBSIDY_ON_NOTICE" | "SUBSIDY_PAID";
+            /**
+             * Format: date-time
+             * @description 变更写入的时间 (when the change was written)
+             */
+            at: string;
+            /** @example 【毕节市科技局】补助金额已核定 */
+            subject: string;
+            /** @description 邮件正文 (the mail's plain text) */
+            text: string;
+            /**
+             * @description `SENT` the mail service took it; `REJECTED` the address was refused; `NO_ADDRESS` no contact address (kept,
+             *     not mailed); `FAILED` the mail service failed and the next delivery tries again; `SENDING` being sent.
+             * @enum {string}
+             */
+            status: "SENDING" | "SENT" | "REJECTED" | "NO_ADDRESS" | "FAILED";
+            /**
+             * Format: date-time
+             * @description 结果记录的时间 (when the outcome was recorded)
+             */
+            sentAt?: string | null;
+        };
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            nextToken: string | null;
+        };
+        AuditEntry: {
+            /** @example SUB#sub-9cdef26b354c4d42d7dd82238b2b0eea */
+            entity: string;
+            /** @description 在链中的位置 (position in the record's chain, from 1) */
+            seq: number;
+            /** @description 操作人 (the caller's sub, or the function that wrote it) */
+            actor: string;
+            /** @example SUBSIDY_PAID */
+            action: string;
+            /** Format: date-time */
+            at: string;
+            /** @description 变更前的记录 (the record before; null for a new one) */
+            before: unknown;
+            /** @description 变更后的记录 (the record after) */
+            after: unknown;
+            /** @description 前一条的哈希，首条为 64 个 0 (the previous entry's hash; 64 zeros for the first) */
+            prevHash: string;
+            /** @description SHA-256 of the entity, position, previous hash, actor, action, time, before and after */
+            hash: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            nextToken: string | null;
+        };
+        AuditReport: {
+            chains: number;
+            entries: number;
+            intact: boolean;
+            /** @description 每条断链的第一处断点 (the first break of each broken chain) */
+            breaks: {
+                chain: string;
+                seq: number;
+                /** @example 内容与其哈希不符 (the entry's content does not match its hash) */
+                problem: string;
+            }[];
         };
         ImportInput: {
             kind?: components["schemas"]["Kind"];
@@ -2569,6 +2958,11 @@ export interface components {
         PeriodQuery: string;
         /** @description 输出格式 (output format): `json` (default) or `csv` (`text/csv`). */
         FormatQuery: "json" | "csv";
+        /**
+         * @description 记录的键 (the record's key), e.g. `SUB#<subsidyId>`, `APP#<applicationId>`, `CERT#<certificationId>`, `ORG#<uscc>`, `POLICY#<version>`, `DOWNLOADS#<applicationId>` (`#` as `%23` in a URL)
+         * @example SUB#sub-9cdef26b354c4d42d7dd82238b2b0eea
+         */
+        EntityQuery: string;
         /** @description 导入编号 (import id, opaque) */
         ImportIdPath: components["schemas"]["Id"];
         /**
@@ -3337,6 +3731,56 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    recoverSubsidy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键 (idempotency key): 1–128 printable ASCII characters, scoped to the caller, kept at least 24 hours.
+                 *     Same key + same request → the first response again; same key + different request → 409 `IDEMPOTENCY_KEY_REUSED`.
+                 *     A malformed key is 400 `VALIDATION_FAILED`.
+                 * @example 6f1c2a90-3d4e-4b8a-9c1f-0e2d7a5b4c3d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description 补助编号 (subsidy id, opaque) */
+                subsidyId: components["parameters"]["SubsidyIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amountYuan": 100000,
+                 *       "recoveredOn": "2026-11-28",
+                 *       "voucherNo": "毕财缴〔2026〕1128号"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecoveryInput"];
+            };
+        };
+        responses: {
+            /** @description 已追回 (recovered, status `RECOVERED`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subsidy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getPolicy: {
         parameters: {
             query?: never;
@@ -3452,6 +3896,88 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    reclassifyCertification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键 (idempotency key): 1–128 printable ASCII characters, scoped to the caller, kept at least 24 hours.
+                 *     Same key + same request → the first response again; same key + different request → 409 `IDEMPOTENCY_KEY_REUSED`.
+                 *     A malformed key is 400 `VALIDATION_FAILED`.
+                 * @example 6f1c2a90-3d4e-4b8a-9c1f-0e2d7a5b4c3d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description 认定记录编号 (certification id, opaque) */
+                certificationId: components["parameters"]["CertificationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "classification": "NEW",
+                 *       "reason": "经核查，该中心与此前认定的省级中心不是同一平台"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClassificationInput"];
+            };
+        };
+        responses: {
+            /** @description 已改定 (the certification with `classification` and `classificationReason`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPlatforms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 平台 (the platforms) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Platform"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getIndicators: {
         parameters: {
             query?: {
@@ -3462,6 +3988,11 @@ export interface operations {
                 period?: components["parameters"]["PeriodQuery"];
                 /** @description 输出格式 (output format): `json` (default) or `csv` (`text/csv`). */
                 format?: components["parameters"]["FormatQuery"];
+                /**
+                 * @description 统计日 (the day to count on, YYYY-MM-DD); absent — today (the counters)
+                 * @example 2020-12-31
+                 */
+                asOf?: string;
             };
             header?: never;
             path?: never;
@@ -3485,6 +4016,109 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description 每页条数 (page size), 1–100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的翻页令牌 (the `nextToken` of the previous page; opaque, tamper-proof, bound to the caller and the list). */
+                nextToken?: components["parameters"]["NextToken"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页通知 (one page of notifications) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query: {
+                /**
+                 * @description 记录的键 (the record's key), e.g. `SUB#<subsidyId>`, `APP#<applicationId>`, `CERT#<certificationId>`, `ORG#<uscc>`, `POLICY#<version>`, `DOWNLOADS#<applicationId>` (`#` as `%23` in a URL)
+                 * @example SUB#sub-9cdef26b354c4d42d7dd82238b2b0eea
+                 */
+                entity: components["parameters"]["EntityQuery"];
+                /** @description 每页条数 (page size), 1–100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的翻页令牌 (the `nextToken` of the previous page; opaque, tamper-proof, bound to the caller and the list). */
+                nextToken?: components["parameters"]["NextToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页变更记录 (one page of audit entries) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    verifyAuditChain: {
+        parameters: {
+            query: {
+                /**
+                 * @description 记录的键 (the record's key), e.g. `SUB#<subsidyId>`, `APP#<applicationId>`, `CERT#<certificationId>`, `ORG#<uscc>`, `POLICY#<version>`, `DOWNLOADS#<applicationId>` (`#` as `%23` in a URL)
+                 * @example SUB#sub-9cdef26b354c4d42d7dd82238b2b0eea
+                 */
+                entity: components["parameters"]["EntityQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 校验结果 (the verification) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

@@ -10,7 +10,7 @@ export const APPLICATION_STATUS: Record<ApplicationStatus, { label: string; tag:
   WITHDRAWN: { label: '已撤回', tag: 'info' },
 };
 
-// in the order money moves: amount → 公示 → payment (the filters list them so)
+// in the order money moves: amount → 公示 → payment → recovery (the filters list them so)
 export const SUBSIDY_STATUS: Record<SubsidyStatus, { label: string; tag: 'primary' | 'warning' | 'success' | 'danger' | 'info' }> = {
   PENDING_AMOUNT: { label: '待定金额', tag: 'warning' },
   AWAITING_NOTICE: { label: '待公示', tag: 'warning' },
@@ -19,6 +19,9 @@ export const SUBSIDY_STATUS: Record<SubsidyStatus, { label: string; tag: 'primar
   AWAITING_PAYMENT: { label: '待拨付', tag: 'primary' },
   PAID: { label: '已拨付', tag: 'success' },
   CANCELLED: { label: '已取消', tag: 'info' },
+  NOT_PAYABLE: { label: '不予补助', tag: 'info' },
+  RECOVERY_DUE: { label: '待追回', tag: 'danger' },
+  RECOVERED: { label: '已追回', tag: 'info' },
 };
 
 export const NOTICE_STATUS: Record<NoticeStatus, { label: string; tag: 'primary' | 'info' }> = {
