@@ -30,6 +30,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/payments', component: () => import('./views/finance/PaymentsView.vue'), meta: { title: '补助拨付', roles: ['finance', 'staff', 'supervisor'] } },
   { path: '/notice-desk', component: () => import('./views/notices/NoticesView.vue'), meta: { title: '补助公示管理', roles: ['staff', 'finance', 'supervisor'] } },
   { path: '/notice-desk/:id', component: () => import('./views/notices/NoticeView.vue'), meta: { title: '公示详情', roles: ['staff', 'finance', 'supervisor'] } },
+  { path: '/funds', component: () => import('./views/finance/LedgerView.vue'), meta: { title: '补助资金台账', roles: ['finance', 'supervisor'] } },
   { path: '/:rest(.*)*', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },
 ];
 

@@ -54,8 +54,8 @@ test.describe('every page', () => {
   const byRole: [Role, string[]][] = [
     ['applicant', ['/org', '/apply', '/my', '/my/:id', '/my-subsidies']],
     ['staff', ['/review', '/review/:id', '/certs', '/params', '/payments', '/notice-desk', '/notice-desk/:notice']],
-    ['finance', ['/payments', '/notice-desk']],
-    ['supervisor', ['/review/:id', '/params']],
+    ['finance', ['/payments', '/notice-desk', '/funds']],
+    ['supervisor', ['/review/:id', '/params', '/funds']],
   ];
   for (const [role, paths] of byRole) {
     test(`${role} pages`, async ({ page }) => {
