@@ -31,6 +31,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/notice-desk', component: () => import('./views/notices/NoticesView.vue'), meta: { title: '补助公示管理', roles: ['staff', 'finance', 'supervisor'] } },
   { path: '/notice-desk/:id', component: () => import('./views/notices/NoticeView.vue'), meta: { title: '公示详情', roles: ['staff', 'finance', 'supervisor'] } },
   { path: '/funds', component: () => import('./views/finance/LedgerView.vue'), meta: { title: '补助资金台账', roles: ['finance', 'supervisor'] } },
+  { path: '/orgs', component: () => import('./views/orgs/DirectoryView.vue'), meta: { title: '组织名录', roles: ['staff', 'supervisor'] } },
+  { path: '/orgs/:uscc', component: () => import('./views/orgs/OrgView.vue'), meta: { title: '单位详情', roles: ['staff', 'supervisor'] } },
   { path: '/:rest(.*)*', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },
 ];
 

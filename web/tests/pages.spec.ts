@@ -53,15 +53,15 @@ test.describe('every page', () => {
 
   const byRole: [Role, string[]][] = [
     ['applicant', ['/org', '/apply', '/my', '/my/:id', '/my-subsidies']],
-    ['staff', ['/review', '/review/:id', '/certs', '/params', '/payments', '/notice-desk', '/notice-desk/:notice']],
+    ['staff', ['/review', '/review/:id', '/certs', '/params', '/payments', '/notice-desk', '/notice-desk/:notice', '/orgs', '/orgs/:uscc']],
     ['finance', ['/payments', '/notice-desk', '/funds']],
-    ['supervisor', ['/review/:id', '/params', '/funds']],
+    ['supervisor', ['/review/:id', '/params', '/funds', '/orgs']],
   ];
   for (const [role, paths] of byRole) {
     test(`${role} pages`, async ({ page }) => {
       await signIn(page, role, role === 'applicant' ? uscc : undefined);
       for (const path of paths) {
-        await page.goto(path.replace(':id', applicationId).replace(':notice', noticeId));
+        await page.goto(path.replace(':id', applicationId).replace(':notice', noticeId).replace(':uscc', uscc));
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await check(page, `${role}${path.replace(/[/:]/g, '-')}`);
       }
