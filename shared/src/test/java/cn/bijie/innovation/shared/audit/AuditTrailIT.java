@@ -48,7 +48,7 @@ class AuditTrailIT {
     String subsidyChain() {
         String uscc = TestData.newUscc();
         bureau.organization(uscc, "520502");
-        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-A1");
+        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-A1-" + uscc);
         return Keys.subsidyPk(Subsidy.idFor(c.certificationId()));
     }
 
@@ -57,7 +57,7 @@ class AuditTrailIT {
         String uscc = TestData.newUscc();
         bureau.organization(uscc, "520502");
         bureau.openSubsidyWindow();
-        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-A2");
+        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-A2-" + uscc);
         String subsidyId = Subsidy.idFor(c.certificationId());
         bureau.openNotice(subsidyId);
         String chain = Keys.subsidyPk(subsidyId);
@@ -126,7 +126,7 @@ class AuditTrailIT {
         String uscc = TestData.newUscc();
         bureau.organization(uscc, "520502");
         bureau.openSubsidyWindow();
-        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-A3");
+        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-A3-" + uscc);
         String subsidyId = Subsidy.idFor(c.certificationId());
         bureau.openNotice(subsidyId);
         String chain = Keys.subsidyPk(subsidyId);

@@ -37,7 +37,7 @@ class AuditHandlerIT {
         String uscc = TestData.newUscc();
         bureau.organization(uscc, "520502");
         bureau.openSubsidyWindow();
-        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-H1");
+        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-H1-" + uscc);
         String subsidyId = Subsidy.idFor(c.certificationId());
         bureau.openNotice(subsidyId);
         return Keys.subsidyPk(subsidyId);
