@@ -48,8 +48,10 @@ class ImportsEndToEndIT {
         staffSetTheParametersTheMoneyNeeds();
     }
 
-    /** The one place where staff set the policy parameters a subsidy's amount waits for (none on this main). */
+    /** The one place where staff set the policy parameters a subsidy's amount waits for: the subsidy window. */
     static void staffSetTheParametersTheMoneyNeeds() {
+        Reply set = api.openSubsidyWindow();
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
     }
 
     /** Declares the import, uploads {@code file} with the presigned URL, and waits until its S3 event is delivered. */

@@ -37,19 +37,22 @@ class NotificationsEndToEndIT {
         expect(api.call("PUT", "/organizations/" + uscc, applicant, LocalApi.write(Map.of("name", "毕节黔丰新材料科技有限公司",
                 "county", "520502", "industry", "NEW_MATERIALS", "contactEmail", contact))), 200);
 
-        // submitted, returned with a reason, corrected and submitted again, certified; the subsidy; paid
+        // submitted, returned with a reason, corrected and submitted again, certified; the subsidy; its notice; paid
         String applicationId = expect(api.call("POST", "/applications", applicant, Bureau.applicationBody(uscc)), 201)
                 .json().path("applicationId").asText();
         expect(api.call("POST", "/applications/" + applicationId + "/decision", staff,
                 "{\"outcome\":\"RETURNED\",\"reason\":\"请补充高新技术企业证书扫描件\"}"), 200);
         expect(api.call("PUT", "/applications/" + applicationId, applicant, Bureau.applicationBody(uscc)), 200);
-        new Bureau(new ContractedApi(api)).uploadedDocument(uscc, applicationId);
+        Bureau bureau = new Bureau(new ContractedApi(api));
+        bureau.uploadedDocument(uscc, applicationId);
+        bureau.openSubsidyWindow();
         expect(api.call("POST", "/applications/" + applicationId + "/decision", staff, "{\"outcome\":\"CERTIFIED\"}"),
                 200);
         api.drainStreams();
         JsonNode subsidy = expect(api.call("GET", "/subsidies?uscc=" + uscc, finance, null), 200).json()
                 .path("items").get(0);
         String subsidyId = subsidy.path("subsidyId").asText();
+        api.passNotice(subsidyId);
         expect(api.call("POST", "/subsidies/" + subsidyId + "/disbursement", finance,
                 "{\"paidOn\":\"" + Bureau.today() + "\",\"voucherNo\":\"毕财拨〔2026〕" + Bureau.random() + "号\"}"), 200);
         api.drainStreams();
@@ -57,10 +60,11 @@ class NotificationsEndToEndIT {
 
         assertThat(mailsTo(contact)).extracting(m -> m.path("Subject").asText()).containsExactlyInAnyOrder(
                 "【毕节市科技局】申报已受理", "【毕节市科技局】申报被退回补充材料", "【毕节市科技局】申报已受理",
-                "【毕节市科技局】认定已登记", "【毕节市科技局】补助金额已核定", "【毕节市科技局】补助已拨付");
+                "【毕节市科技局】认定已登记", "【毕节市科技局】补助金额已核定", "【毕节市科技局】补助已进入拨付前公示",
+                "【毕节市科技局】补助已拨付");
         Reply notifications = expect(api.call("GET", "/organizations/" + uscc + "/notifications", applicant, null),
                 200);
-        assertThat(notifications.json().path("items")).hasSize(6)
+        assertThat(notifications.json().path("items")).hasSize(7)
                 .allSatisfy(n -> assertThat(n.path("status").asText()).isEqualTo("SENT"));
         assertThat(notifications.json().at("/items/1/text").asText()).contains("请补充高新技术企业证书扫描件");
 

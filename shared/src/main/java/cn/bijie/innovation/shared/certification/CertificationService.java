@@ -75,7 +75,8 @@ public final class CertificationService {
         Validator v = new Validator();
         v.uscc("uscc", input.uscc());
         kindAndLevel(v, input.kind(), input.level());
-        if (v.required("renewal", input.renewal()) && input.renewal()
+        // renewal is only what the caller claims (the record decides); an official list claims nothing
+        if (Boolean.TRUE.equals(input.renewal())
                 && policy.kind(input.kind()).map(k -> !k.renewable()).orElse(false)) {
             v.problem("renewal", "该类型的认定没有重新认定 (this kind is not renewed)");
         }

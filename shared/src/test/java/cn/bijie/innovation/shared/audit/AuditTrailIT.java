@@ -22,10 +22,8 @@ import cn.bijie.innovation.shared.store.dynamodb.DynamoDocumentStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
-import cn.bijie.innovation.shared.subsidy.DisbursementInput;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.testing.TestData;
-import cn.bijie.innovation.shared.time.Shanghai;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +48,7 @@ class AuditTrailIT {
     String subsidyChain() {
         String uscc = TestData.newUscc();
         bureau.organization(uscc, "520502");
-        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-A1");
+        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-A1-" + uscc);
         return Keys.subsidyPk(Subsidy.idFor(c.certificationId()));
     }
 
@@ -58,9 +56,10 @@ class AuditTrailIT {
     void theChangesOfARecord_areListedInOrder_andTheirChainHolds() {
         String uscc = TestData.newUscc();
         bureau.organization(uscc, "520502");
-        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-A2");
+        bureau.openSubsidyWindow();
+        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-A2-" + uscc);
         String subsidyId = Subsidy.idFor(c.certificationId());
-        bureau.disburse(FINANCE, subsidyId, new DisbursementInput(Shanghai.today(bureau.clock).toString(), "PZ-A"));
+        bureau.openNotice(subsidyId);
         String chain = Keys.subsidyPk(subsidyId);
 
         Page<AuditView> page = audit.list(SUPERVISOR, chain, "1", null);
@@ -74,11 +73,11 @@ class AuditTrailIT {
         Page<AuditView> next = audit.list(SUPERVISOR, chain, "10", page.nextToken());
         assertThat(next.items()).singleElement().satisfies(e -> {
             assertThat(e.seq()).isEqualTo(2);
-            assertThat(e.action()).isEqualTo("SUBSIDY_PAID");
-            assertThat(e.actor()).isEqualTo(FINANCE.sub());
+            assertThat(e.action()).isEqualTo("SUBSIDY_ON_NOTICE");
+            assertThat(e.actor()).isEqualTo(STAFF.sub());
             assertThat(e.prevHash()).isEqualTo(page.items().get(0).hash());
-            assertThat(e.before().path("status").asText()).isEqualTo("AWAITING_PAYMENT");
-            assertThat(e.after().path("status").asText()).isEqualTo("PAID");
+            assertThat(e.before().path("status").asText()).isEqualTo("AWAITING_NOTICE");
+            assertThat(e.after().path("status").asText()).isEqualTo("ON_NOTICE");
         });
         assertThat(audit.verify(STAFF, chain)).isEqualTo(new AuditReport(1, 2, true, List.of()));
     }
@@ -126,9 +125,10 @@ class AuditTrailIT {
     void aDeletedEntry_isNamed() {
         String uscc = TestData.newUscc();
         bureau.organization(uscc, "520502");
-        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-A3");
+        bureau.openSubsidyWindow();
+        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-A3-" + uscc);
         String subsidyId = Subsidy.idFor(c.certificationId());
-        bureau.disburse(FINANCE, subsidyId, new DisbursementInput(Shanghai.today(bureau.clock).toString(), "PZ-A"));
+        bureau.openNotice(subsidyId);
         String chain = Keys.subsidyPk(subsidyId);
         bureau.dynamo.deleteItem(d -> d.tableName(bureau.table).key(Keys.key(chain, "AUDIT#000000000001")));
 

@@ -100,7 +100,7 @@ class CertificationServiceTest {
         assertThatThrownBy(() -> record(STAFF, bad))
                 .isInstanceOf(ValidationFailed.class)
                 .satisfies(e -> assertThat(((ValidationFailed) e).details()).extracting(p -> p.field())
-                        .containsExactlyInAnyOrder("uscc", "level", "renewal", "platformName", "certificateNo",
+                        .containsExactlyInAnyOrder("uscc", "level", "platformName", "certificateNo",
                                 "issuedOn", "expiresOn"));
         assertThat(recordings).isEmpty();
     }

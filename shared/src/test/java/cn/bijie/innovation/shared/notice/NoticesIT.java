@@ -42,6 +42,7 @@ class NoticesIT {
     String subsidy(String county, String certificateNo) {
         String uscc = newUscc();
         bureau.organization(uscc, county);
+        bureau.openSubsidyWindow();
         Certification c = bureau.recordAndCalculate(uscc, HTE, "NATIONAL", false, certificateNo);
         return Subsidy.idFor(c.certificationId());
     }

@@ -107,7 +107,7 @@ class PlatformHistoryIT {
         assertThat(recalculated.amountYuan()).isEqualTo(1_000_000L);
         assertThat(recalculated.subtractedSubsidyId()).isNull();
         assertThat(recalculated.note()).contains(p.subsidyId());
-        assertThat(recalculated.status()).isEqualTo(SubsidyStatus.AWAITING_PAYMENT);
+        assertThat(recalculated.status()).isEqualTo(SubsidyStatus.AWAITING_NOTICE);
     }
 
     @Test
@@ -149,7 +149,7 @@ class PlatformHistoryIT {
         assertThat(bureau.calculator.onReclassified(second.certificationId())).isTrue();
 
         Subsidy reassessed = bureau.subsidyOf(second.certificationId());
-        assertThat(reassessed.status()).isEqualTo(SubsidyStatus.AWAITING_PAYMENT);
+        assertThat(reassessed.status()).isEqualTo(SubsidyStatus.AWAITING_NOTICE);
         assertThat(reassessed.amountYuan()).isEqualTo(500_000L);
         assertThat(reassessed.explanation()).contains("经核查为另一实验室");
         assertThat(bureau.certificationStore.find(second.certificationId()).orElseThrow().classification())
@@ -174,7 +174,7 @@ class PlatformHistoryIT {
         assertThat(bureau.calculator.onParameterChanged("SUBSIDY_WINDOW_FROM")).isGreaterThanOrEqualTo(2);
 
         assertThat(bureau.subsidyOf(recent.certificationId())).satisfies(s -> {
-            assertThat(s.status()).isEqualTo(SubsidyStatus.AWAITING_PAYMENT);
+            assertThat(s.status()).isEqualTo(SubsidyStatus.AWAITING_NOTICE);
             assertThat(s.amountYuan()).isEqualTo(100_000L);
         });
         assertThat(bureau.subsidyOf(old.certificationId())).satisfies(s -> {

@@ -1,6 +1,5 @@
 package cn.bijie.innovation.functions.audit;
 
-import static cn.bijie.innovation.shared.store.dynamodb.BureauFixture.FINANCE;
 import static cn.bijie.innovation.shared.testing.ApiEvents.event;
 import static cn.bijie.innovation.shared.testing.ApiEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,14 +10,12 @@ import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
-import cn.bijie.innovation.shared.subsidy.DisbursementInput;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.testing.ApiEvents;
 import cn.bijie.innovation.shared.testing.ApiEvents.Claims;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
 import cn.bijie.innovation.shared.testing.TestData;
-import cn.bijie.innovation.shared.time.Shanghai;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,13 +32,14 @@ class AuditHandlerIT {
     static final BureauFixture bureau = new BureauFixture();
     static final AuditHandler handler = new AuditHandler(bureau.stack.environment("AuditFunction"));
 
-    /** A subsidy created and paid: a chain of two entries. */
+    /** A subsidy created and put on public notice: a chain of two entries. */
     static String paidSubsidy() {
         String uscc = TestData.newUscc();
         bureau.organization(uscc, "520502");
-        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-H1");
+        bureau.openSubsidyWindow();
+        Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-H1-" + uscc);
         String subsidyId = Subsidy.idFor(c.certificationId());
-        bureau.disburse(FINANCE, subsidyId, new DisbursementInput(Shanghai.today(bureau.clock).toString(), "PZ-H1"));
+        bureau.openNotice(subsidyId);
         return Keys.subsidyPk(subsidyId);
     }
 
@@ -57,7 +55,7 @@ class AuditHandlerIT {
         Answer second = invoke(handler, event("GET /audit", Claims.of("supervisor"), null,
                 Map.of("entity", entity, "limit", "1", "nextToken", first.body().path("nextToken").asText()),
                 Map.of()));
-        assertThat(second.body().at("/items/0/action").asText()).isEqualTo("SUBSIDY_PAID");
+        assertThat(second.body().at("/items/0/action").asText()).isEqualTo("SUBSIDY_ON_NOTICE");
         assertThat(second.body().at("/items/0/prevHash").asText()).isEqualTo(first.body().at("/items/0/hash").asText());
 
         Answer verified = invoke(handler, event("GET /audit/verify", Claims.of("staff"), null,

@@ -31,6 +31,7 @@ class NoticesHandlerIT {
     String subsidy() {
         String uscc = newUscc();
         bureau.organization(uscc, "520581");
+        bureau.openSubsidyWindow();
         Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-H-" + uscc);
         return Subsidy.idFor(c.certificationId());
     }

@@ -84,12 +84,18 @@ class NotifyApplicantsHandlerIT {
                 null, null));
         Map<String, AttributeValue> returned = application(applicationId);
         records.add(StreamRecords.modify(submitted, returned));
+        bureau.openSubsidyWindow();
         Certification c = bureau.recordAndCalculate(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false,
                 "GR202652000777");
         records.add(StreamRecords.insert(bureau.item(Keys.certification(c.certificationId()))));
         String subsidyId = Subsidy.idFor(c.certificationId());
         Map<String, AttributeValue> awaiting = bureau.item(Keys.subsidy(subsidyId));
         records.add(StreamRecords.insert(awaiting));
+        var notice = bureau.openNotice(subsidyId);
+        Map<String, AttributeValue> onNotice = bureau.item(Keys.subsidy(subsidyId));
+        records.add(StreamRecords.modify(awaiting, onNotice));
+        bureau.closeNotice(notice);
+        awaiting = bureau.item(Keys.subsidy(subsidyId));
         bureau.disburse(FINANCE, subsidyId, new DisbursementInput(Shanghai.today(bureau.clock).toString(),
                 "BJCZ-2026-0777"));
         records.add(StreamRecords.modify(awaiting, bureau.item(Keys.subsidy(subsidyId))));
@@ -116,7 +122,7 @@ class NotifyApplicantsHandlerIT {
         List<JsonNode> mails = mailsTo(contact(uscc));
         assertThat(mails).extracting(m -> m.get("Subject").asText()).containsExactlyInAnyOrder(
                 "【毕节市科技局】申报已受理", "【毕节市科技局】申报被退回补充材料", "【毕节市科技局】认定已登记",
-                "【毕节市科技局】补助金额已核定", "【毕节市科技局】补助已拨付");
+                "【毕节市科技局】补助金额已核定", "【毕节市科技局】补助已进入拨付前公示", "【毕节市科技局】补助已拨付");
         assertThat(body(mails, "申报被退回补充材料")).contains("毕节黔丰新材料科技有限公司", applicationId,
                 "退回原因：请补充近三年研发费用专项审计报告");
         assertThat(body(mails, "补助金额已核定")).contains("100,000 元", "三(一)", subsidyId);
@@ -127,7 +133,8 @@ class NotifyApplicantsHandlerIT {
         var own = notifications.list(BureauFixture.applicant(uscc), uscc, null, null);
         assertThat(own.items()).extracting(Notification::event).containsExactly(
                 NotificationEvent.APPLICATION_RECEIVED, NotificationEvent.APPLICATION_RETURNED,
-                NotificationEvent.CERTIFIED, NotificationEvent.SUBSIDY_CALCULATED, NotificationEvent.SUBSIDY_PAID);
+                NotificationEvent.CERTIFIED, NotificationEvent.SUBSIDY_CALCULATED, NotificationEvent.SUBSIDY_ON_NOTICE,
+                NotificationEvent.SUBSIDY_PAID);
         assertThat(own.items()).allSatisfy(n -> assertThat(n.status()).isEqualTo(Notification.Status.SENT));
         assertThat(notifications.list(STAFF, uscc, "2", null).items()).hasSize(2);
         assertThatThrownBy(() -> notifications.list(BureauFixture.applicant(TestData.newUscc()), uscc, null, null))

@@ -193,7 +193,11 @@ public final class BureauFixture {
      * @return the day the notice was closed
      */
     public LocalDate passNotice(String... subsidyIds) {
-        Notice notice = openNotice(subsidyIds);
+        return closeNotice(openNotice(subsidyIds));
+    }
+
+    /** The daily close run on the day after the notice's last working day; that day. */
+    public LocalDate closeNotice(Notice notice) {
         LocalDate closedOn = LocalDate.parse(notice.endsOn()).plusDays(1);
         notices.closeEnded(closedOn.atTime(9, 0).atZone(Shanghai.ZONE).toInstant());
         return closedOn;
