@@ -1622,7 +1622,8 @@ export interface components {
             uscc: components["schemas"]["Uscc"];
             kind: components["schemas"]["Kind"];
             level: components["schemas"]["Level"];
-            renewal: boolean;
+            /** @description 调用方的声明，可省略 (the caller's claim, optional; the record decides whether it is a renewal, a mismatch is noted) */
+            renewal?: boolean;
             platformName: string;
             certificateNo: string;
             /** Format: date */
