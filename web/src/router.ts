@@ -33,6 +33,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/funds', component: () => import('./views/finance/LedgerView.vue'), meta: { title: '补助资金台账', roles: ['finance', 'supervisor'] } },
   { path: '/orgs', component: () => import('./views/orgs/DirectoryView.vue'), meta: { title: '组织名录', roles: ['staff', 'supervisor'] } },
   { path: '/orgs/:uscc', component: () => import('./views/orgs/OrgView.vue'), meta: { title: '单位详情', roles: ['staff', 'supervisor'] } },
+  { path: '/list-imports', component: () => import('./views/imports/ImportsView.vue'), meta: { title: '名单导入', roles: ['staff', 'supervisor'] } },
+  { path: '/list-imports/:id', component: () => import('./views/imports/ImportView.vue'), meta: { title: '导入详情', roles: ['staff', 'supervisor'] } },
   { path: '/:rest(.*)*', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },
 ];
 

@@ -53,9 +53,9 @@ test.describe('every page', () => {
 
   const byRole: [Role, string[]][] = [
     ['applicant', ['/org', '/apply', '/my', '/my/:id', '/my-subsidies']],
-    ['staff', ['/review', '/review/:id', '/certs', '/params', '/payments', '/notice-desk', '/notice-desk/:notice', '/orgs', '/orgs/:uscc']],
+    ['staff', ['/review', '/review/:id', '/certs', '/params', '/payments', '/notice-desk', '/notice-desk/:notice', '/orgs', '/orgs/:uscc', '/list-imports']],
     ['finance', ['/payments', '/notice-desk', '/funds']],
-    ['supervisor', ['/review/:id', '/params', '/funds', '/orgs']],
+    ['supervisor', ['/review/:id', '/params', '/funds', '/orgs', '/list-imports']],
   ];
   for (const [role, paths] of byRole) {
     test(`${role} pages`, async ({ page }) => {

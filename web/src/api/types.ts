@@ -35,3 +35,6 @@ export type PublicNotice = Schemas['PublicNotice'];
 export type Ledger = Schemas['Ledger'];
 export type LedgerLine = Schemas['LedgerLine'];
 export type LedgerForecast = Schemas['LedgerForecast'];
+export type Import = Schemas['Import'];
+export type ImportStatus = Schemas['ImportStatus'];
+export type ImportRow = Schemas['ImportRow'];

@@ -1,4 +1,4 @@
-import type { ApplicationStatus, GrowthTier, Industry, NoticeStatus, ObjectionStatus, SubsidyStatus } from '../api/types';
+import type { ApplicationStatus, GrowthTier, ImportRow, ImportStatus, Industry, NoticeStatus, ObjectionStatus, SubsidyStatus } from '../api/types';
 
 // Status names people read (openapi.yaml's descriptions of each enum); codes for kinds, levels, counties and
 // industries come from GET /policy instead (usePolicy), so they have one source.
@@ -33,6 +33,22 @@ export const OBJECTION_STATUS: Record<ObjectionStatus, { label: string; tag: 'wa
   LODGED: { label: '待处理', tag: 'warning' },
   UPHELD: { label: '异议成立', tag: 'danger' },
   DISMISSED: { label: '异议不成立', tag: 'info' },
+};
+
+export const IMPORT_STATUS: Record<ImportStatus, { label: string; tag: 'primary' | 'warning' | 'success' | 'danger' | 'info' }> = {
+  AWAITING_UPLOAD: { label: '待上传', tag: 'info' },
+  PROCESSING: { label: '导入中', tag: 'primary' },
+  COMPLETED: { label: '已完成', tag: 'success' },
+  COMPLETED_WITH_ERRORS: { label: '已完成（部分行有误）', tag: 'warning' },
+  REJECTED: { label: '文件无法导入', tag: 'danger' },
+};
+
+export const IMPORT_ROW_OUTCOME: Record<ImportRow['outcome'], string> = {
+  RECORDED: '已记录',
+  SKIPPED: '跳过（此前已记录）',
+  REJECTED: '未通过校验',
+  OUTSIDE: '非毕节市（未处理）',
+  UNMATCHED: '待人工核对',
 };
 
 export const CERTIFICATION_STATUS: Record<string, { label: string; tag: 'success' | 'info' | 'danger' }> = {
