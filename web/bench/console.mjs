@@ -12,7 +12,7 @@ import { chromiumPath, startStack, ROOT } from '../tests/stack.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const BUDGET_KB = 200;
-const PUBLIC_PAGES = ['/', '/progress'];
+const PUBLIC_PAGES = ['/', '/progress', '/public-notices'];
 const DIST = path.join(ROOT, 'web/dist');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
