@@ -85,10 +85,11 @@ class TemplateIT {
                 "GET /applications/{applicationId}/documents/{documentId}");
         routes("RecordCertificationFunction", "POST /applications/{applicationId}/decision", "POST /certifications",
                 "GET /certifications", "GET /certifications/{certificationId}",
-                "POST /certifications/{certificationId}/revocation");
+                "POST /certifications/{certificationId}/revocation",
+                "POST /certifications/{certificationId}/classification", "GET /organizations/{uscc}/platforms");
         routes("SubsidiesFunction", "GET /subsidies", "GET /subsidies/{subsidyId}",
-                "POST /subsidies/{subsidyId}/disbursement", "PUT /policy/parameters/{name}",
-                "POST /policy/parameters/{name}/approval");
+                "POST /subsidies/{subsidyId}/disbursement", "POST /subsidies/{subsidyId}/recovery",
+                "PUT /policy/parameters/{name}", "POST /policy/parameters/{name}/approval");
         routes("PublicPolicyFunction", "GET /policy");
         routes("IndicatorsFunction", "GET /indicators");
         // issue 17: the growth tier and the directory; the cultivation

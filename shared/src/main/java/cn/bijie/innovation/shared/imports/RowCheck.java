@@ -116,8 +116,13 @@ public final class RowCheck {
         if (issuedOn == null) {
             return rejected(n, name, ListField.ISSUED_ON, "缺少发证日期（行中没有，导入时也未给出批次日期）");
         }
-        String certificateNo = first(cell(row, ListField.CERTIFICATE_NO), cell(row, ListField.DOCUMENT_NO),
-                batch.documentNo());
+        String certificateNo = first(cell(row, ListField.CERTIFICATE_NO), null, null);
+        String documentNo = first(cell(row, ListField.DOCUMENT_NO), batch.documentNo(), null);
+        if (certificateNo == null && documentNo != null) {
+            // no certificate of its own yet: the batch's 文号 qualified by the enterprise, since certificate numbers are
+            // unique per kind and one 文号 approves a whole list; staff complete the number later
+            certificateNo = documentNo + "（" + (uscc != null ? uscc : name) + "）";
+        }
         if (certificateNo == null) {
             return rejected(n, name, ListField.CERTIFICATE_NO, "缺少证书编号（行中没有，导入时也未给出文号）");
         }

@@ -50,10 +50,10 @@ class ListParsingTest {
         assertThat(bijie).extracting(Recognition::name).containsExactlyElementsOf(expected);
         assertThat(rows.stream().filter(Outside.class::isInstance).count()).isEqualTo(105);
         assertThat(rows).noneMatch(Rejected.class::isInstance);
-        // no USCC, no certificate number, no date in the rows: the batch's 文号 and date stand in
+        // no USCC, no certificate number, no date in the rows: the batch's date and 文号 (qualified by the name) stand in
         assertThat(bijie).allSatisfy(r -> {
             assertThat(r.uscc()).isNull();
-            assertThat(r.certificateNo()).isEqualTo("黔科高企〔2026〕1号");
+            assertThat(r.certificateNo()).isEqualTo("黔科高企〔2026〕1号（" + r.name() + "）");
             assertThat(r.issuedOn()).isEqualTo(LocalDate.of(2026, 11, 20));
         });
         Map<String, String> counties = bijie.stream().collect(Collectors.toMap(Recognition::name,
