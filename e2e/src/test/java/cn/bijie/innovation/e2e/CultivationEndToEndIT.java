@@ -89,7 +89,7 @@ class CultivationEndToEndIT {
                 + "&tier=LITTLE_GIANT_GROWING&limit=100";
         assertThat(collect(directory, staff)).contains(uscc);
 
-        String certificationId = bureau.certification(uscc);
+        String certificationId = bureau.highTechCertification(uscc);
         api.api().drainStreams();
 
         Reply after = api.call("GET", "/organizations/" + uscc + "/cultivation", bureau.applicant(uscc), null);

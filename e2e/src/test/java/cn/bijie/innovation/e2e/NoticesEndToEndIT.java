@@ -66,7 +66,7 @@ class NoticesEndToEndIT {
 
         // the public sees name, recognition, amount and clause, nothing personal
         Reply shown = Bureau.expect(api.call("GET", "/public/notices/" + noticeId, null, null), 200);
-        assertThat(shown.json().path("entries").path(0).path("amountYuan").asLong()).isEqualTo(100_000L);
+        assertThat(shown.json().path("entries").path(0).path("amountYuan").asLong()).isEqualTo(500_000L);
         assertThat(shown.body()).doesNotContain(uscc, "contactEmail", "createdBy");
         assertThat(Bureau.expect(api.call("GET", "/public/notices?status=OPEN", null, null), 200).body())
                 .contains(noticeId);
@@ -106,7 +106,7 @@ class NoticesEndToEndIT {
 
         JsonNode after = ledger();
         assertThat(status(after, "PAID", "count") - status(before, "PAID", "count")).isEqualTo(1);
-        assertThat(status(after, "PAID", "yuan") - status(before, "PAID", "yuan")).isEqualTo(100_000L);
+        assertThat(status(after, "PAID", "yuan") - status(before, "PAID", "yuan")).isEqualTo(500_000L);
         assertThat(status(after, "ON_NOTICE", "count")).isEqualTo(status(before, "ON_NOTICE", "count"));
         Reply csv = Bureau.expect(api.call("GET", "/ledger?format=csv", bureau.supervisor(), null), 200);
         assertThat(csv.body()).startsWith("\uFEFF维度,值,名称,状态,笔数,金额(元)");
