@@ -1,7 +1,7 @@
 package cn.bijie.innovation.functions.cultivation;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.aws.SesMailer;
+import cn.bijie.innovation.shared.aws.Mailers;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.cultivation.CoachingInput;
@@ -25,7 +25,6 @@ import cn.bijie.innovation.shared.log.Metrics;
 import cn.bijie.innovation.shared.mail.Mailer;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
-import cn.bijie.innovation.shared.smtp.SmtpMailer;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoCultivationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
@@ -66,8 +65,12 @@ public final class CultivationHandler implements RequestStreamHandler {
     }
 
     private CultivationHandler(Config config) {
-        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()),
-                mailer(config));
+        this(config, new AwsClients(config));
+    }
+
+    private CultivationHandler(Config config, AwsClients clients) {
+        this(clients.dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()),
+                Mailers.of(config, clients.sesV2()));
     }
 
     private CultivationHandler(DynamoDbClient dynamo, String table, PageToken tokens, Mailer mailer) {
@@ -90,16 +93,6 @@ public final class CultivationHandler implements RequestStreamHandler {
     }
 
     /** SES where it exists; the SMTP relay where the template says so (MAIL_TRANSPORT), as the reminder run. */
-    static Mailer mailer(Config config) {
-        AwsClients clients = new AwsClients(config);
-        if ("SMTP".equals(config.get("MAIL_TRANSPORT", "SES"))) {
-            return SmtpMailer.fromSecret(clients.secretsManager(), config.require("SMTP_SECRET_ARN"),
-                    config.require("SMTP_HOST"), Integer.parseInt(config.require("SMTP_PORT")), true,
-                    config.require("SENDER_EMAIL"));
-        }
-        return new SesMailer(clients.sesV2(), config.require("SENDER_EMAIL"));
-    }
-
     public CultivationHandler(CultivationService cultivation) {
         this.cultivation = cultivation;
         this.api = new HttpApi(Map.of(

@@ -1,7 +1,7 @@
 package cn.bijie.innovation.functions.importnotices;
 
 import cn.bijie.innovation.shared.aws.AwsClients;
-import cn.bijie.innovation.shared.aws.SesMailer;
+import cn.bijie.innovation.shared.aws.Mailers;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.imports.ImportMails;
@@ -10,7 +10,6 @@ import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
 import cn.bijie.innovation.shared.mail.Mailer;
 import cn.bijie.innovation.shared.policy.Policy;
-import cn.bijie.innovation.shared.smtp.SmtpMailer;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoCertificationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoImportStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
@@ -53,7 +52,7 @@ public final class ImportNoticesHandler implements RequestStreamHandler {
     }
 
     private ImportNoticesHandler(Config config, AwsClients clients) {
-        this(clients.dynamoDb(), config.table(), mailer(config, clients));
+        this(clients.dynamoDb(), config.table(), Mailers.of(config, clients.sesV2()));
         Priming.register("stream record", () -> handle(Json.tree("""
                 {"eventName":"INSERT","dynamodb":{"SequenceNumber":"0","NewImage":{"type":{"S":"PRIMING"}}}}""")));
     }
@@ -64,16 +63,6 @@ public final class ImportNoticesHandler implements RequestStreamHandler {
         this.imports = new DynamoImportStore(dynamo, table);
         this.notices = new ImportNotices(imports, new DynamoSubsidyStore(dynamo, table, policy),
                 new DynamoCertificationStore(dynamo, table, policy, clock), mailer, new ImportMails(policy), clock);
-    }
-
-    /** SES where it exists; the SMTP relay where the template says so (MAIL_TRANSPORT, the AWS China regions). */
-    static Mailer mailer(Config config, AwsClients clients) {
-        if ("SMTP".equals(config.get("MAIL_TRANSPORT", "SES"))) {
-            return SmtpMailer.fromSecret(clients.secretsManager(), config.require("SMTP_SECRET_ARN"),
-                    config.require("SMTP_HOST"), Integer.parseInt(config.require("SMTP_PORT")), true,
-                    config.require("SENDER_EMAIL"));
-        }
-        return new SesMailer(clients.sesV2(), config.require("SENDER_EMAIL"));
     }
 
     @Override
