@@ -29,11 +29,13 @@ class TemplateFunctionsTest {
                 .isEqualTo("cn.bijie.innovation.functions.organizations.OrganizationsHandler");
         assertThat(organizations.jar()).isEqualTo(root().resolve("functions/organizations/target/organizations.jar"));
         assertThat(organizations.routes()).containsExactlyInAnyOrder("PUT /organizations/{uscc}",
-                "GET /organizations/{uscc}", "GET /organizations/{uscc}/notifications");
+                "GET /organizations/{uscc}", "PUT /organizations/{uscc}/tier", "GET /organizations/{uscc}/tiers",
+                "GET /organizations", "GET /organizations/{uscc}/notifications");
         assertThat(functions.stream().filter(FunctionUnderTest::isScheduled)).extracting(FunctionUnderTest::logicalId)
                 .containsExactly("SendRemindersFunction", "NoticesFunction");
         assertThat(functions.stream().filter(FunctionUnderTest::isStreamTriggered))
                 .extracting(FunctionUnderTest::logicalId)
-                .containsExactlyInAnyOrder("CalculateSubsidyFunction", "NotifyApplicantsFunction");
+                .containsExactlyInAnyOrder("CalculateSubsidyFunction", "NotifyApplicantsFunction", "ImportNoticesFunction",
+                        "CultivationFunction");
     }
 }
