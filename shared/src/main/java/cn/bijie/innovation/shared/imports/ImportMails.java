@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.imports;
 
+import cn.bijie.innovation.shared.mail.Letter;
 import cn.bijie.innovation.shared.mail.Mail;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.policy.Policy;
@@ -10,9 +11,7 @@ import java.util.Locale;
 
 /** The Chinese texts of list imports: the summary to the uploading staff member and the entitlement notice. */
 public final class ImportMails {
-    static final String PREFIX = "【毕节市科技局】";
-    static final String SIGNATURE = "毕节市科学技术局";
-    static final String FOOTER = "本邮件由系统自动发送，请勿直接回复。";
+    static final String PREFIX = Letter.PREFIX;
     static final int MAX_LISTED = 200;
 
     private final Policy policy;
@@ -54,35 +53,9 @@ public final class ImportMails {
                 + org.uscc() + "）：", paragraphs, List.of());
     }
 
+    /** The bureau's layout ({@link Letter}) with the list after the last paragraph. */
     private static Mail mail(String to, String subject, String salutation, List<String> paragraphs,
             List<String> lines) {
-        List<String> listed = new ArrayList<>(lines.subList(0, Math.min(lines.size(), MAX_LISTED)));
-        if (lines.size() > MAX_LISTED) {
-            listed.add("……另有 " + (lines.size() - MAX_LISTED) + " 项，请登录系统查看。");
-        }
-        StringBuilder text = new StringBuilder(salutation).append("\n\n");
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>")
-                .append(escape(subject)).append("</title></head><body><p>").append(escape(salutation)).append("</p>");
-        for (String p : paragraphs) {
-            text.append(p).append("\n\n");
-            html.append("<p>").append(escape(p)).append("</p>");
-        }
-        if (!listed.isEmpty()) {
-            html.append("<ol>");
-            for (int n = 0; n < listed.size(); n++) {
-                text.append(n + 1).append(". ").append(listed.get(n)).append('\n');
-                html.append("<li>").append(escape(listed.get(n))).append("</li>");
-            }
-            text.append('\n');
-            html.append("</ol>");
-        }
-        text.append(SIGNATURE).append('\n').append(FOOTER).append('\n');
-        html.append("<p>").append(SIGNATURE).append("</p><p><small>").append(FOOTER).append("</small></p></body></html>");
-        return new Mail(to, subject, text.toString(), html.toString());
-    }
-
-    static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return Letter.compose(to, subject, salutation, paragraphs, lines, paragraphs.size() - 1, MAX_LISTED);
     }
 }

@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.reminder;
 
+import cn.bijie.innovation.shared.mail.Letter;
 import cn.bijie.innovation.shared.mail.Mail;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.policy.Policy;
@@ -12,9 +13,7 @@ import java.util.Locale;
 
 /** The Chinese texts of the reminder and the two digests, each as plain text and as HTML. */
 public final class ReminderMails {
-    public static final String SIGNATURE = "毕节市科学技术局";
-    public static final String PREFIX = "【毕节市科技局】";
-    static final String FOOTER = "本邮件由系统自动发送，请勿直接回复。";
+    public static final String PREFIX = Letter.PREFIX;
     /** A digest lists at most this many lines; the rest are counted (the system lists them all). */
     static final int MAX_LISTED = 500;
 
@@ -63,36 +62,10 @@ public final class ReminderMails {
                         "请及时拨付，并在系统中登记拨付日期和凭证号。"), lines);
     }
 
-    /**
-     * Salutation, the first paragraph, the listed lines (if any), the other paragraphs, signature: the layout of
-     * every mail of the bureau (also {@code notification/NotificationMails}).
-     */
+    /** The bureau's layout ({@link Letter}) with the list after the first paragraph. */
     public static Mail mail(String to, String subject, String salutation, List<String> paragraphs,
             List<String> lines) {
-        List<String> listed = new ArrayList<>(lines.subList(0, Math.min(lines.size(), MAX_LISTED)));
-        if (lines.size() > MAX_LISTED) {
-            listed.add("……另有 " + (lines.size() - MAX_LISTED) + " 项，请登录系统查看。");
-        }
-        StringBuilder text = new StringBuilder(salutation).append("\n\n");
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
-                + "<title>").append(escape(subject)).append("</title></head><body><p>").append(escape(salutation))
-                .append("</p>");
-        for (int i = 0; i < paragraphs.size(); i++) {
-            text.append(paragraphs.get(i)).append("\n\n");
-            html.append("<p>").append(escape(paragraphs.get(i))).append("</p>");
-            if (i == 0 && !listed.isEmpty()) {
-                html.append("<ol>");
-                for (int n = 0; n < listed.size(); n++) {
-                    text.append(n + 1).append(". ").append(listed.get(n)).append('\n');
-                    html.append("<li>").append(escape(listed.get(n))).append("</li>");
-                }
-                text.append('\n');
-                html.append("</ol>");
-            }
-        }
-        text.append(SIGNATURE).append('\n').append(FOOTER).append('\n');
-        html.append("<p>").append(SIGNATURE).append("</p><p><small>").append(FOOTER).append("</small></p></body></html>");
-        return new Mail(to, subject, text.toString(), html.toString());
+        return Letter.compose(to, subject, salutation, paragraphs, lines, 0, MAX_LISTED);
     }
 
     private String renewalClause(String kind) {
@@ -107,21 +80,5 @@ public final class ReminderMails {
     public String levelName(String level) {
         return policy.levels().stream().filter(l -> l.code().equals(level)).map(Policy.Code::name).findFirst()
                 .orElse(String.valueOf(level));
-    }
-
-    /** Text made safe inside HTML (element content and quoted attributes). */
-    public static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,6 +1,6 @@
 package cn.bijie.innovation.shared.report;
 
-import cn.bijie.innovation.shared.reminder.ReminderMails;
+import cn.bijie.innovation.shared.mail.Letter;
 import java.util.List;
 
 /**
@@ -86,6 +86,6 @@ final class ProgressPage {
     }
 
     private static String esc(String text) {
-        return ReminderMails.escape(text);
+        return Letter.escape(text);
     }
 }
