@@ -14,10 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -62,33 +58,14 @@ public final class ApiSeeder {
     public int organisationsWithCertifications(int from, int to, IntFunction<LocalDate> expiresOn, long deadline)
             throws Exception {
         profiles(from, to);
-        AtomicInteger next = new AtomicInteger(from);
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < to && System.nanoTime() < deadline;
-                            i = next.getAndIncrement()) {
-                        int status = certify(i, expiresOn.apply(i));
-                        if (status != 201 && status != 200 && status != 409) {
-                            throw new IllegalStateException("POST /certifications for organisation " + i
-                                    + " answered " + status);
-                        }
-                        done.incrementAndGet();
-                    }
-                    return null;
-                }));
+        int done = Parallel.forEach(from, to, THREADS, deadline, i -> {
+            int status = certify(i, expiresOn.apply(i));
+            if (status != 201 && status != 200 && status != 409) {
+                throw new IllegalStateException("POST /certifications for organisation " + i + " answered " + status);
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         certifications.calls(); // the probe's records of the seeding are not wanted
-        return done.get();
+        return done;
     }
 
     private int certify(int i, LocalDate expiresOn) throws Exception {

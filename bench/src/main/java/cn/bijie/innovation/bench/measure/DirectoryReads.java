@@ -5,6 +5,7 @@ import cn.bijie.innovation.bench.BenchData;
 import cn.bijie.innovation.bench.FunctionUnderTest;
 import cn.bijie.innovation.bench.InProcessFunction;
 import cn.bijie.innovation.bench.Measurement;
+import cn.bijie.innovation.bench.Parallel;
 import cn.bijie.innovation.bench.Table;
 import cn.bijie.innovation.bench.harness.Harness;
 import cn.bijie.innovation.shared.http.ApiEvent;
@@ -14,10 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * 5c. Issue 17: the directory's search and filters, and the cultivation statistics, at the largest of
@@ -118,45 +115,24 @@ public final class DirectoryReads implements Measurement {
     /** Profiles of organisations FIRST.. on {@value #THREADS} threads until {@code deadline}; every 50th in the pool. */
     static int seed(InProcessFunction organizations, InProcessFunction cultivation, int target, long deadline)
             throws Exception {
-        AtomicInteger next = new AtomicInteger(0);
-        AtomicInteger done = new AtomicInteger();
         String intake = Integer.toString(BenchData.today().getYear());
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                workers.add(pool.submit(() -> {
-                    for (int n = next.getAndIncrement(); n < target && System.nanoTime() < deadline;
-                            n = next.getAndIncrement()) {
-                        int i = FIRST + n;
-                        String uscc = BenchData.uscc(i);
-                        int status = Harness.status(organizations.invoke(ApiEvent.of("PUT /organizations/{uscc}")
-                                .path("uscc", uscc).caller("bench-staff", null, Role.STAFF)
-                                .body(BenchData.organisation(i, name(n))).toString()
-                                .getBytes(StandardCharsets.UTF_8)));
-                        if (status != 200) {
-                            throw new IllegalStateException("PUT /organizations/" + uscc + " answered " + status);
-                        }
-                        if (n % POOL_EVERY == 0) {
-                            int pooled = Harness.status(cultivation.invoke(ApiEvent.of("POST /cultivation/pool")
-                                    .caller("bench-staff", null, Role.STAFF).body("{\"uscc\":\"" + uscc
-                                            + "\",\"intake\":" + intake + ",\"criteria\":{\"IP_COUNT\":\"3\"}}")
-                                    .toString().getBytes(StandardCharsets.UTF_8)));
-                            if (pooled != 201 && pooled != 409) {
-                                throw new IllegalStateException("POST /cultivation/pool answered " + pooled);
-                            }
-                        }
-                        done.incrementAndGet();
-                    }
-                    return null;
-                }));
+        return Parallel.forEach(0, target, THREADS, deadline, n -> {
+            int i = FIRST + n;
+            String uscc = BenchData.uscc(i);
+            int status = Harness.status(organizations.invoke(ApiEvent.of("PUT /organizations/{uscc}").path("uscc", uscc)
+                    .caller("bench-staff", null, Role.STAFF).body(BenchData.organisation(i, name(n))).toString()
+                    .getBytes(StandardCharsets.UTF_8)));
+            if (status != 200) {
+                throw new IllegalStateException("PUT /organizations/" + uscc + " answered " + status);
             }
-            for (Future<?> worker : workers) {
-                worker.get();
+            if (n % POOL_EVERY == 0) {
+                int pooled = Harness.status(cultivation.invoke(ApiEvent.of("POST /cultivation/pool")
+                        .caller("bench-staff", null, Role.STAFF).body("{\"uscc\":\"" + uscc + "\",\"intake\":" + intake
+                                + ",\"criteria\":{\"IP_COUNT\":\"3\"}}").toString().getBytes(StandardCharsets.UTF_8)));
+                if (pooled != 201 && pooled != 409) {
+                    throw new IllegalStateException("POST /cultivation/pool answered " + pooled);
+                }
             }
-        } finally {
-            pool.shutdownNow();
-        }
-        return done.get();
+        });
     }
 }

@@ -6,6 +6,7 @@ import cn.bijie.innovation.bench.BenchData;
 import cn.bijie.innovation.bench.FunctionUnderTest;
 import cn.bijie.innovation.bench.InProcessFunction;
 import cn.bijie.innovation.bench.Measurement;
+import cn.bijie.innovation.bench.Parallel;
 import cn.bijie.innovation.bench.Table;
 import cn.bijie.innovation.bench.harness.Harness;
 import cn.bijie.innovation.shared.aws.AwsClients;
@@ -24,10 +25,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -108,28 +105,10 @@ public final class LedgerReads implements Measurement {
     /** The subsidies of organisations {@code from..to-1}'s certifications, on {@value #THREADS} threads. */
     private static int calculate(SubsidyCalculator calculator, int from, int to, IntFunction<LocalDate> expiresOn)
             throws Exception {
-        AtomicInteger next = new AtomicInteger(from);
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
-                        LocalDate expires = expiresOn.apply(i);
-                        calculator.onCertificationRecorded(Certification.idOf(BenchData.uscc(i),
-                                "HIGH_TECH_ENTERPRISE", "NATIONAL", "BENCH-" + i, expires.minusYears(3).toString()));
-                        done.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return done.get();
+        return Parallel.forEach(from, to, THREADS, i -> {
+            LocalDate expires = expiresOn.apply(i);
+            calculator.onCertificationRecorded(Certification.idOf(BenchData.uscc(i), "HIGH_TECH_ENTERPRISE",
+                    "NATIONAL", "BENCH-" + i, expires.minusYears(3).toString()));
+        });
     }
 }
