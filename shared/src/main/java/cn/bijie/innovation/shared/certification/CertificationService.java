@@ -149,8 +149,9 @@ public final class CertificationService {
             throw new Conflict("申报组织的资料不存在 (the applicant's organisation profile is missing)");
         }
         Instant now = clock.instant();
+        // staff's choice wins; else the platform the applicant named; else the family and name's match
         Platform platform = platformFor(organization, application.uscc(), application.kind(),
-                application.platformName(), input.platformId());
+                application.platformName(), input.platformId() != null ? input.platformId() : application.platformId());
         Certification certification = certification(application.uscc(), application.kind(),
                 application.level(), application.renewal(), application.platformName(), certificateNo,
                 issuedOn, expiresOverride, input.authority(), application.applicationId(), platform, now);
