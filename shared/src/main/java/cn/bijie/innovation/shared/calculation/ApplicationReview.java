@@ -33,8 +33,6 @@ import java.util.Map;
 public final class ApplicationReview {
     /** At most this many earlier recognitions and subsidies are shown (one page each). */
     static final int SHOWN = 100;
-    /** Merges chain at most this far (as the decision follows them). */
-    static final int MAX_MERGE_HOPS = 8;
 
     private final CertificationStore certifications;
     private final SubsidyStore subsidies;
@@ -84,10 +82,7 @@ public final class ApplicationReview {
         OrganizationHoldings organization = certifications.organization(a.uscc());
         String matchedId = Platform.idFor(policy, a.uscc(), a.kind(), a.platformName());
         Platform matched = organization.platform(matchedId).orElse(null);
-        Platform platform = a.platformId() == null ? matched : organization.platform(a.platformId()).orElse(null);
-        for (int hops = 0; platform != null && platform.merged() && hops < MAX_MERGE_HOPS; hops++) {
-            platform = organization.platform(platform.mergedInto()).orElse(null);
-        }
+        Platform platform = organization.current(a.platformId() == null ? matchedId : a.platformId()).orElse(null);
         String platformId = platform != null ? platform.platformId() : matchedId;
         List<Certification> recognitions = certifications.list(new CertificationFilter(a.uscc(), null, null, null),
                 SHOWN, null).items();

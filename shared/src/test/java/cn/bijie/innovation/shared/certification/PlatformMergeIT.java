@@ -83,8 +83,11 @@ class PlatformMergeIT {
         assertThat(bureau.subsidyOf(a.certificationId()).amountYuan()).isEqualTo(500_000L);
         assertThat(bureau.subsidyOf(b.certificationId()).amountYuan()).isEqualTo(500_000L);
 
+        bureau.calls.reset();
         MergeResult result = BureauFixture.read(merge(STAFF, uscc, a.platformId(), b.platformId()).bodyJson(),
                 MergeResult.class);
+        // the organisation's partition, the moved certification, both subsidies and their ledger entries, one write
+        assertThat(bureau.callsByOperation()).isEqualTo(Map.of("Query", 1, "GetItem", 5, "TransactWriteItems", 1));
 
         assertThat(result.merged().status()).isEqualTo("MERGED");
         assertThat(result.merged().mergedInto()).isEqualTo(b.platformId());
@@ -154,6 +157,22 @@ class PlatformMergeIT {
         assertThat(recovered.status()).isEqualTo(SubsidyStatus.RECOVERED);
         assertThat(Items.str(bureau.item(Keys.key("PAID#" + a.platformId() + "#PROVINCIAL", "PAID")), "subsidyId"))
                 .as("the paid one still holds the level").isEqualTo(sa);
+    }
+
+    @Test
+    void merge_waitsForARunningNotice_whenASubsidyOnItWouldLoseItsLevel() {
+        String uscc = organization();
+        Certification a = record(uscc, "KEY_LABORATORY", "PROVINCIAL", "毕节甲重点实验室", "KL-NA", "2025-03-01");
+        Certification b = record(uscc, "KEY_LABORATORY", "PROVINCIAL", "毕节乙重点实验室", "KL-NB", "2025-06-01");
+        String sa = Subsidy.idFor(a.certificationId());
+        bureau.passNotice(sa);
+        bureau.disburse(FINANCE, sa, new DisbursementInput(Shanghai.today(bureau.clock).toString(), "V-N-" + uscc));
+        bureau.openNotice(Subsidy.idFor(b.certificationId()));
+
+        assertThatThrownBy(() -> merge(STAFF, uscc, b.platformId(), a.platformId()))
+                .isInstanceOf(Conflict.class).hasMessageContaining("public notice");
+        assertThat(bureau.subsidyOf(b.certificationId()).status()).isEqualTo(SubsidyStatus.ON_NOTICE);
+        assertThat(platform(uscc, b.platformId()).merged()).isFalse();
     }
 
     @Test
