@@ -119,7 +119,7 @@ final class PlatformMapper {
 
     private static Condition asRead(Platform read) {
         return new Condition("attribute_exists(PK) AND attribute_not_exists(" + MERGED_INTO + ") AND size(#r) = :seen",
-                Map.of(), Map.of(":seen", Items.n(read.recognitions().size())));
+                Map.of("#r", RECOGNITIONS), Map.of(":seen", Items.n(read.recognitions().size())));
     }
 
     static boolean isPlatform(String sortKey) {
