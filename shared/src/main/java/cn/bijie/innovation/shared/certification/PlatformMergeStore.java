@@ -20,10 +20,11 @@ public interface PlatformMergeStore {
 
     /**
      * {@code merged} and {@code kept} as read; {@code moved} the merged platform's certifications before and after;
-     * {@code subsidiesBefore}/{@code subsidiesAfter} every subsidy of both platforms, pairwise; {@code holdings} the
+     * {@code subsidiesBefore}/{@code subsidiesAfter} every subsidy of both platforms, pairwise;
+     * {@code withoutSubsidy} the recognitions read without one (none may appear meanwhile); {@code holdings} the
      * organisation's as read.
      */
     record Merge(Platform merged, Platform kept, List<Certification> movedBefore, List<Certification> movedAfter,
-            List<Subsidy> subsidiesBefore, List<Subsidy> subsidiesAfter, List<Holding> holdings, String reason,
-            String actor, Instant at) {}
+            List<Subsidy> subsidiesBefore, List<Subsidy> subsidiesAfter, List<String> withoutSubsidy,
+            List<Holding> holdings, String reason, String actor, Instant at) {}
 }

@@ -109,14 +109,15 @@ public final class PlatformMerges {
         Map<String, Platform.Recognition> recognitions = new HashMap<>();
         List<Subsidy> before = new ArrayList<>();
         List<Subsidy> after = new ArrayList<>();
+        List<String> withoutSubsidy = new ArrayList<>();
         for (Platform p : List.of(merged, kept)) {
             for (Platform.Recognition r : p.recognitions()) {
                 recognitions.put(r.certificationId(), r);
-                subsidies.find(Subsidy.idFor(r.certificationId())).ifPresent(s -> {
+                subsidies.find(Subsidy.idFor(r.certificationId())).ifPresentOrElse(s -> {
                     before.add(s);
                     after.add(p == kept ? s : s.onPlatform(kept.platformId(), s.platformLevel() == null ? null
                             : kept.platformId() + s.platformLevel().substring(s.platformLevel().indexOf('#'))));
-                });
+                }, () -> withoutSubsidy.add(r.certificationId()));
             }
         }
         String note = Policy.fill(MERGE_NOTE, Map.of("merged", merged.platformId(), "kept", kept.platformId(),
@@ -128,7 +129,8 @@ public final class PlatformMerges {
                 Stream.concat(kept.recognitions().stream(), merged.recognitions().stream()).toList(), null,
                 kept.createdAt());
         return Written.of(new MergeResult(mergedAfter, keptAfter), store.merge(new PlatformMergeStore.Merge(merged,
-                kept, movedBefore, movedAfter, before, after, organization.holdings(), reason, caller.sub(), now)));
+                kept, movedBefore, movedAfter, before, after, withoutSubsidy, organization.holdings(), reason,
+                caller.sub(), now)));
     }
 
     /**

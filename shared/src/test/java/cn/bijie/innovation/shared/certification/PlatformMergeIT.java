@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
+import cn.bijie.innovation.shared.errors.ReadOutdated;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.idempotency.Committed;
@@ -292,6 +293,30 @@ class PlatformMergeIT {
                     .isEqualTo(b.platformId());
         }
         assertThat(bureau.counter(INDICATOR)).as("one platform").isEqualTo(counted - 1);
+    }
+
+    @Test
+    void aMergeDecidedBeforeARecordingOrASubsidyOnItsPlatforms_failsWhole_andSucceedsWhenDecidedAgain() {
+        String uscc = organization();
+        Certification a = bureau.record(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "毕节丙实验室", "KL-RA-" + uscc,
+                "2025-03-01");
+        Certification b = record(uscc, "KEY_LABORATORY", "PROVINCIAL", "毕节丁实验室", "KL-RB", "2025-06-01");
+        MergeInput input = new MergeInput(b.platformId(), "同一实验室");
+
+        var beforeSubsidy = bureau.platformMerges.merge(STAFF, uscc, a.platformId(), input);
+        bureau.calculator.onCertificationRecorded(a.certificationId()); // the stream, meanwhile
+        assertThatThrownBy(() -> beforeSubsidy.write().commit(null)).isInstanceOf(ReadOutdated.class);
+        var beforeRecording = bureau.platformMerges.merge(STAFF, uscc, a.platformId(), input);
+        Certification c = bureau.record(uscc, "KEY_LABORATORY", "NATIONAL", false, "毕节丙实验室", "KL-RC-" + uscc,
+                "2025-09-01");
+        assertThatThrownBy(() -> beforeRecording.write().commit(null)).isInstanceOf(ReadOutdated.class);
+        assertThat(platform(uscc, a.platformId()).merged()).isFalse();
+
+        merge(STAFF, uscc, a.platformId(), b.platformId());
+
+        assertThat(platform(uscc, b.platformId()).recognitions()).extracting(Platform.Recognition::certificationId)
+                .containsExactlyInAnyOrder(a.certificationId(), b.certificationId(), c.certificationId());
+        assertThat(bureau.subsidyOf(a.certificationId()).platformId()).isEqualTo(b.platformId());
     }
 
     @Test

@@ -4,10 +4,12 @@ import cn.bijie.innovation.shared.audit.AuditEntry;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.certification.PlatformMergeStore;
 import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.errors.ReadOutdated;
 import cn.bijie.innovation.shared.idempotency.Committed;
 import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.platform.Platform;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.subsidy.Subsidy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,6 +60,10 @@ public final class DynamoPlatformMergeStore implements PlatformMergeStore {
                     "CERTIFICATION_PLATFORM_MERGED", m.at(), before, after)), Condition.NONE, null);
         }
         subsidies.onPlatformMerged(tx, m.subsidiesBefore(), m.subsidiesAfter(), m.actor(), m.at());
+        for (String certificationId : m.withoutSubsidy()) {
+            // the subsidy function may be creating it from the platform as it was: read again, merge again
+            tx.check(Keys.subsidy(Subsidy.idFor(certificationId)), Condition.absent(), ReadOutdated::new);
+        }
         counters.onMerged(tx, m.holdings(), merged.platformId(), kept.platformId());
         int items = tx.size() + tx.audits().size()
                 + (int) tx.audits().stream().map(e -> Items.str(e, Keys.PK)).distinct().count() + 1;
