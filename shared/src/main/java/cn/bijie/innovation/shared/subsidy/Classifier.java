@@ -42,8 +42,8 @@ public final class Classifier {
 
         /**
          * Whether a higher or lower level than {@code r}'s decides what {@code r} earns: it was recognised before
-         * {@code r} (or the same day), or its money is settled (paid, on notice, owed back). A later unpaid one does not: records merged
-         * or recorded out of order are classified in the order the platform was recognised.
+         * {@code r} (or the same day), or its money is settled (paid, on notice, owed back). A later unpaid one does
+         * not: records merged or recorded out of order are classified in the order the platform was recognised.
          */
         boolean before(Recognition r) {
             if (issuedOn == null || (subsidy != null && !subsidy.status().reassessable())) {

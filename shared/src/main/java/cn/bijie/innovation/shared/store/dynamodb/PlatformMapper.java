@@ -99,7 +99,8 @@ final class PlatformMapper {
      * recognition recorded on it meanwhile fails the merge rather than being left behind.
      */
     static void mergeAway(WriteTransaction tx, Platform read, String into, Instant at, String reason) {
-        tx.update(key(read.uscc(), read.platformId()), "SET #into = :into, #mergedAt = :mergedAt, #why = :why REMOVE #r",
+        tx.update(key(read.uscc(), read.platformId()),
+                "SET #into = :into, #mergedAt = :mergedAt, #why = :why REMOVE #r",
                 Map.of("#into", MERGED_INTO, "#mergedAt", MERGED_AT, "#why", MERGE_REASON, "#r", RECOGNITIONS),
                 Map.of(":into", Items.s(into), ":mergedAt", Items.s(at.toString()), ":why", Items.s(reason)),
                 asRead(read), ReadOutdated::new);
