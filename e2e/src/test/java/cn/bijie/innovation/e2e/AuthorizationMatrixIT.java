@@ -141,6 +141,15 @@ class AuthorizationMatrixIT {
                 row("GET /organizations/{uscc}/platforms", (c, t) -> new Call("GET",
                         "/organizations/" + org(t) + "/platforms", null),
                         "401 401 401", "200 404 404", "404 200 404", "200 200 200", "200 200 200", "200 200 200"),
+                // issue 12: staff merge two records of one platform (a fresh pair for each cell that may merge)
+                row("POST /organizations/{uscc}/platforms/{platformId}/merge", (c, t) -> {
+                    boolean merges = c == Caller.STAFF && t != Target.MISSING;
+                    String merged = merges ? newPlatform(org(t)) : Bureau.missing("plat-" + "0".repeat(32));
+                    String into = merges ? newPlatform(org(t)) : "plat-" + "1".repeat(32);
+                    return new Call("POST", "/organizations/" + org(t) + "/platforms/" + merged + "/merge",
+                            "{\"into\":\"" + into + "\",\"reason\":\"经核实为同一平台\"}");
+                },
+                        "401 401 401", "403 403 403", "403 403 403", "200 200 404", "403 403 403", "403 403 403"),
                 row("GET /subsidies", (c, t) -> new Call("GET", "/subsidies?uscc=" + org(t), null),
                         "401 401 401", "200 200 200", "200 200 200", "200 200 200", "200 200 200", "200 200 200"),
                 row("GET /subsidies/{subsidyId}", (c, t) -> new Call("GET", "/subsidies/" + subsidy.get(t), null),
@@ -265,7 +274,13 @@ class AuthorizationMatrixIT {
                         "401 401 401", "403 403 403", "403 403 403", "200 200 200", "403 403 403", "200 200 200"));
     }
 
-    static String noticeId(Target t) {
+    /** A new platform of {@code uscc} (a key laboratory of its own name), by the recognition that creates it. */
+    static String newPlatform(String uscc) {
+        return Bureau.expect(api.call("POST", "/certifications", staff, Bureau.certificationBody(uscc)), 201).json()
+                .path("platformId").asText();
+    }
+
+        static String noticeId(Target t) {
         String own = notice.get(Target.OWN).path("noticeId").asText();
         return t == Target.MISSING ? Bureau.missing(own) : notice.get(t).path("noticeId").asText();
     }

@@ -86,4 +86,68 @@ class PlatformsEndToEndIT {
         assertThat(asOf.json().path("deadline").asText()).isEqualTo("2020-12-31");
         assertThat(asOf.json().path("indicators").get(0).path("actual").asLong()).isPositive();
     }
+
+    @Test
+    void twoRecordsOfOnePlatformMerged_payTheProvincialLevelOnce_andTheMergedOneIsListedAsMerged() {
+        ContractedApi contracted = new ContractedApi(api);
+        String uscc = bureau.organization();
+        Reply a = record(uscc, "ENGINEERING_RESEARCH_CENTER", "PROVINCIAL", false, "毕节煤化工工程研究中心",
+                "黔科合平台〔2025〕" + Bureau.random(), "2025-03-01");
+        Reply b = record(uscc, "TECH_INNOVATION_CENTER", "PROVINCIAL", false, "毕节市煤化工技术创新中心",
+                "黔科合平台〔2025〕" + Bureau.random(), "2025-06-01");
+        String from = a.json().path("platformId").asText();
+        String into = b.json().path("platformId").asText();
+        assertThat(subsidies(uscc)).hasSize(2).allSatisfy(s -> assertThat(s.path("amountYuan").asLong())
+                .isEqualTo(500_000L));
+        String body = "{\"into\":\"" + into + "\",\"reason\":\"经核实为同一平台，重复登记\"}";
+        String path = "/organizations/" + uscc + "/platforms/" + from + "/merge";
+
+        assertThat(contracted.call("POST", path, api.applicantToken(uscc), body).status()).isEqualTo(403);
+        Reply merged = contracted.call("POST", path, staff, body, "Idempotency-Key", "merge-" + uscc);
+        Reply replay = contracted.call("POST", path, staff, body, "Idempotency-Key", "merge-" + uscc);
+
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(merged.json().path("merged").path("status").asText()).isEqualTo("MERGED");
+        assertThat(merged.json().path("kept").path("recognitions")).hasSize(2);
+        assertThat(replay.body()).isEqualTo(merged.body());
+        JsonNode platforms = contracted.call("GET", "/organizations/" + uscc + "/platforms", staff, null).json()
+                .path("items");
+        assertThat(platforms).hasSize(2);
+        platforms.forEach(p -> assertThat(p.path("status").asText())
+                .isEqualTo(p.path("platformId").asText().equals(from) ? "MERGED" : "ACTIVE"));
+        List<JsonNode> after = subsidies(uscc);
+        assertThat(after).filteredOn(s -> s.path("status").asText().equals("AWAITING_NOTICE")).singleElement()
+                .satisfies(s -> assertThat(s.path("amountYuan").asLong()).isEqualTo(500_000L));
+        assertThat(after).filteredOn(s -> s.path("status").asText().equals("NOT_PAYABLE")).singleElement()
+                .satisfies(s -> assertThat(s.path("classification").asText()).isEqualTo("REPEAT"));
+        assertThat(contracted.call("POST", path, staff, body.replace(into, from)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void anApplicationNamingAnotherOrganisationsPlatform_isRefused_andItsOwn_isKept() {
+        ContractedApi contracted = new ContractedApi(api);
+        String uscc = bureau.organization();
+        String other = bureau.organization();
+        String own = record(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "本单位重点实验室", "黔科合平台〔2025〕"
+                + Bureau.random(), "2025-03-01").json().path("platformId").asText();
+        String theirs = record(other, "KEY_LABORATORY", "PROVINCIAL", false, "他单位重点实验室", "黔科合平台〔2025〕"
+                + Bureau.random(), "2025-03-01").json().path("platformId").asText();
+        String applicant = api.applicantToken(uscc);
+        String body = """
+                {"uscc":"%s","kind":"KEY_LABORATORY","level":"NATIONAL","renewal":false,"platformName":"国家重点实验室毕节分室",
+                 "certificateNo":"国科发基〔2025〕%s","issuedOn":"%s","platformId":"%%s"}"""
+                .formatted(uscc, Bureau.random(), Bureau.today().minusDays(5));
+
+        Reply refused = contracted.call("POST", "/applications", applicant, body.formatted(theirs));
+        Reply kept = contracted.call("POST", "/applications", applicant, body.formatted(own));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("platformId").doesNotContain(other);
+        assertThat(kept.status()).as(kept.body()).isEqualTo(201);
+        String id = kept.json().path("applicationId").asText();
+        JsonNode review = contracted.call("GET", "/applications/" + id, staff, null).json().path("review");
+        assertThat(review.path("namedPlatformId").asText()).isEqualTo(own);
+        assertThat(review.path("platformId").asText()).isEqualTo(own);
+        assertThat(review.path("matchedPlatformExists").asBoolean()).isFalse();
+    }
 }

@@ -86,7 +86,8 @@ class TemplateIT {
         routes("RecordCertificationFunction", "POST /applications/{applicationId}/decision", "POST /certifications",
                 "GET /certifications", "GET /certifications/{certificationId}",
                 "POST /certifications/{certificationId}/revocation",
-                "POST /certifications/{certificationId}/classification", "GET /organizations/{uscc}/platforms");
+                "POST /certifications/{certificationId}/classification", "GET /organizations/{uscc}/platforms",
+                "POST /organizations/{uscc}/platforms/{platformId}/merge");
         routes("SubsidiesFunction", "GET /subsidies", "GET /subsidies/{subsidyId}",
                 "POST /subsidies/{subsidyId}/disbursement", "POST /subsidies/{subsidyId}/recovery",
                 "PUT /policy/parameters/{name}", "POST /policy/parameters/{name}/approval");

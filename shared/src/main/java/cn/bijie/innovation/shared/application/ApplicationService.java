@@ -9,11 +9,13 @@ import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.idempotency.Written;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
+import cn.bijie.innovation.shared.ids.DerivedId;
 import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
+import cn.bijie.innovation.shared.platform.Platform;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.time.Shanghai;
 import cn.bijie.innovation.shared.validation.Validator;
@@ -56,11 +58,12 @@ public final class ApplicationService {
         }
         Organization organization = prior.found().orElseThrow(() -> new Conflict(
                 "请先填写单位资料 (the organisation needs a profile before it can apply: PUT /organizations/{uscc})"));
+        requireOwnPlatform(input);
         String now = clock.instant().toString();
         Application application = new Application(SortableId.next(clock), ApplicationStatus.SUBMITTED, now,
                 input.uscc(), input.kind(), input.level(), input.renewal(), input.platformName().strip(),
                 input.certificateNo().strip(), input.issuedOn(), stripOrNull(input.notes()), organization.county(),
-                now, null, null);
+                now, null, null, input.platformId());
         return Written.of(application, store.create(application, caller.sub()));
     }
 
@@ -100,6 +103,7 @@ public final class ApplicationService {
                 throw new Conflict("只有被退回的申报可以修改 (only a RETURNED application can be corrected; it is "
                         + before.status() + ")");
             }
+            requireOwnPlatform(input);
             return before.resubmitted(input, clock.instant().toString());
         }, "APPLICATION_CORRECTED");
     }
@@ -179,7 +183,26 @@ public final class ApplicationService {
             v.problem("issuedOn", "不能早于 " + policy.issuedOnFloor() + " (not before " + policy.issuedOnFloor() + ")");
         }
         v.optionalMultilineText("notes", input.notes(), MAX_NOTES);
+        if (input.platformId() != null && !DerivedId.isWellFormed("plat", input.platformId())) {
+            v.problem("platformId", "不是平台编号 (not a platform id)");
+        }
         v.throwIfAny();
+    }
+
+    /**
+     * The platform the applicant named is one of its own organisation's, of the kind's family: another organisation's
+     * answers exactly like an unknown one (400), so nothing is revealed.
+     */
+    private void requireOwnPlatform(ApplicationInput input) {
+        if (input.platformId() == null) {
+            return;
+        }
+        Platform platform = store.platform(input.uscc(), input.platformId()).orElseThrow(() -> ValidationFailed.field(
+                "platformId", "本单位没有这个平台 (no such platform of your organisation)"));
+        if (!platform.family().equals(policy.familyOf(input.kind()))) {
+            throw ValidationFailed.field("platformId", "平台类别与申报类型不符 (the platform is of another kind family: "
+                    + platform.family() + ")");
+        }
     }
 
     private boolean isLevel(String level) {

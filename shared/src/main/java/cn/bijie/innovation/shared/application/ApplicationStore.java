@@ -1,10 +1,11 @@
 package cn.bijie.innovation.shared.application;
 
-import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.Slice;
+import cn.bijie.innovation.shared.platform.Platform;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ public interface ApplicationStore {
 
     /** The application before a change, and the stored response of {@code key} if that key was used before. */
     Prior<Application> application(String applicationId, IdempotencyKey key);
+
+    /** The organisation's platform {@code platformId} (one read; another organisation's is not found). */
+    Optional<Platform> platform(String uscc, String platformId);
 
     /** Stores a new application; fails with a {@code Conflict} if the profile disappeared meanwhile. */
     PendingWrite create(Application application, String actor);

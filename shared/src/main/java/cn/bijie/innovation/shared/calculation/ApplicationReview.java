@@ -55,9 +55,15 @@ public final class ApplicationReview {
     public record WouldPay(boolean eligible, String classification, boolean renewal, String rule, String clause,
             Long amountYuan, SubsidyStatus status, String explanation, String subtractedSubsidyId) {}
 
-    /** The staff's view: the organisation's record and the policy's answer for this application. */
+    /**
+     * The staff's view: the organisation's record and the policy's answer for this application. {@code platformId} is
+     * the platform a decision without staff's choice records it on: the one the applicant named
+     * ({@code namedPlatformId}, followed to where it was merged), else the one its kind family and platform name match
+     * ({@code matchedPlatformId}; {@code matchedPlatformExists} false: a new platform would be created).
+     */
     public record Review(String platformId, List<Platform> platforms, List<Certification> recognitions,
-            List<Subsidy> subsidies, WouldPay wouldPay) {}
+            List<Subsidy> subsidies, WouldPay wouldPay, String namedPlatformId, String matchedPlatformId,
+            boolean matchedPlatformExists) {}
 
     /** The application as the caller sees it: the application's fields, the eligibility, and for staff the review. */
     @SuppressWarnings("unchecked")
@@ -74,8 +80,10 @@ public final class ApplicationReview {
 
     public Review review(Application a) {
         OrganizationHoldings organization = certifications.organization(a.uscc());
-        String platformId = Platform.idFor(policy, a.uscc(), a.kind(), a.platformName());
-        Platform platform = organization.platform(platformId).orElse(null);
+        String matchedId = Platform.idFor(policy, a.uscc(), a.kind(), a.platformName());
+        Platform matched = organization.platform(matchedId).orElse(null);
+        Platform platform = organization.current(a.platformId() == null ? matchedId : a.platformId()).orElse(null);
+        String platformId = platform != null ? platform.platformId() : matchedId;
         List<Certification> recognitions = certifications.list(new CertificationFilter(a.uscc(), null, null, null),
                 SHOWN, null).items();
         List<Subsidy> paid = subsidies.list(new SubsidyFilter(a.uscc(), null), SHOWN, null).items();
@@ -87,7 +95,8 @@ public final class ApplicationReview {
             for (Platform.Recognition r : platform.recognitions()) {
                 if (!r.certificationId().equals(certificationId)) {
                     priors.add(new Classifier.Prior(r.certificationId(), r.level(), paid.stream()
-                            .filter(s -> s.certificationId().equals(r.certificationId())).findFirst().orElse(null)));
+                            .filter(s -> s.certificationId().equals(r.certificationId())).findFirst().orElse(null),
+                            r.issuedOn()));
                 }
             }
         }
@@ -97,6 +106,6 @@ public final class ApplicationReview {
         String clause = policy.rule(a.kind(), a.level(), renewal).map(Policy.Rule::clause).orElse(null);
         return new Review(platformId, organization.platforms(), recognitions, paid, new WouldPay(terms.eligible(),
                 terms.classification(), renewal, terms.rule(), clause, terms.amountYuan(), terms.status(),
-                terms.explanation(), terms.subtractedSubsidyId()));
+                terms.explanation(), terms.subtractedSubsidyId()), a.platformId(), matchedId, matched != null);
     }
 }

@@ -31,6 +31,10 @@ import java.util.Objects;
 public final class SubsidyCalculator {
     public static final String ACTOR = "system:calculate-subsidy";
 
+    static final String MERGED_NOTE = "平台合并后按平台 {platformId} 的全部认定重新计算。";
+    /** Reassessing a merged platform settles within a few passes; more would be a bug, not data. */
+    static final int MAX_MERGE_PASSES = 4;
+
     public enum Outcome { CREATED, EXISTED, NOT_ELIGIBLE, NO_CERTIFICATION }
 
     private final CertificationStore certifications;
@@ -132,6 +136,38 @@ public final class SubsidyCalculator {
         return moved;
     }
 
+    /**
+     * A merge moved a certification to another platform: the unpaid subsidies of that platform are reassessed from its
+     * whole history, as after a revocation, until none moves (one's new amount can change another's: an upgrade's
+     * difference, a lower level's).
+     *
+     * @return how many reassessments moved a subsidy
+     */
+    public int onPlatformMerged(String certificationId) {
+        Certification moved = certifications.find(certificationId).orElse(null);
+        if (moved == null || moved.platformId() == null) {
+            return 0;
+        }
+        String note = MERGED_NOTE.replace("{platformId}", moved.platformId());
+        int moves = 0;
+        for (int pass = 0; pass < MAX_MERGE_PASSES; pass++) {
+            Platform platform = certifications.organization(moved.uscc()).platform(moved.platformId()).orElse(null);
+            if (platform == null) {
+                return moves;
+            }
+            int before = moves;
+            for (Platform.Recognition r : platform.recognitions()) {
+                if (reassess(Subsidy.idFor(r.certificationId()), note)) {
+                    moves++;
+                }
+            }
+            if (moves == before) {
+                break;
+            }
+        }
+        return moves;
+    }
+
     /** Staff overrode the classification: the subsidy is created (if the stream had not yet) and reassessed. */
     public boolean onReclassified(String certificationId) {
         if (onCertificationRecorded(certificationId) == Outcome.CREATED) {
@@ -181,7 +217,7 @@ public final class SubsidyCalculator {
                     : platform.recognitions()) {
                 if (!other.certificationId().equals(certification.certificationId())) {
                     priors.add(new Classifier.Prior(other.certificationId(), other.level(),
-                            subsidies.find(Subsidy.idFor(other.certificationId())).orElse(null)));
+                            subsidies.find(Subsidy.idFor(other.certificationId())).orElse(null), other.issuedOn()));
                 }
             }
         }

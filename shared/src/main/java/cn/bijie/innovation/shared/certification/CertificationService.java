@@ -48,8 +48,6 @@ public final class CertificationService {
     static final int MAX_CERTIFICATE_NO = 64;
     static final int MAX_AUTHORITY = 100;
     static final int MAX_REASON = 500;
-    /** Merges chain at most this far (a platform merged into one merged on): more is a bug, not data. */
-    static final int MAX_MERGE_HOPS = 8;
     static final List<String> OUTCOMES = List.of("CERTIFIED", "REJECTED", "RETURNED");
 
     private final CertificationStore store;
@@ -149,8 +147,9 @@ public final class CertificationService {
             throw new Conflict("申报组织的资料不存在 (the applicant's organisation profile is missing)");
         }
         Instant now = clock.instant();
+        // staff's choice wins; else the platform the applicant named; else the family and name's match
         Platform platform = platformFor(organization, application.uscc(), application.kind(),
-                application.platformName(), input.platformId());
+                application.platformName(), input.platformId() != null ? input.platformId() : application.platformId());
         Certification certification = certification(application.uscc(), application.kind(),
                 application.level(), application.renewal(), application.platformName(), certificateNo,
                 issuedOn, expiresOverride, input.authority(), application.applicationId(), platform, now);
@@ -281,17 +280,12 @@ public final class CertificationService {
     private Platform platformFor(OrganizationHoldings organization, String uscc, String kind, String name,
             String platformId) {
         String family = policy.familyOf(kind);
-        Platform found;
-        if (platformId != null) {
-            found = organization.platform(platformId).orElseThrow(() -> ValidationFailed.field("platformId",
-                    "该组织没有这个平台 (no such platform of this organisation)"));
-        } else {
-            found = organization.platform(Platform.idFor(policy, uscc, kind, name)).orElse(null);
+        if (platformId != null && organization.platform(platformId).isEmpty()) {
+            throw ValidationFailed.field("platformId", "该组织没有这个平台 (no such platform of this organisation)");
         }
-        for (int hops = 0; found != null && found.merged() && hops < MAX_MERGE_HOPS; hops++) {
-            found = organization.platform(found.mergedInto()).orElse(null);
-        }
-        if (found == null || found.merged()) {
+        Platform found = organization.current(platformId != null ? platformId
+                : Platform.idFor(policy, uscc, kind, name)).orElse(null);
+        if (found == null) {
             return new Platform(Platform.idFor(policy, uscc, kind, name), uscc, family, kind, name, List.of(), null,
                     null);
         }

@@ -15,7 +15,19 @@ public record OrganizationHoldings(Organization profile, List<Holding> holdings,
         this(profile, holdings, List.of());
     }
 
+    /** Merges chain at most this far (a platform merged into one merged on): more is a bug, not data. */
+    static final int MAX_MERGE_HOPS = 8;
+
     public Optional<Platform> platform(String platformId) {
         return platforms.stream().filter(p -> p.platformId().equals(platformId)).findFirst();
+    }
+
+    /** The platform {@code platformId} or, merged, the one it was merged into (empty: none such). */
+    public Optional<Platform> current(String platformId) {
+        Optional<Platform> found = platform(platformId);
+        for (int hops = 0; found.isPresent() && found.get().merged() && hops < MAX_MERGE_HOPS; hops++) {
+            found = platform(found.get().mergedInto());
+        }
+        return found.filter(p -> !p.merged());
     }
 }

@@ -10,14 +10,24 @@ import java.util.Locale;
 /**
  * What the plan recognises: for a high-tech enterprise the enterprise itself; otherwise a named centre, laboratory,
  * workstation, incubator, makerspace, alliance or transfer institution of an organisation, of one kind family. Its
- * history is its recognitions over time. A platform merged into another ({@code mergedInto}) keeps no recognitions.
+ * history is its recognitions over time. A platform merged into another ({@code status} {@code MERGED},
+ * {@code mergedInto}, when and why) keeps no recognitions: they moved to the platform it was merged into.
  */
 public record Platform(String platformId, String uscc, String family, String kind, String name,
-        List<Recognition> recognitions, String mergedInto, String createdAt) {
+        List<Recognition> recognitions, String mergedInto, String createdAt, String status, String mergedAt,
+        String mergeReason) {
+    public static final String ACTIVE = "ACTIVE";
+    public static final String MERGED = "MERGED";
 
     public Platform {
         recognitions = recognitions == null ? List.of()
                 : recognitions.stream().sorted(Recognition.ORDER).toList();
+        status = mergedInto == null ? ACTIVE : MERGED;
+    }
+
+    public Platform(String platformId, String uscc, String family, String kind, String name,
+            List<Recognition> recognitions, String mergedInto, String createdAt) {
+        this(platformId, uscc, family, kind, name, recognitions, mergedInto, createdAt, null, null, null);
     }
 
     /** One recognition of the platform, as its history lists it. */

@@ -31,8 +31,28 @@ public final class Classifier {
     public record Recognition(String certificationId, String platformId, String kind, String level, boolean renewal,
             String issuedOn, String override, String overrideReason) {}
 
-    /** Another recognition of the same platform, with its subsidy (null when it has none). */
-    public record Prior(String certificationId, String level, Subsidy subsidy) {}
+    /**
+     * Another recognition of the same platform, with its subsidy (null when it has none); {@code issuedOn} null: known
+     * to be earlier.
+     */
+    public record Prior(String certificationId, String level, Subsidy subsidy, String issuedOn) {
+        public Prior(String certificationId, String level, Subsidy subsidy) {
+            this(certificationId, level, subsidy, null);
+        }
+
+        /**
+         * Whether a higher or lower level than {@code r}'s decides what {@code r} earns: it was recognised before
+         * {@code r} (or the same day), or its money is settled (paid, on notice, owed back). A later unpaid one does
+         * not: records merged or recorded out of order are classified in the order the platform was recognised.
+         */
+        boolean before(Recognition r) {
+            if (issuedOn == null || (subsidy != null && !subsidy.status().reassessable())) {
+                return true;
+            }
+            // recognised the same day: it counts, as it always did (nothing says which came first)
+            return issuedOn.compareTo(r.issuedOn()) <= 0;
+        }
+    }
 
     public SubsidyTerms classify(PolicyParameters in, Recognition r, List<Prior> priors) {
         boolean renewal = r.override() == null || "NONE".equals(r.override()) ? r.renewal()
@@ -62,8 +82,9 @@ public final class Classifier {
             int rank = policy.rank(r.level());
             platformLevel = r.override() != null ? null : r.platformId() + "#" + r.level();
             Optional<Prior> same = live.stream().filter(p -> policy.rank(p.level()) == rank).findFirst();
-            Optional<Prior> higher = live.stream().filter(p -> policy.rank(p.level()) > rank).findFirst();
-            Optional<Prior> lower = live.stream().filter(p -> policy.rank(p.level()) < rank)
+            Optional<Prior> higher = live.stream().filter(p -> policy.rank(p.level()) > rank && p.before(r))
+                    .findFirst();
+            Optional<Prior> lower = live.stream().filter(p -> policy.rank(p.level()) < rank && p.before(r))
                     .max(Comparator.comparingInt(p -> policy.rank(p.level())));
             if (r.override() == null && higher.isPresent()) {
                 return notPayable("LOWER", false, note(policy.classificationNotes().notHigher(), higher.get()));
@@ -82,7 +103,7 @@ public final class Classifier {
             }
             // a lower level recognised before without a subsidy (a municipal one): an upgrade paid as new
             boolean earlier = r.override() == null
-                    && priors.stream().anyMatch(p -> policy.rank(p.level()) < rank);
+                    && priors.stream().anyMatch(p -> policy.rank(p.level()) < rank && p.before(r));
             classification = earlier ? "UPGRADE" : "NEW";
             base = rules.terms(in, r.kind(), r.level(), false, null);
             if (earlier) {

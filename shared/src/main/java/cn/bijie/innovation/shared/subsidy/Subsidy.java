@@ -70,6 +70,24 @@ public record Subsidy(
                 recoveryVoucherNo);
     }
 
+    /** Moved with its recognition to the platform another was merged into ({@code null} level: it holds none). */
+    public Subsidy onPlatform(String newPlatformId, String newPlatformLevel) {
+        return new Subsidy(subsidyId, certificationId, uscc, kind, level, renewal, amountYuan, status, policyVersion,
+                rule, explanation, createdAt, paidOn, voucherNo, certificationRevoked, note, newPlatformId,
+                classification, subtractedSubsidyId, newPlatformLevel, recoveredYuan, recoveredOn, recoveryVoucherNo);
+    }
+
+    /**
+     * A merge found its platform-level held by another subsidy: it lets go of it; unpaid it pays nothing more
+     * ({@code NOT_PAYABLE}, {@code REPEAT}), paid the money is owed back ({@code RECOVERY_DUE}).
+     */
+    public Subsidy outranked(SubsidyStatus newStatus, Long newAmount, String newRule, String newExplanation,
+            String newNote) {
+        return new Subsidy(subsidyId, certificationId, uscc, kind, level, renewal, newAmount, newStatus,
+                policyVersion, newRule, newExplanation, createdAt, paidOn, voucherNo, certificationRevoked, newNote,
+                platformId, "REPEAT", null, null, recoveredYuan, recoveredOn, recoveryVoucherNo);
+    }
+
     public Subsidy recovered(long yuan, String on, String voucher, String newNote) {
         return new Subsidy(subsidyId, certificationId, uscc, kind, level, renewal, amountYuan,
                 SubsidyStatus.RECOVERED, policyVersion, rule, explanation, createdAt, paidOn, voucherNo,

@@ -18,7 +18,13 @@ public final class InMemoryApplicationStore implements ApplicationStore {
     public final Map<String, Organization> organizations = new HashMap<>();
     public final Map<String, Application> applications = new HashMap<>();
     public final Map<String, Committed> responses = new HashMap<>();
+    public final Map<String, cn.bijie.innovation.shared.platform.Platform> platforms = new HashMap<>();
     public int writes;
+
+    @Override
+    public Optional<cn.bijie.innovation.shared.platform.Platform> platform(String uscc, String platformId) {
+        return Optional.ofNullable(platforms.get(uscc + "/" + platformId));
+    }
 
     @Override
     public Optional<Application> find(String applicationId) {

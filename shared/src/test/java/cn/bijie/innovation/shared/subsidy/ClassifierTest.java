@@ -119,6 +119,33 @@ class ClassifierTest {
         }
     }
 
+    /**
+     * Records merged or recorded out of order are classified in the order the platform was recognised: a national
+     * recognition issued later and not yet paid does not make the earlier provincial one LOWER; once its money is
+     * settled (paid) it does, so nothing is paid twice.
+     */
+    @org.junit.jupiter.api.Test
+    void aLaterUnpaidHigherLevel_doesNotDecideAnEarlierRecognition_aPaidOneDoes() {
+        PolicyParameters in = new PolicyParameters(POLICY, Map.of("SUBSIDY_WINDOW_FROM",
+                set("SUBSIDY_WINDOW_FROM", "2019-01-01")));
+        var provincial = new Classifier.Recognition("cert-p", "plat-1", "KEY_LABORATORY", "PROVINCIAL", false,
+                "2025-03-01", null, null);
+        Subsidy national = new Subsidy("sub-n", "cert-n", "91520500MA6DKQ5X35", "KEY_LABORATORY", "NATIONAL", false,
+                1_000_000L, SubsidyStatus.AWAITING_NOTICE, POLICY.version(), "PLATFORM_NATIONAL", "…",
+                "2025-09-10T00:00:00Z", null, null, false, null, "plat-1", "NEW", null, "plat-1#NATIONAL", null, null,
+                null);
+
+        SubsidyTerms unpaid = CLASSIFIER.classify(in, provincial,
+                List.of(new Classifier.Prior("cert-n", "NATIONAL", national, "2025-09-01")));
+        SubsidyTerms paid = CLASSIFIER.classify(in, provincial, List.of(new Classifier.Prior("cert-n", "NATIONAL",
+                national.paid("2025-10-01", "V-1"), "2025-09-01")));
+
+        assertThat(unpaid.classification()).isEqualTo("NEW");
+        assertThat(unpaid.amountYuan()).isEqualTo(500_000L);
+        assertThat(paid.classification()).isEqualTo("LOWER");
+        assertThat(paid.status()).isEqualTo(SubsidyStatus.NOT_PAYABLE);
+    }
+
     static StoredParameter set(String name, Object value) {
         return new StoredParameter(POLICY.version(), name, value, "2026-11-01T00:00:00Z", "staff-1");
     }

@@ -91,6 +91,11 @@ public final class CalculateSubsidyHandler implements RequestStreamHandler {
                 int moved = calculator.onCertificationRevoked(certificationId);
                 Log.info("certification revoked", Map.of("certificationId", certificationId, "subsidiesMoved", moved));
             }
+            if (CertificationMapper.platformMoved(old, image)) {
+                int moved = calculator.onPlatformMerged(certificationId);
+                Log.info("certification's platform merged", Map.of("certificationId", certificationId,
+                        "subsidiesMoved", moved));
+            }
             if (CertificationMapper.reclassified(old, image)) {
                 boolean moved = calculator.onReclassified(certificationId);
                 Log.info("certification reclassified", Map.of("certificationId", certificationId, "moved", moved));

@@ -4,6 +4,8 @@ import static cn.bijie.innovation.shared.testing.TestData.newUscc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.certification.Certification;
+import cn.bijie.innovation.shared.certification.MergeInput;
+import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
@@ -158,6 +160,29 @@ class CalculateSubsidyHandlerIT {
         assertThat(moved.status()).isEqualTo(SubsidyStatus.AWAITING_NOTICE);
         assertThat(moved.amountYuan()).isEqualTo(80_000L);
         bureau.resetParameters();
+    }
+
+    @Test
+    void aCertificationAMergeMoved_recalculatesTheKeptPlatform_aNationalOneBecomesAnUpgrade() {
+        String uscc = newUscc();
+        bureau.organization(uscc, "520502");
+        Certification provincial = bureau.record(uscc, "KEY_LABORATORY", "PROVINCIAL", false, "毕节甲实验室",
+                "KL-MP-" + uscc, "2025-03-01");
+        Certification national = bureau.record(uscc, "KEY_LABORATORY", "NATIONAL", false, "毕节乙实验室",
+                "KL-MN-" + uscc, "2025-09-01");
+        deliver(handler, batch(List.of(insertOf(provincial), insertOf(national))));
+        assertThat(bureau.subsidyOf(national.certificationId()).classification()).isEqualTo("NEW");
+        var before = bureau.item(Keys.certification(national.certificationId()));
+        Answers.commit(200, null, () -> bureau.platformMerges.merge(BureauFixture.STAFF, uscc,
+                national.platformId(), new MergeInput(provincial.platformId(), "同一实验室")));
+        ObjectNode modify = record("MODIFY", bureau.item(Keys.certification(national.certificationId())));
+        ((ObjectNode) modify.path("dynamodb")).set("OldImage", image(before));
+
+        assertThat(deliver(handler, batch(List.of(modify)))).isEmpty();
+
+        Subsidy upgrade = bureau.subsidyOf(national.certificationId());
+        assertThat(upgrade.classification()).isEqualTo("UPGRADE");
+        assertThat(upgrade.platformId()).isEqualTo(provincial.platformId());
     }
 
     @Test

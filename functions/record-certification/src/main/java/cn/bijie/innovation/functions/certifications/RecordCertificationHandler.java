@@ -5,6 +5,8 @@ import cn.bijie.innovation.shared.certification.CertificationInput;
 import cn.bijie.innovation.shared.certification.CertificationService;
 import cn.bijie.innovation.shared.certification.ClassificationInput;
 import cn.bijie.innovation.shared.certification.DecisionInput;
+import cn.bijie.innovation.shared.certification.MergeInput;
+import cn.bijie.innovation.shared.certification.PlatformMerges;
 import cn.bijie.innovation.shared.certification.RevocationInput;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
@@ -18,6 +20,7 @@ import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoCertificationStore;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoPlatformMergeStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -48,7 +51,7 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
     }
 
     private RecordCertificationHandler(DynamoDbClient dynamo, String table, PageToken pageTokens) {
-        this(wire(dynamo, table, pageTokens));
+        this(wire(dynamo, table, pageTokens), merges(dynamo, table));
         // SnapStart: nothing is written: the GET reads an id no record has, the list is of an organisation that does
         // not exist, the POSTs' empty bodies fail validation, the transaction's condition cannot hold
         Priming.register(api,
@@ -61,6 +64,9 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
                 ApiEvent.of("GET /organizations/{uscc}/platforms").path("uscc", Priming.NO_SUCH_USCC)
                         .caller("priming", null, Role.STAFF),
                 ApiEvent.of("POST /certifications").caller("priming", null, Role.STAFF).body("{}"),
+                ApiEvent.of("POST /organizations/{uscc}/platforms/{platformId}/merge")
+                        .path("uscc", Priming.NO_SUCH_USCC).path("platformId", Priming.NO_SUCH_ID)
+                        .caller("priming", null, Role.STAFF).body("{}"),
                 ApiEvent.of("POST /applications/{applicationId}/decision").path("applicationId", Priming.NO_SUCH_ID)
                         .caller("priming", null, Role.STAFF).body("{}"),
                 ApiEvent.of("POST /certifications/{certificationId}/revocation")
@@ -68,7 +74,7 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
         Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
     }
 
-    public RecordCertificationHandler(CertificationService certifications) {
+    public RecordCertificationHandler(CertificationService certifications, PlatformMerges merges) {
         this.api = new HttpApi(Map.of(
                 "POST /applications/{applicationId}/decision", request -> {
                     Caller caller = request.requireCaller();
@@ -96,6 +102,12 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
                 },
                 "GET /organizations/{uscc}/platforms", request -> ApiResponse.json(200, certifications.platforms(
                         request.requireCaller(), request.path("uscc"))),
+                "POST /organizations/{uscc}/platforms/{platformId}/merge", request -> {
+                    Caller caller = request.requireCaller();
+                    MergeInput input = Json.read(request.body(), MergeInput.class);
+                    return Answers.respond(200, request.idempotencyKey(), () -> merges.merge(caller,
+                            request.path("uscc"), request.path("platformId"), input));
+                },
                 "POST /certifications/{certificationId}/revocation", request -> {
                     Caller caller = request.requireCaller();
                     RevocationInput input = Json.read(request.body(), RevocationInput.class);
@@ -110,6 +122,13 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
         return new CertificationService(new DynamoCertificationStore(dynamo, table, policy, clock),
                 new DynamoSubsidyStore(dynamo, table, policy), policy,
                 pageTokens, clock);
+    }
+
+    public static PlatformMerges merges(DynamoDbClient dynamo, String table) {
+        Policy policy = Policy.active();
+        return new PlatformMerges(new DynamoCertificationStore(dynamo, table, policy, Clock.systemUTC()),
+                new DynamoSubsidyStore(dynamo, table, policy), new DynamoPlatformMergeStore(dynamo, table, policy),
+                policy, Clock.systemUTC());
     }
 
     @Override

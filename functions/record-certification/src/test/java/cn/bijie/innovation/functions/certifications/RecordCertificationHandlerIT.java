@@ -29,7 +29,8 @@ class RecordCertificationHandlerIT {
 
     static final BureauFixture bureau = new BureauFixture();
     /** Wired with the fixture's counting client, to measure DynamoDB calls per request. */
-    static final RecordCertificationHandler handler = new RecordCertificationHandler(bureau.certifications);
+    static final RecordCertificationHandler handler = new RecordCertificationHandler(bureau.certifications,
+            bureau.platformMerges);
     static final Map<String, Map<String, Integer>> CALLS = new LinkedHashMap<>();
 
     static String certificationBody(String uscc, String kind, String level, String certificateNo) {

@@ -39,6 +39,7 @@ final class ApplicationMapper {
     static final String UPDATED_AT = "updatedAt";
     static final String REASON = "reason";
     static final String CERTIFICATION_ID = "certificationId";
+    static final String PLATFORM_ID = "platformId";
     static final String DECIDED_AT = "decidedAt";
     static final String DECIDED_BY = "decidedBy";
     /** Declared documents, counted by the document's transaction ({@link #documentDeclared}). */
@@ -73,6 +74,7 @@ final class ApplicationMapper {
         item.put(UPDATED_AT, Items.s(a.updatedAt()));
         Items.putIfPresent(item, REASON, a.reason());
         Items.putIfPresent(item, CERTIFICATION_ID, a.certificationId());
+        Items.putIfPresent(item, PLATFORM_ID, a.platformId());
         Indexes.put(item, Indexes.BY_ORGANIZATION, Keys.applicationsOf(a.uscc()), sortKey);
         Indexes.put(item, Indexes.BY_STATUS, Keys.applicationsIn(a.status().name()), sortKey);
         Indexes.put(item, Indexes.ALL, Keys.ALL_APPLICATIONS, sortKey);
@@ -90,7 +92,7 @@ final class ApplicationMapper {
                 Items.str(item, LEVEL), Items.flag(item, RENEWAL), Items.str(item, PLATFORM_NAME),
                 Items.str(item, CERTIFICATE_NO), Items.str(item, ISSUED_ON), Items.str(item, NOTES),
                 Items.str(item, COUNTY), Items.str(item, UPDATED_AT), Items.str(item, REASON),
-                Items.str(item, CERTIFICATION_ID));
+                Items.str(item, CERTIFICATION_ID), Items.str(item, PLATFORM_ID));
     }
 
     /** A new application (absent until now), with its audit entry. */
@@ -119,7 +121,7 @@ final class ApplicationMapper {
                 set.add(n + " = :a" + (values.size() - 1));
             }
         });
-        for (String optional : List.of(NOTES, DueIndex.PK, DueIndex.SK)) {
+        for (String optional : List.of(NOTES, PLATFORM_ID, DueIndex.PK, DueIndex.SK)) {
             if (!names.containsValue(optional)) {
                 String n = "#a" + names.size();
                 names.put(n, optional);

@@ -112,6 +112,32 @@ public final class CertificationMapper {
                 ? expiresOn.minusDays(Collections.max(policy.reminders().expiryThresholdDays())) : expiresOn.plusDays(1);
     }
 
+    /** The certification still has the status and the platform {@code seen} had. */
+    static Condition asRead(Certification seen) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":seenStatus", Items.s(seen.status().name())));
+        String platform = "attribute_not_exists(#seenPlatform)";
+        if (seen.platformId() != null) {
+            values.put(":seenPlatform", Items.s(seen.platformId()));
+            platform = "#seenPlatform = :seenPlatform";
+        }
+        return new Condition("#seenStatus = :seenStatus AND " + platform,
+                Map.of("#seenStatus", STATUS, "#seenPlatform", PLATFORM_ID), values);
+    }
+
+    /** A merge moves the certification to the platform it was merged into, conditioned on the one it was on. */
+    static void movePlatform(WriteTransaction tx, Certification before, Certification after) {
+        tx.update(Keys.certification(after.certificationId()), "SET #platform = :into",
+                Map.of("#platform", PLATFORM_ID), Map.of(":into", Items.s(after.platformId())),
+                new Condition("#platform = :from", Map.of(), Map.of(":from", Items.s(before.platformId()))),
+                cn.bijie.innovation.shared.errors.ReadOutdated::new);
+    }
+
+    /** A stream record's images: a merge moved the certification to another platform. */
+    public static boolean platformMoved(Map<String, AttributeValue> old, Map<String, AttributeValue> now) {
+        return Items.str(old, PLATFORM_ID) != null
+                && !java.util.Objects.equals(Items.str(old, PLATFORM_ID), Items.str(now, PLATFORM_ID));
+    }
+
     /** A stream record's images: the certification became REVOKED with this change. */
     public static boolean revokedNow(Map<String, AttributeValue> old, Map<String, AttributeValue> now) {
         String revoked = CertificationStatus.REVOKED.name();

@@ -4,11 +4,12 @@ import cn.bijie.innovation.shared.application.Application;
 import cn.bijie.innovation.shared.application.ApplicationQuery;
 import cn.bijie.innovation.shared.application.ApplicationStore;
 import cn.bijie.innovation.shared.errors.Conflict;
-import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.idempotency.IdempotencyKey;
+import cn.bijie.innovation.shared.idempotency.PendingWrite;
 import cn.bijie.innovation.shared.idempotency.Prior;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.paging.Slice;
+import cn.bijie.innovation.shared.platform.Platform;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,6 +42,13 @@ public final class DynamoApplicationStore implements ApplicationStore {
     public Prior<Organization> organization(String uscc, IdempotencyKey key) {
         Prior<Map<String, AttributeValue>> prior = writer.prior(table, Keys.organization(uscc), key);
         return new Prior<>(prior.found().map(OrganizationMapper::fromItem).orElse(null), prior.replay());
+    }
+
+    @Override
+    public Optional<Platform> platform(String uscc, String platformId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(PlatformMapper.key(uscc, platformId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PlatformMapper.fromItem(item));
     }
 
     @Override

@@ -101,9 +101,8 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
         var tx = new WriteTransaction(table);
         tx.put(mapper.item(subsidy, at), Condition.absent(), () -> DONE_ALREADY);
         claimPlatformLevel(tx, subsidy);
-        tx.check(Keys.certification(seen.certificationId()), Condition.equals(CertificationMapper.STATUS,
-                Items.s(seen.status().name())),
-                ReadOutdated::new);
+        // the certification as read: its status, and its platform (a merge meanwhile moves it, and the platform-level)
+        tx.check(Keys.certification(seen.certificationId()), CertificationMapper.asRead(seen), ReadOutdated::new);
         parametersAsRead(tx, parameters, in);
         audit(tx, actor, "SUBSIDY_CREATED", at, null, subsidy);
         ledger.created(tx, subsidy);
@@ -121,6 +120,25 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
     public boolean reassess(Subsidy before, Subsidy after, List<String> parameters, PolicyParameters in, String actor,
             Instant at) {
         var tx = new WriteTransaction(table);
+        rewrite(tx, before, after, at, () -> DONE_ALREADY);
+        boolean held = before.platformLevel() != null && before.status().holdsPlatformLevel();
+        boolean holds = after.platformLevel() != null && after.status().holdsPlatformLevel();
+        if (!(held && holds && before.platformLevel().equals(after.platformLevel()))) {
+            releasePlatformLevel(tx, before);
+            claimPlatformLevel(tx, after);
+        }
+        parametersAsRead(tx, parameters, in);
+        audit(tx, actor, "SUBSIDY_REASSESSED", at, before, after);
+        ledger.moved(tx, before, after);
+        return committedUnlessDone(tx);
+    }
+
+    /**
+     * The subsidy's item rewritten from {@code before} (as read: its status and platform) to {@code after}: status,
+     * amount, rule, explanation, classification, platform and platform-level; the due index follows the status.
+     */
+    private void rewrite(WriteTransaction tx, Subsidy before, Subsidy after, Instant at,
+            java.util.function.Supplier<? extends cn.bijie.innovation.shared.errors.DomainException> onChanged) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":status", Items.s(after.status().name()));
         values.put(":byStatus", Items.s(SubsidyMapper.STATUS_PREFIX + after.status().name()));
@@ -140,6 +158,7 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
         optional(set, remove, names, values, "#subtracted", SubsidyMapper.SUBTRACTED_SUBSIDY_ID,
                 str(after.subtractedSubsidyId()));
         optional(set, remove, names, values, "#level", SubsidyMapper.PLATFORM_LEVEL, str(after.platformLevel()));
+        optional(set, remove, names, values, "#platform", SubsidyMapper.PLATFORM_ID, str(after.platformId()));
         names.put("#renewal", SubsidyMapper.RENEWAL);
         values.put(":renewal", Items.bool(after.renewal()));
         set.append(", #renewal = :renewal");
@@ -154,18 +173,65 @@ public final class DynamoSubsidyStore implements SubsidyStore, SubsidyIssuer {
             remove.append(remove.isEmpty() ? "" : ", ").append(DueIndex.PK).append(", ").append(DueIndex.SK);
         }
         String update = set + (remove.isEmpty() ? "" : " REMOVE " + remove);
-        tx.update(Keys.subsidy(after.subsidyId()), update, names, values,
-                Condition.equals(SubsidyMapper.STATUS, Items.s(before.status().name())), () -> DONE_ALREADY);
-        boolean held = before.platformLevel() != null && before.status().holdsPlatformLevel();
-        boolean holds = after.platformLevel() != null && after.status().holdsPlatformLevel();
-        if (!(held && holds && before.platformLevel().equals(after.platformLevel()))) {
-            releasePlatformLevel(tx, before);
-            claimPlatformLevel(tx, after);
+        // as read: its status and its platform (a merge moves a subsidy to another platform)
+        values.put(":asReadStatus", Items.s(before.status().name()));
+        String platformAsRead = "attribute_not_exists(#platform)";
+        if (before.platformId() != null) {
+            values.put(":asReadPlatform", Items.s(before.platformId()));
+            platformAsRead = "#platform = :asReadPlatform";
         }
-        parametersAsRead(tx, parameters, in);
-        audit(tx, actor, "SUBSIDY_REASSESSED", at, before, after);
-        ledger.moved(tx, before, after);
-        return committedUnlessDone(tx);
+        tx.update(Keys.subsidy(after.subsidyId()), update, names, values,
+                new Condition("#status = :asReadStatus AND " + platformAsRead, Map.of(), Map.of()), onChanged);
+    }
+
+    /**
+     * A platform merged into another (in the merge's transaction): each subsidy that changes is rewritten, audited and
+     * counted in the ledger, and the platform-level items ({@code PAID#…}) end naming the subsidies that hold them
+     * after the merge — one write per item whose holder changes, each conditioned on the holder as read.
+     */
+    void onPlatformMerged(WriteTransaction tx, List<Subsidy> before, List<Subsidy> after, String actor, Instant at) {
+        Map<String, String> heldBefore = holders(before);
+        Map<String, String> heldAfter = holders(after);
+        java.util.Set<String> levels = new java.util.TreeSet<>(heldBefore.keySet());
+        levels.addAll(heldAfter.keySet());
+        for (String level : levels) {
+            String was = heldBefore.get(level);
+            String now = heldAfter.get(level);
+            if (now == null) {
+                tx.delete(SubsidyMapper.platformLevelKey(level),
+                        Condition.equals(SubsidyMapper.SUBSIDY_ID, Items.s(was)), ReadOutdated::new);
+            } else if (!now.equals(was)) {
+                Map<String, AttributeValue> item = new HashMap<>(SubsidyMapper.platformLevelKey(level));
+                item.put("type", Items.s("PLATFORM_LEVEL_PAID"));
+                item.put(SubsidyMapper.SUBSIDY_ID, Items.s(now));
+                tx.put(item, was == null ? Condition.absent()
+                        : Condition.equals(SubsidyMapper.SUBSIDY_ID, Items.s(was)), ReadOutdated::new);
+            }
+        }
+        LedgerCounters.Moves moves = ledger.moves();
+        for (int i = 0; i < before.size(); i++) {
+            Subsidy b = before.get(i);
+            Subsidy a = after.get(i);
+            if (!a.equals(b)) {
+                rewrite(tx, b, a, at, ReadOutdated::new);
+                audit(tx, actor, "SUBSIDY_PLATFORM_MERGED", at, b, a);
+                moves.add(tx, b, a);
+            }
+        }
+        moves.commitTo(tx);
+    }
+
+    private static Map<String, String> holders(List<Subsidy> subsidies) {
+        Map<String, String> holders = new HashMap<>();
+        for (Subsidy s : subsidies) {
+            if (s.platformLevel() != null && s.status().holdsPlatformLevel()) {
+                String other = holders.put(s.platformLevel(), s.subsidyId());
+                if (other != null) {
+                    throw new IllegalStateException("two subsidies hold " + s.platformLevel());
+                }
+            }
+        }
+        return holders;
     }
 
     @Override

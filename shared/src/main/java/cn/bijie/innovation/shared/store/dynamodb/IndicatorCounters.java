@@ -85,6 +85,40 @@ public final class IndicatorCounters {
         apply(tx, deactivate(holdings, certificationId));
     }
 
+    /**
+     * Adds to {@code tx} the writes of a merge: each holding of platform {@code from} empties into the kept platform's
+     * holding of the same indicator ({@code into}, created with the merged one's county when it has none); where both
+     * counted, the counter drops by one in the merged one's county — two records of one platform count once.
+     */
+    public void onMerged(WriteTransaction tx, List<Holding> holdings, String from, String into) {
+        for (Holding merged : holdings) {
+            if (!from.equals(merged.platformId()) || merged.certs().isEmpty()) {
+                continue;
+            }
+            Set<String> kept = find(holdings, merged.period(), merged.indicatorId(), into).map(Holding::certs)
+                    .orElse(Set.of());
+            tx.update(Keys.holding(merged.uscc(), merged.period(), merged.indicatorId(), from), "REMOVE certs",
+                    Map.of(), Map.of(), asRead(merged.certs()), ReadOutdated::new);
+            Map<String, String> names = new HashMap<>(Map.of("#type", "type"));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":ids",
+                    AttributeValue.fromSs(List.copyOf(merged.certs())), ":type", Items.s(HOLDING_TYPE),
+                    ":uscc", Items.s(merged.uscc()), ":period", Items.s(merged.period()),
+                    ":indicator", Items.s(merged.indicatorId())));
+            String update = "ADD certs :ids SET #type = :type, uscc = :uscc, period = :period,"
+                    + " indicatorId = :indicator";
+            if (kept.isEmpty() && merged.county() != null) {
+                values.put(":county", Items.s(merged.county()));
+                update += ", county = :county";
+            }
+            tx.update(Keys.holding(merged.uscc(), merged.period(), merged.indicatorId(), into), update, names, values,
+                    asRead(kept), ReadOutdated::new);
+            if (!kept.isEmpty()) {
+                counterWrite(tx, new Change(merged.uscc(), merged.period(), merged.indicatorId(), null, false,
+                        merged.certs(), merged.county(), -1, from));
+            }
+        }
+    }
+
     public void apply(WriteTransaction tx, List<Change> changes) {
         for (Change change : changes) {
             holdingWrite(tx, change);

@@ -30,6 +30,8 @@ final class PlatformMapper {
     static final String RECOGNITIONS = "recognitions";
     static final String MERGED_INTO = "mergedInto";
     static final String CREATED_AT = "createdAt";
+    static final String MERGED_AT = "mergedAt";
+    static final String MERGE_REASON = "mergeReason";
     static final String NUMBER_TYPE = "CERTIFICATE_NUMBER";
 
     private PlatformMapper() {}
@@ -84,7 +86,41 @@ final class PlatformMapper {
     }
 
     static String recognition(Certification c) {
-        return c.issuedOn() + "|" + c.level() + "|" + c.kind() + "|" + c.certificationId();
+        return entry(new Platform.Recognition(c.certificationId(), c.kind(), c.level(), c.issuedOn()));
+    }
+
+    private static String entry(Platform.Recognition r) {
+        return r.issuedOn() + "|" + r.level() + "|" + r.kind() + "|" + r.certificationId();
+    }
+
+    /**
+     * A merge, on the platform merged away: {@code mergedInto}, when and why, and its history gone (it moves to the
+     * kept platform, {@link #takeOver}); conditioned on the platform as read (not merged, its history's size), so a
+     * recognition recorded on it meanwhile fails the merge rather than being left behind.
+     */
+    static void mergeAway(WriteTransaction tx, Platform read, String into, Instant at, String reason) {
+        tx.update(key(read.uscc(), read.platformId()),
+                "SET #into = :into, #mergedAt = :mergedAt, #why = :why REMOVE #r",
+                Map.of("#into", MERGED_INTO, "#mergedAt", MERGED_AT, "#why", MERGE_REASON, "#r", RECOGNITIONS),
+                Map.of(":into", Items.s(into), ":mergedAt", Items.s(at.toString()), ":why", Items.s(reason)),
+                asRead(read), ReadOutdated::new);
+    }
+
+    /** A merge, on the kept platform: the merged platform's history added to its own, conditioned as read. */
+    static void takeOver(WriteTransaction tx, Platform read, Platform merged) {
+        if (merged.recognitions().isEmpty()) {
+            tx.check(key(read.uscc(), read.platformId()), asRead(read), ReadOutdated::new);
+            return;
+        }
+        tx.update(key(read.uscc(), read.platformId()), "ADD #r :moved", Map.of("#r", RECOGNITIONS),
+                Map.of(":moved", AttributeValue.fromSs(merged.recognitions().stream().map(PlatformMapper::entry)
+                        .toList())),
+                asRead(read), ReadOutdated::new);
+    }
+
+    private static Condition asRead(Platform read) {
+        return new Condition("attribute_exists(PK) AND attribute_not_exists(" + MERGED_INTO + ") AND size(#r) = :seen",
+                Map.of("#r", RECOGNITIONS), Map.of(":seen", Items.n(read.recognitions().size())));
     }
 
     static boolean isPlatform(String sortKey) {
@@ -102,6 +138,6 @@ final class PlatformMapper {
         }
         return new Platform(Items.str(item, PLATFORM_ID), Items.str(item, USCC), Items.str(item, FAMILY),
                 Items.str(item, KIND), Items.str(item, NAME), recognitions, Items.str(item, MERGED_INTO),
-                Items.str(item, CREATED_AT));
+                Items.str(item, CREATED_AT), null, Items.str(item, MERGED_AT), Items.str(item, MERGE_REASON));
     }
 }

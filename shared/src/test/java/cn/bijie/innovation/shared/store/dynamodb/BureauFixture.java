@@ -65,6 +65,9 @@ public final class BureauFixture {
     public final CertificationService certifications =
             new CertificationService(certificationStore, subsidyStore, policy, tokens, clock);
     public final SubsidyService subsidies = new SubsidyService(subsidyStore, tokens, clock);
+    public final cn.bijie.innovation.shared.certification.PlatformMerges platformMerges =
+            new cn.bijie.innovation.shared.certification.PlatformMerges(certificationStore, subsidyStore,
+                    new DynamoPlatformMergeStore(dynamo, table, policy), policy, clock);
     public final PolicyService policyService = new PolicyService(policy, parameterStore, clock);
     public final SubsidyCalculator calculator =
             new SubsidyCalculator(certificationStore, subsidyStore, subsidyStore, parameterStore, policy, clock);
