@@ -168,7 +168,7 @@ class NotifyApplicantsHandlerIT {
         Mailer down = mail -> new SendResult.Failed("mail service unreachable");
         var failing = new NotifyApplicantsHandler(new NotifyApplicants(new DynamoNotificationStore(bureau.dynamo,
                 bureau.table), new DynamoOrganizationStore(bureau.dynamo, bureau.table), down,
-                new NotificationMails(bureau.policy), bureau.clock));
+                new NotificationMails(bureau.policy), bureau.clock), null);
 
         List<String> failed = deliver(failing, batch);
 
