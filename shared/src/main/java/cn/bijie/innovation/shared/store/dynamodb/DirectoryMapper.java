@@ -88,6 +88,44 @@ public final class DirectoryMapper {
                 Map.of(":kind", AttributeValue.fromSs(List.of(kind))), Condition.NONE, null);
     }
 
+    /**
+     * The whole entry of a profile written before the directory (maintenance {@code backfill-directory}): the
+     * profile's part, its tier and, while it is in the pool, its intake and the in-pool partition, in one update (a
+     * transaction writes an item once).
+     */
+    static void backfill(WriteTransaction tx, Organization o, String nameKey, Integer openIntake) {
+        Map<String, String> names = new HashMap<>(Map.of("#type", "type", "#uscc", USCC, "#name", NAME,
+                "#county", COUNTY, "#industry", INDUSTRY, "#gpk", GSI_PK, "#gsk", GSI_SK, "#psk", POOL_SK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":type", Items.s(TYPE), ":uscc", Items.s(o.uscc()),
+                ":name", Items.s(o.name()), ":county", Items.s(o.county()), ":industry", Items.s(o.industry()),
+                ":gpk", Items.s(PARTITION), ":gsk", Items.s(nameKey + "#" + o.uscc())));
+        StringBuilder set = new StringBuilder("SET #type = :type, #uscc = :uscc, #name = :name, #county = :county, "
+                + "#industry = :industry, #gpk = :gpk, #gsk = :gsk, #psk = :gsk");
+        if (o.growthTier() != null) {
+            names.put("#tier", GROWTH_TIER);
+            values.put(":tier", Items.s(o.growthTier()));
+            set.append(", #tier = :tier");
+        }
+        if (openIntake != null) {
+            names.put("#pi", POOL_INTAKE);
+            names.put("#ppk", POOL_PK);
+            values.put(":pi", Items.n(openIntake));
+            values.put(":ppk", Items.s(IN_POOL_PARTITION));
+            set.append(", #pi = :pi, #ppk = :ppk");
+        }
+        tx.update(key(o.uscc()), set.toString(), names, values, Condition.NONE, null);
+    }
+
+    /** Whether the entry is in the pool's partition (GSI2) with an intake. */
+    static boolean pooled(Map<String, AttributeValue> item) {
+        return item != null && item.containsKey(POOL_INTAKE) && item.containsKey(POOL_PK);
+    }
+
+    /** Whether the entry is listed in the directory (GSI3): false for none, or one written before the directory. */
+    static boolean listed(Map<String, AttributeValue> item) {
+        return item != null && item.containsKey(GSI_PK);
+    }
+
     static DirectoryEntry fromItem(Map<String, AttributeValue> item) {
         Long intake = Items.num(item, POOL_INTAKE);
         AttributeValue kinds = item.get(ACTIVE_KINDS);

@@ -75,7 +75,7 @@ public final class LedgerCounters {
         return item == null || item.isEmpty() ? null : Items.str(item, ENTRY_COUNTY);
     }
 
-    private String countyOf(String uscc) {
+    String countyOf(String uscc) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.organization(uscc))
                 .projectionExpression("#c").expressionAttributeNames(Map.of("#c", OrganizationMapper.COUNTY))
                 .consistentRead(true)).item();
@@ -124,6 +124,11 @@ public final class LedgerCounters {
                 deltas.merge("n" + SEP + status + SEP + dim, (long) sign, Long::sum);
                 deltas.merge("y" + SEP + status + SEP + dim, sign * yuan, Long::sum);
             }
+        }
+
+        /** The counts and sums moved so far, by attribute of the totals item (the recount's expected totals). */
+        Map<String, Long> deltas() {
+            return deltas;
         }
 
         /** The one update of the totals item, when anything moved. */
