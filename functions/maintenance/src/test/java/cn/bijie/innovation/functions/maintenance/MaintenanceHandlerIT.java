@@ -11,6 +11,7 @@ import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoAuditStore;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
+import cn.bijie.innovation.shared.store.dynamodb.Maintenance;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.testing.TestData;
 import cn.bijie.innovation.shared.testing.TestStack;
@@ -25,8 +26,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * The operators' upgrade runbook against MiniStack, wired from template.yaml: each operation on items written in the
@@ -239,6 +245,37 @@ class MaintenanceHandlerIT {
         assertThat(stack.countItems(bureau.dynamo)).isEqualTo(after);
     }
 
+    @Test
+    void aProfileChangedWhileTheRunReadIt_isSkippedAndReported_neverOverwritten_andTheNextRunTakesIt() {
+        String uscc = TestData.newUscc();
+        bureau.organization(uscc, "520523");
+        Map<String, AttributeValue> directoryNow = bureau.item(Keys.key(Keys.organizationPk(uscc), "DIRECTORY"));
+        delete(Keys.key(Keys.organizationPk(uscc), "DIRECTORY"));
+        // staff rename the organisation between the run's read and its write (the rename's own directory write is
+        // left out here, so that only the run could list it)
+        AtomicBoolean renamed = new AtomicBoolean();
+        ExecutionInterceptor staffMeanwhile = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest tx && tx.toString().contains(uscc)
+                        && renamed.compareAndSet(false, true)) {
+                    update(Keys.organization(uscc), "updatedAt", s("2026-11-30T00:00:00Z"));
+                }
+            }
+        };
+        var racing = new MaintenanceHandler(new Maintenance(stack.dynamoDb(staffMeanwhile), bureau.table,
+                bureau.policy, bureau.clock));
+
+        JsonNode report = invoke(racing, """
+                {"operation":"backfill-directory","dryRun":false,"limit":10000}""");
+
+        assertThat(renamed).isTrue();
+        assertThat(report.path("skipped").toString()).contains(Keys.organizationPk(uscc), "changed meanwhile");
+        assertThat(bureau.item(Keys.key(Keys.organizationPk(uscc), "DIRECTORY"))).as("nothing written").isEmpty();
+        runAll("backfill-directory", false);
+        assertThat(bureau.item(Keys.key(Keys.organizationPk(uscc), "DIRECTORY"))).isEqualTo(directoryNow);
+    }
+
     /** Runs an operation to its end, a page of 2 records at a time (following nextToken); the runs summed. */
     static JsonNode runAll(String operation, boolean dryRun) {
         var total = Json.MAPPER.createObjectNode();
@@ -274,9 +311,13 @@ class MaintenanceHandlerIT {
     }
 
     static JsonNode invoke(String event) {
+        return invoke(handler, event);
+    }
+
+    static JsonNode invoke(MaintenanceHandler to, String event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+            to.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package cn.bijie.innovation.functions.notify;
 
 import static cn.bijie.innovation.functions.notify.NotifyApplicantsHandlerIT.bureau;
 import static cn.bijie.innovation.functions.notify.NotifyApplicantsHandlerIT.deliver;
+import static cn.bijie.innovation.functions.notify.NotifyApplicantsHandlerIT.deliverAtOnce;
 import static cn.bijie.innovation.functions.notify.NotifyApplicantsHandlerIT.environment;
 import static cn.bijie.innovation.functions.notify.NotifyApplicantsHandlerIT.mailsTo;
 import static cn.bijie.innovation.functions.notify.NotifyApplicantsHandlerIT.organization;
@@ -19,13 +20,8 @@ import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.testing.StreamRecords;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -54,18 +50,7 @@ class ObjectionMailIT {
         for (int i = 0; i < 3; i++) {
             assertThat(deliver(batch)).as("delivery " + (i + 1)).isEmpty();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Callable<List<String>>> racing = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                racing.add(() -> deliver(batch));
-            }
-            for (Future<List<String>> delivery : pool.invokeAll(racing)) {
-                delivery.get(); // one that found another sending reports the record failed; it is retried below
-            }
-        } finally {
-            pool.shutdown();
-        }
+        deliverAtOnce(batch, 10);
         assertThat(deliver(batch)).isEmpty();
         Answers.commit(200, null, () -> bureau.notices.decide(STAFF, notice.noticeId(), objection.objectionId(),
                 new ObjectionDecisionInput("DISMISSED", "经核查，研发费用归集符合规定")));

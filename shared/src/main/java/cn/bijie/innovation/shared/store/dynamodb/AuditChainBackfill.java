@@ -1,7 +1,6 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
 import cn.bijie.innovation.shared.audit.AuditChain;
-import cn.bijie.innovation.shared.errors.DomainException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -74,10 +73,6 @@ final class AuditChainBackfill {
         old.sort(Comparator.comparing((Map<String, AttributeValue> e) -> Items.str(e, AuditMapper.AT))
                 .thenComparing(e -> Items.str(e, Keys.SK)));
         String what = old.size() + " entries chained in time order, head at " + old.size();
-        if (tally.dryRun) {
-            tally.change(chain, what);
-            return;
-        }
         WriteTransaction tx = new WriteTransaction(table);
         String hash = AuditChain.GENESIS;
         long seq = 0;
@@ -90,12 +85,7 @@ final class AuditChainBackfill {
                     null);
         }
         tx.put(AuditMapper.headItem(chain, seq, hash), Condition.absent(), null);
-        try {
-            new TableWriter(dynamo).commit(tx);
-            tally.written++;
-            tally.change(chain, what);
-        } catch (DomainException e) {
-            tally.skip(chain, "the record was written meanwhile (its chain has begun): run again to report it");
-        }
+        tally.commit(new TableWriter(dynamo), tx, chain, what,
+                "the record was written meanwhile (its chain has begun): run again to report it");
     }
 }

@@ -1,6 +1,5 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
-import cn.bijie.innovation.shared.errors.DomainException;
 import cn.bijie.innovation.shared.organization.NameKey;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.cultivation.PoolEntry;
@@ -46,21 +45,12 @@ final class DirectoryBackfill {
         }
         String what = (listed ? "" : "listed by name key " + names.of(o.name()))
                 + (pooled ? "" : (listed ? "" : "; ") + "in the pool, intake " + openIntake);
-        if (tally.dryRun) {
-            tally.change(record, what);
-            return;
-        }
         WriteTransaction tx = new WriteTransaction(table)
                 .check(Keys.organization(o.uscc()), Condition.equals(OrganizationMapper.UPDATED_AT,
                         Items.s(o.updatedAt())), null);
         DirectoryMapper.backfill(tx, o, names.of(o.name()), openIntake);
-        try {
-            new TableWriter(dynamo).commit(tx);
-            tally.written++;
-            tally.change(record, what);
-        } catch (DomainException e) {
-            tally.skip(record, "the profile changed meanwhile (its write lists it): run again to check");
-        }
+        tally.commit(new TableWriter(dynamo), tx, record, what,
+                "the profile changed meanwhile (its write lists it): run again to check");
     }
 
     /** The intake of the organisation's pool entry that has not converted, or null. */

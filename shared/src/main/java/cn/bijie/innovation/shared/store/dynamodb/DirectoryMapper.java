@@ -43,14 +43,24 @@ public final class DirectoryMapper {
 
     /** Sets the profile's part of the entry (created with it). */
     static void profile(WriteTransaction tx, Organization o, String nameKey) {
-        Map<String, String> names = new HashMap<>(Map.of("#type", "type", "#uscc", USCC, "#name", NAME,
-                "#county", COUNTY, "#industry", INDUSTRY, "#gpk", GSI_PK, "#gsk", GSI_SK, "#psk", POOL_SK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":type", Items.s(TYPE), ":uscc", Items.s(o.uscc()),
-                ":name", Items.s(o.name()), ":county", Items.s(o.county()), ":industry", Items.s(o.industry()),
-                ":gpk", Items.s(PARTITION), ":gsk", Items.s(nameKey + "#" + o.uscc())));
-        tx.update(key(o.uscc()), "SET #type = :type, #uscc = :uscc, #name = :name, #county = :county, "
-                + "#industry = :industry, #gpk = :gpk, #gsk = :gsk, #psk = :gsk", names, values, Condition.NONE,
-                null);
+        ProfilePart part = new ProfilePart(o, nameKey);
+        tx.update(key(o.uscc()), part.set.toString(), part.names, part.values, Condition.NONE, null);
+    }
+
+    /** The update of the profile's attributes and keys, to which {@link #backfill} adds the others'. */
+    private static final class ProfilePart {
+        final Map<String, String> names;
+        final Map<String, AttributeValue> values;
+        final StringBuilder set = new StringBuilder("SET #type = :type, #uscc = :uscc, #name = :name, "
+                + "#county = :county, #industry = :industry, #gpk = :gpk, #gsk = :gsk, #psk = :gsk");
+
+        ProfilePart(Organization o, String nameKey) {
+            names = new HashMap<>(Map.of("#type", "type", "#uscc", USCC, "#name", NAME, "#county", COUNTY,
+                    "#industry", INDUSTRY, "#gpk", GSI_PK, "#gsk", GSI_SK, "#psk", POOL_SK));
+            values = new HashMap<>(Map.of(":type", Items.s(TYPE), ":uscc", Items.s(o.uscc()), ":name",
+                    Items.s(o.name()), ":county", Items.s(o.county()), ":industry", Items.s(o.industry()),
+                    ":gpk", Items.s(PARTITION), ":gsk", Items.s(nameKey + "#" + o.uscc())));
+        }
     }
 
     static void tier(WriteTransaction tx, String uscc, String tier) {
@@ -94,26 +104,20 @@ public final class DirectoryMapper {
      * transaction writes an item once).
      */
     static void backfill(WriteTransaction tx, Organization o, String nameKey, Integer openIntake) {
-        Map<String, String> names = new HashMap<>(Map.of("#type", "type", "#uscc", USCC, "#name", NAME,
-                "#county", COUNTY, "#industry", INDUSTRY, "#gpk", GSI_PK, "#gsk", GSI_SK, "#psk", POOL_SK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":type", Items.s(TYPE), ":uscc", Items.s(o.uscc()),
-                ":name", Items.s(o.name()), ":county", Items.s(o.county()), ":industry", Items.s(o.industry()),
-                ":gpk", Items.s(PARTITION), ":gsk", Items.s(nameKey + "#" + o.uscc())));
-        StringBuilder set = new StringBuilder("SET #type = :type, #uscc = :uscc, #name = :name, #county = :county, "
-                + "#industry = :industry, #gpk = :gpk, #gsk = :gsk, #psk = :gsk");
+        ProfilePart part = new ProfilePart(o, nameKey);
         if (o.growthTier() != null) {
-            names.put("#tier", GROWTH_TIER);
-            values.put(":tier", Items.s(o.growthTier()));
-            set.append(", #tier = :tier");
+            part.names.put("#tier", GROWTH_TIER);
+            part.values.put(":tier", Items.s(o.growthTier()));
+            part.set.append(", #tier = :tier");
         }
         if (openIntake != null) {
-            names.put("#pi", POOL_INTAKE);
-            names.put("#ppk", POOL_PK);
-            values.put(":pi", Items.n(openIntake));
-            values.put(":ppk", Items.s(IN_POOL_PARTITION));
-            set.append(", #pi = :pi, #ppk = :ppk");
+            part.names.put("#pi", POOL_INTAKE);
+            part.names.put("#ppk", POOL_PK);
+            part.values.put(":pi", Items.n(openIntake));
+            part.values.put(":ppk", Items.s(IN_POOL_PARTITION));
+            part.set.append(", #pi = :pi, #ppk = :ppk");
         }
-        tx.update(key(o.uscc()), set.toString(), names, values, Condition.NONE, null);
+        tx.update(key(o.uscc()), part.set.toString(), part.names, part.values, Condition.NONE, null);
     }
 
     /** Whether the entry is in the pool's partition (GSI2) with an intake. */

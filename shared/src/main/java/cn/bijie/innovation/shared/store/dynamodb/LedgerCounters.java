@@ -154,6 +154,11 @@ public final class LedgerCounters {
         }
     }
 
+    /** Whether an attribute of the totals item is a count or a sum (not its key or type). */
+    static boolean isTotal(String attribute) {
+        return attribute.startsWith("n" + SEP) || attribute.startsWith("y" + SEP);
+    }
+
     /** The counters as read back: every {@code n|…} attribute with its {@code y|…} twin. */
     static List<LedgerCount> read(Map<String, AttributeValue> totals) {
         List<LedgerCount> counts = new ArrayList<>();

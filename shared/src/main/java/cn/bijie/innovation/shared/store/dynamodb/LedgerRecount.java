@@ -13,11 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * {@code recount-ledger} (issue 14): the ledger totals rebuilt from the subsidies, like the indicators' recount. A
- * subsidy written before the ledger existed first gets its ledger entry (the county of its organisation now, as a
- * new subsidy would), then every total that differs from the subsidies is set to what they say, each under the
- * condition that it is still the value read: a subsidy that moved meanwhile makes that update fail, and it is
- * reported to run again, never overwritten. Reads the whole table (a scan: the operators' run, no request path).
+ * {@code recount-ledger} (issue 14): the ledger totals rebuilt from the subsidies, like the indicators' recount. The
+ * totals are read first, then the subsidies; a subsidy written before the ledger existed gets its ledger entry (the
+ * county of its organisation now, as a new subsidy would); then every total that differs from the subsidies is set
+ * to what they say, under the condition that it is still the value read first: a subsidy that moved since makes
+ * that update fail, and it is reported to run again, never overwritten. Reads the whole table (a scan: the operators' run, no request path).
  */
 final class LedgerRecount {
     /** Totals corrected per update (each with its own condition): well inside DynamoDB's expression limits. */
@@ -33,6 +33,11 @@ final class LedgerRecount {
 
     void run(MaintenanceTally tally) {
         LedgerCounters ledger = new LedgerCounters(dynamo, table);
+        // the totals before the subsidies: a subsidy that moves after this read changes a total the corrections
+        // below are conditioned on, so a move is never undone by a count from before it
+        Map<String, AttributeValue> stored = dynamo.getItem(r -> r.tableName(table)
+                .key(LedgerCounters.totalsKey()).consistentRead(true)).item();
+        Map<String, AttributeValue> totals = stored == null ? Map.of() : stored;
         Map<String, Subsidy> all = new LinkedHashMap<>();
         Map<String, String> counties = new HashMap<>();
         new TableScan(dynamo, table).pages("#type IN (:subsidy, :entry)", Map.of("#type", "type"),
@@ -46,22 +51,27 @@ final class LedgerRecount {
                     }
                 }));
         tally.examined = all.size();
+        boolean entriesWhole = true;
         for (Subsidy s : all.values()) {
             if (!counties.containsKey(s.subsidyId())) {
                 String county = entry(ledger, s, tally);
                 if (county != null) {
                     counties.put(s.subsidyId(), county);
+                } else {
+                    entriesWhole = false;
                 }
             }
         }
-        Map<String, AttributeValue> stored = dynamo.getItem(r -> r.tableName(table)
-                .key(LedgerCounters.totalsKey()).consistentRead(true)).item();
-        Map<String, AttributeValue> totals = stored == null ? Map.of() : stored;
+        if (!entriesWhole) {
+            // totals computed without that subsidy would be wrong the moment its entry exists
+            tally.skip("LEDGER#TOTALS", "not recounted: a subsidy's entry could not be written: run again");
+            return;
+        }
         LedgerCounters.Moves expected = ledger.moves();
         all.values().stream().filter(s -> counties.containsKey(s.subsidyId()))
                 .forEach(s -> expected.add(null, null, s, counties.get(s.subsidyId())));
         TreeSet<String> names = new TreeSet<>(expected.deltas().keySet());
-        totals.keySet().stream().filter(n -> n.startsWith("n|") || n.startsWith("y|")).forEach(names::add);
+        totals.keySet().stream().filter(LedgerCounters::isTotal).forEach(names::add);
         List<String> differing = new ArrayList<>();
         for (String name : names) {
             long should = expected.deltas().getOrDefault(name, 0L);

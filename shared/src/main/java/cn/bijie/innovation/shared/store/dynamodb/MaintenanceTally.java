@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
+import cn.bijie.innovation.shared.errors.DomainException;
 import cn.bijie.innovation.shared.maintenance.MaintenanceReport;
 import cn.bijie.innovation.shared.maintenance.MaintenanceReport.Finding;
 import java.util.ArrayList;
@@ -31,6 +32,25 @@ final class MaintenanceTally {
     /** For staff to decide: not written. */
     void report(String record, String detail) {
         add(reported, record, detail);
+    }
+
+    /**
+     * Commits {@code tx}, the backfill of {@code record} ({@code what} it writes), unless this is a dry run; a
+     * condition that failed (the record changed since it was read) or a conflict skips it, for {@code why}.
+     */
+    void commit(TableWriter writer, WriteTransaction tx, String record, String what, String why) {
+        if (dryRun) {
+            change(record, what);
+            return;
+        }
+        try {
+            writer.commit(tx);
+        } catch (DomainException changedMeanwhile) {
+            skip(record, why);
+            return;
+        }
+        written++;
+        change(record, what);
     }
 
     MaintenanceReport result(String operation, String nextToken) {

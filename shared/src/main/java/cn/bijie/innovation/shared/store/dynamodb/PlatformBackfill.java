@@ -1,7 +1,6 @@
 package cn.bijie.innovation.shared.store.dynamodb;
 
 import cn.bijie.innovation.shared.certification.Certification;
-import cn.bijie.innovation.shared.errors.DomainException;
 import cn.bijie.innovation.shared.platform.Platform;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
@@ -101,17 +100,8 @@ final class PlatformBackfill {
                     new Condition("attribute_not_exists(#platform) AND #status = :status", Map.of(), Map.of()), null);
             what.add("subsidy " + subsidyId);
         }
-        if (tally.dryRun) {
-            tally.change(record, String.join("; ", what));
-            return;
-        }
-        try {
-            new TableWriter(dynamo).commit(tx);
-            tally.written++;
-            tally.change(record, String.join("; ", what));
-        } catch (DomainException e) {
-            tally.skip(record, "the certification, its platform, number or subsidy changed meanwhile: run again");
-        }
+        tally.commit(new TableWriter(dynamo), tx, record, String.join("; ", what),
+                "the certification, its platform, number or subsidy changed meanwhile: run again");
     }
 
     /** The platform the recording's rule names for {@code c}, as stored now (or a new one). */

@@ -16,6 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * operator's own position, no secret). Only maintenance runs scan; no request path ever does.
  */
 final class TableScan {
+    /** Items one Scan call evaluates at most. */
+    private static final int PAGE = 1000;
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -26,8 +29,8 @@ final class TableScan {
 
     /**
      * The items matching {@code filter} (placeholders {@code #type} for the type attribute and any in {@code names},
-     * {@code values}), handed to {@code each} page by page from {@code token} until about {@code limit} items were
-     * read; answers the token to go on from, or null at the end of the table. Strongly consistent.
+     * {@code values}), handed to {@code each} page by page from {@code token} until {@code limit} items were
+     * evaluated; answers the token to go on from, or null at the end of the table. Strongly consistent.
      */
     String pages(String filter, Map<String, String> names, Map<String, AttributeValue> values, String token,
             int limit, Consumer<List<Map<String, AttributeValue>>> each) {
@@ -35,8 +38,10 @@ final class TableScan {
         int read = 0;
         do {
             Map<String, AttributeValue> from = start;
+            int left = Math.min(limit - read, PAGE);
             ScanResponse page = dynamo.scan(s -> s.tableName(table).consistentRead(true).filterExpression(filter)
-                    .expressionAttributeNames(names).expressionAttributeValues(values).exclusiveStartKey(from));
+                    .expressionAttributeNames(names).expressionAttributeValues(values).exclusiveStartKey(from)
+                    .limit(left));
             each.accept(page.items());
             read += page.scannedCount();
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
