@@ -32,7 +32,8 @@ public final class OrganizationService {
     static final int MAX_REASON = 500;
     /** A search longer than any name cannot match one. */
     static final int MAX_SEARCH = MAX_NAME;
-    static final String TIER_CHANGED = "梯队刚被他人修改，请刷新后重试 (the tier changed meanwhile; reload and retry)";
+    /** The 409 of a tier change another one overtook (here on a retry, in the store on a failed condition). */
+    public static final String TIER_CHANGED = "梯队刚被他人修改，请刷新后重试 (the tier changed meanwhile; reload and retry)";
 
     private final OrganizationStore store;
     private final Supplier<Policy> policy;
