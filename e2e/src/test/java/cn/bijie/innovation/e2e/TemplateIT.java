@@ -75,6 +75,9 @@ class TemplateIT {
                 "cn.bijie.innovation.functions.notify.NotifyApplicantsHandler");
         function("AuditFunction", "audit", "cn.bijie.innovation.functions.audit.AuditHandler");
         function("AuditVerifyFunction", "audit", "cn.bijie.innovation.functions.audit.AuditHandler");
+        // the operators' upgrade runbook (no trigger)
+        function("MaintenanceFunction", "maintenance",
+                "cn.bijie.innovation.functions.maintenance.MaintenanceHandler");
 
         routes("OrganizationsFunction", "PUT /organizations/{uscc}", "GET /organizations/{uscc}");
         routes("SubmitApplicationFunction", "POST /applications", "GET /applications",

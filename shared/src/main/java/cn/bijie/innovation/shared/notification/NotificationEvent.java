@@ -8,7 +8,9 @@ public enum NotificationEvent {
     CERTIFIED("认定已登记"),
     SUBSIDY_CALCULATED("补助金额已核定"),
     SUBSIDY_ON_NOTICE("补助已进入拨付前公示"),
-    SUBSIDY_PAID("补助已拨付");
+    SUBSIDY_PAID("补助已拨付"),
+    /** To the bureau's staff, not an applicant ({@link ObjectionAlerts}): someone objected to a notice (公示). */
+    OBJECTION_LODGED("公示收到异议");
 
     private final String title;
 

@@ -3,11 +3,14 @@ package cn.bijie.innovation.shared.notification;
 import cn.bijie.innovation.shared.application.Application;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.mail.Mail;
+import cn.bijie.innovation.shared.notice.NoticeEntry;
+import cn.bijie.innovation.shared.notice.Objection;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.reminder.ReminderMails;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import cn.bijie.innovation.shared.time.Shanghai;
+import cn.bijie.innovation.shared.validation.TextPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -71,8 +74,32 @@ public final class NotificationMails {
                                 + s.voucherNo() + "）。",
                         "请注意查收。");
             }
+            case OBJECTION_LODGED -> throw new IllegalArgumentException("a mail to staff: objection(...)");
         };
         return ReminderMails.mail(to, ReminderMails.PREFIX + notice.event().title(), salutation, paragraphs,
+                List.of());
+    }
+
+    /**
+     * The staff's mail on an objection to {@code notice} (null: the notice is gone). The objection's text goes into
+     * the body only, cleaned by the text policy and escaped in the HTML; the subject holds nothing the public wrote.
+     */
+    public Mail objection(String to, Objection o, cn.bijie.innovation.shared.notice.Notice notice) {
+        NoticeEntry entry = notice == null ? null : notice.entries().stream()
+                .filter(e -> e.subsidyId().equals(o.subsidyId())).findFirst().orElse(null);
+        String listed = entry == null ? "补助 " + o.subsidyId()
+                : "补助 " + o.subsidyId() + "（" + TextPolicy.clean(entry.organizationName(), false) + "，"
+                        + recognition(entry.kind(), entry.level())
+                        + (entry.amountYuan() == null ? "" : "，" + yuan(entry.amountYuan()) + " 元") + "）";
+        String onNotice = notice == null ? "公示（编号 " + o.noticeId() + "）"
+                : "公示“" + TextPolicy.clean(notice.title(), false) + "”（编号 " + o.noticeId() + "，公示期 "
+                        + notice.opensOn() + " 至 " + notice.endsOn() + "）";
+        Instant lodged = Instant.parse(o.lodgedAt());
+        return ReminderMails.mail(to, ReminderMails.PREFIX + NotificationEvent.OBJECTION_LODGED.title() + "（异议编号 "
+                        + o.objectionId() + "）", "市科技局审核人员：",
+                List.of(onNotice + "于 " + Shanghai.dateOf(lodged) + " 收到一条异议，针对" + listed + "。",
+                        "异议内容（公众提交，原文照录，仅供核查）：\n" + TextPolicy.clean(o.text(), true),
+                        "请在公示期结束前登录系统核查，并作出“异议成立”或“异议不成立”的处理；异议未处理前，该公示不能结束。"),
                 List.of());
     }
 

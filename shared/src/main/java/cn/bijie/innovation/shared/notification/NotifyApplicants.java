@@ -50,7 +50,11 @@ public final class NotifyApplicants {
     /** Delivers one event; answers what became of it (a settled one is not touched again). */
     public Notification.Status deliver(Notice notice) {
         Organization org = organizations.find(notice.uscc()).orElse(null);
-        Mail mail = mails.mail(notice, org);
+        return deliver(notice, mails.mail(notice, org));
+    }
+
+    /** Delivers one event as {@code mail}: written first under the condition, then sent by this delivery only. */
+    public Notification.Status deliver(Notice notice, Mail mail) {
         Notification notification = new Notification(notice.key(), notice.uscc(), notice.event(), notice.at(),
                 mail.subject(), mail.text(), Notification.Status.SENDING, null);
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package cn.bijie.innovation.shared.organization;
 
+import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
@@ -15,8 +16,10 @@ import cn.bijie.innovation.shared.validation.TextPolicy;
 import cn.bijie.innovation.shared.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +32,8 @@ public final class OrganizationService {
     static final int MAX_REASON = 500;
     /** A search longer than any name cannot match one. */
     static final int MAX_SEARCH = MAX_NAME;
+    /** The 409 of a tier change another one overtook (here on a retry, in the store on a failed condition). */
+    public static final String TIER_CHANGED = "梯队刚被他人修改，请刷新后重试 (the tier changed meanwhile; reload and retry)";
 
     private final OrganizationStore store;
     private final Supplier<Policy> policy;
@@ -89,9 +94,13 @@ public final class OrganizationService {
         return store.find(uscc).orElseThrow(() -> new NotFound("组织不存在 (not found)"));
     }
 
-    /** {@code PUT /organizations/{uscc}/tier}: staff designate the tier from {@code effectiveOn}, for a reason. */
+    /**
+     * {@code PUT /organizations/{uscc}/tier}: staff designate the tier from {@code effectiveOn}, for a reason. The
+     * write is conditioned on the profile as read; of two simultaneous changes one commits and the other is 409.
+     */
     public Organization setTier(Caller caller, String uscc, TierInput input) {
         caller.requireAny(Role.STAFF);
+        List<Optional<String>> seen = new ArrayList<>(1); // the tier as this request first read it
         return Retry.unitOfWork(() -> {
             requireUscc(uscc);
             Validator v = new Validator();
@@ -103,6 +112,13 @@ public final class OrganizationService {
             }
             v.throwIfAny();
             Organization before = store.find(uscc).orElseThrow(() -> new NotFound("组织不存在 (not found)"));
+            if (seen.isEmpty()) {
+                seen.add(Optional.ofNullable(before.growthTier()));
+            } else if (!seen.get(0).equals(Optional.ofNullable(before.growthTier()))) {
+                // a retry after a lost race: the tier this request set out to change was changed by another one, so
+                // the second of two simultaneous changes is refused, never applied on top or answered as a no-op
+                throw new Conflict(TIER_CHANGED);
+            }
             if (input.tier().equals(before.growthTier())) {
                 return before;
             }

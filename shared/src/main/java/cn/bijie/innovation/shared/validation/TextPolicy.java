@@ -50,6 +50,26 @@ public final class TextPolicy {
         return null;
     }
 
+    /**
+     * {@code text} as this policy stores it, for text that reached the table before a check or from outside one: NFC,
+     * CR LF as LF, and without the characters {@link #problem} refuses (line breaks kept only where
+     * {@code lineBreaks}, else each becomes a space).
+     */
+    public static String clean(String text, boolean lineBreaks) {
+        StringBuilder out = new StringBuilder(text.length());
+        normalize(text).replace("\r\n", "\n").codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (c == '\n') {
+                out.append(lineBreaks ? '\n' : ' ');
+            } else if (type != Character.CONTROL && type != Character.LINE_SEPARATOR
+                    && type != Character.PARAGRAPH_SEPARATOR && type != Character.FORMAT
+                    && type != Character.SURROGATE) {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
     private static boolean invisible(int c) {
         int type = Character.getType(c);
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT;

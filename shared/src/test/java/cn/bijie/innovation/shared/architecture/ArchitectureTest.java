@@ -22,7 +22,7 @@ class ArchitectureTest {
             ROOT + ".ids..", ROOT + ".indicator..", ROOT + ".mail..", ROOT + ".organization..", ROOT + ".paging..",
             ROOT + ".notification..", ROOT + ".policy..", ROOT + ".reminder..", ROOT + ".retry..", ROOT + ".subsidy..",
             ROOT + ".time..", ROOT + ".uscc..", ROOT + ".validation..", ROOT + ".cultivation..",
-            ROOT + ".imports..", ROOT + ".sheet.."};
+            ROOT + ".imports..", ROOT + ".sheet..", ROOT + ".maintenance.."};
 
     /** How it reaches the world: the table, the bucket, mail, the HTTP API, the Lambda runtime. */
     static final String[] ADAPTERS = {

@@ -3,8 +3,10 @@ package cn.bijie.innovation.shared.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.bijie.innovation.shared.errors.Conflict;
 import cn.bijie.innovation.shared.errors.Forbidden;
 import cn.bijie.innovation.shared.errors.NotFound;
+import cn.bijie.innovation.shared.errors.ReadOutdated;
 import cn.bijie.innovation.shared.errors.ValidationFailed;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
@@ -44,6 +46,15 @@ class OrganizationServiceTest {
 
         @Override
         public void saveTier(Organization before, Organization after, TierChange change) {
+            if (rival != null) {
+                // DynamoDB cancelled this transaction for a conflict with another staff member's, which committed
+                TierChange won = rival;
+                rival = null;
+                saved.put(after.uscc(), new Organization(after.uscc(), after.name(), after.county(), after.industry(),
+                        after.contactEmail(), won.tier(), won.changedAt()));
+                history.add(won);
+                throw new ReadOutdated();
+            }
             saved.put(after.uscc(), after);
             history.add(change);
         }
@@ -60,6 +71,8 @@ class OrganizationServiceTest {
         }
     };
     final List<TierChange> history = new ArrayList<>();
+    /** A tier change that wins the race against the next {@code saveTier}, or null. */
+    TierChange rival;
     final List<DirectoryFilter> filters = new ArrayList<>();
     static final PageToken TOKENS = new PageToken("organization-test-page-token-secret-0123456789");
     final OrganizationService service = new OrganizationService(store, Policy.active(), TOKENS,
@@ -154,6 +167,21 @@ class OrganizationServiceTest {
             assertThat(c.effectiveOn()).isEqualTo("2026-11-20");
             assertThat(c.changedBy()).isEqualTo("s1");
         });
+    }
+
+    @Test
+    void aTierChangeThatLostATransactionConflict_is409_onItsRetry_whetherTheWinnerSetTheSameTierOrAnother() {
+        for (String winner : List.of("SEED", "LITTLE_GIANT_GROWING")) {
+            saved.clear();
+            history.clear();
+            service.put(applicant(OWN), OWN, VALID);
+            rival = new TierChange(OWN, winner, null, "2026-11-20", "另一位工作人员的认定", "s2", "2026-11-25T00:59:59Z");
+
+            assertThatThrownBy(() -> service.setTier(STAFF, OWN, new TierInput("SEED", "2026-11-20", "入选种子企业名单")))
+                    .isInstanceOf(Conflict.class);
+            assertThat(history).singleElement().satisfies(c -> assertThat(c.changedBy()).isEqualTo("s2"));
+            assertThat(saved.get(OWN).growthTier()).isEqualTo(winner);
+        }
     }
 
     @Test

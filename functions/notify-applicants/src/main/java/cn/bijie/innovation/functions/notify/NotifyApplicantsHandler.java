@@ -6,9 +6,12 @@ import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.notification.NotificationMails;
+import cn.bijie.innovation.shared.notice.Objection;
 import cn.bijie.innovation.shared.notification.NotifyApplicants;
+import cn.bijie.innovation.shared.notification.ObjectionAlerts;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.ChangedRecords;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoNoticeStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoNotificationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
@@ -33,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class NotifyApplicantsHandler implements RequestStreamHandler {
     private final NotifyApplicants notify;
+    private final ObjectionAlerts objections;
 
     /** Called by the Lambda runtime: wires the real table and mail once per container. */
     public NotifyApplicantsHandler() {
@@ -59,14 +63,27 @@ public final class NotifyApplicantsHandler implements RequestStreamHandler {
         Priming.register("read", () -> dynamo.getItem(r -> r.tableName(table).key(Keys.key("PRIMING", "PRIMING"))));
     }
 
-    public NotifyApplicantsHandler(NotifyApplicants notify) {
+    public NotifyApplicantsHandler(NotifyApplicants notify, ObjectionAlerts objections) {
         this.notify = notify;
+        this.objections = objections;
     }
 
-    static NotifyApplicants wire(Config config, DynamoDbClient dynamo, AwsClients clients) {
+    private NotifyApplicantsHandler(Wired wired) {
+        this(wired.applicants(), wired.objections());
+    }
+
+    /** The two deliveries of the stream's records: to applicants, and to staff on an objection. */
+    record Wired(NotifyApplicants applicants, ObjectionAlerts objections) {}
+
+    static Wired wire(Config config, DynamoDbClient dynamo, AwsClients clients) {
         String table = config.table();
-        return new NotifyApplicants(new DynamoNotificationStore(dynamo, table), new DynamoOrganizationStore(dynamo,
-                table), Mailers.of(config, clients.sesV2()), new NotificationMails(Policy.active()), Clock.systemUTC());
+        Policy policy = Policy.active();
+        NotificationMails mails = new NotificationMails(policy);
+        NotifyApplicants notify = new NotifyApplicants(new DynamoNotificationStore(dynamo, table),
+                new DynamoOrganizationStore(dynamo, table), Mailers.of(config, clients.sesV2()), mails,
+                Clock.systemUTC());
+        return new Wired(notify, new ObjectionAlerts(new DynamoNoticeStore(dynamo, table, policy), notify, mails,
+                config.require("STAFF_MAILBOX")));
     }
 
     @Override
@@ -80,12 +97,19 @@ public final class NotifyApplicantsHandler implements RequestStreamHandler {
         if (after == null) {
             return;
         }
+        Object before = ChangedRecords.record(StreamImages.item(change.path("OldImage")));
+        if (after instanceof Objection objection) {
+            if (before == null) {
+                objections.lodged(objection); // staff hear of a new objection; its decision is theirs already
+            }
+            return;
+        }
         JsonNode written = change.path("ApproximateCreationDateTime");
         String sequenceNumber = change.path("SequenceNumber").asText();
         if (!written.isNumber() || sequenceNumber.isEmpty()) {
             throw new IllegalArgumentException("stream record without ApproximateCreationDateTime or SequenceNumber");
         }
-        notify.onChange(ChangedRecords.record(StreamImages.item(change.path("OldImage"))), after,
+        notify.onChange(before, after,
                 Instant.ofEpochSecond(written.asLong()), sequenceNumber);
     }
 }

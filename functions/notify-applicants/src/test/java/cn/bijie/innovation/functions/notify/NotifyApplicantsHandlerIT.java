@@ -105,18 +105,7 @@ class NotifyApplicantsHandlerIT {
         for (int i = 0; i < 3; i++) {
             assertThat(deliver(batch)).as("delivery " + (i + 1)).isEmpty();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Callable<List<String>>> racing = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                racing.add(() -> deliver(batch));
-            }
-            for (Future<List<String>> delivery : pool.invokeAll(racing)) {
-                delivery.get(); // a record another delivery is sending is reported failed, and retried below
-            }
-        } finally {
-            pool.shutdown();
-        }
+        deliverAtOnce(batch, 10);
         assertThat(deliver(batch)).isEmpty();
 
         List<JsonNode> mails = mailsTo(contact(uscc));
@@ -168,7 +157,7 @@ class NotifyApplicantsHandlerIT {
         Mailer down = mail -> new SendResult.Failed("mail service unreachable");
         var failing = new NotifyApplicantsHandler(new NotifyApplicants(new DynamoNotificationStore(bureau.dynamo,
                 bureau.table), new DynamoOrganizationStore(bureau.dynamo, bureau.table), down,
-                new NotificationMails(bureau.policy), bureau.clock));
+                new NotificationMails(bureau.policy), bureau.clock), null);
 
         List<String> failed = deliver(failing, batch);
 
@@ -199,6 +188,22 @@ class NotifyApplicantsHandlerIT {
 
     static Map<String, AttributeValue> application(String applicationId) {
         return bureau.item(Keys.application(applicationId));
+    }
+
+    /** {@code event} delivered {@code times} at once, racing (the callers retry what these report failed). */
+    static void deliverAtOnce(String event, int times) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(times);
+        try {
+            List<Callable<List<String>>> racing = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                racing.add(() -> deliver(event));
+            }
+            for (Future<List<String>> delivery : pool.invokeAll(racing)) {
+                delivery.get(); // a record another delivery is sending is reported failed, and retried after
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     static List<String> deliver(String event) {

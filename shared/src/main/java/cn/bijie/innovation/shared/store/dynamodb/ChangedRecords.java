@@ -4,7 +4,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A stream record's images as the domain's records (an application, a certification, a subsidy): the only place a
+ * A stream record's images as the domain's records (an application, a certification, a subsidy, an objection): the only place a
  * stream consumer turns items into records, through their mappers.
  */
 public final class ChangedRecords {
@@ -20,6 +20,7 @@ public final class ChangedRecords {
             case ApplicationMapper.TYPE -> ApplicationMapper.fromItem(image);
             case CertificationMapper.TYPE -> CertificationMapper.fromItem(image);
             case SubsidyMapper.TYPE -> SubsidyMapper.fromItem(image);
+            case NoticeMapper.OBJECTION_TYPE -> NoticeMapper.objectionFromItem(image);
             default -> null;
         };
     }

@@ -43,14 +43,24 @@ public final class DirectoryMapper {
 
     /** Sets the profile's part of the entry (created with it). */
     static void profile(WriteTransaction tx, Organization o, String nameKey) {
-        Map<String, String> names = new HashMap<>(Map.of("#type", "type", "#uscc", USCC, "#name", NAME,
-                "#county", COUNTY, "#industry", INDUSTRY, "#gpk", GSI_PK, "#gsk", GSI_SK, "#psk", POOL_SK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":type", Items.s(TYPE), ":uscc", Items.s(o.uscc()),
-                ":name", Items.s(o.name()), ":county", Items.s(o.county()), ":industry", Items.s(o.industry()),
-                ":gpk", Items.s(PARTITION), ":gsk", Items.s(nameKey + "#" + o.uscc())));
-        tx.update(key(o.uscc()), "SET #type = :type, #uscc = :uscc, #name = :name, #county = :county, "
-                + "#industry = :industry, #gpk = :gpk, #gsk = :gsk, #psk = :gsk", names, values, Condition.NONE,
-                null);
+        ProfilePart part = new ProfilePart(o, nameKey);
+        tx.update(key(o.uscc()), part.set.toString(), part.names, part.values, Condition.NONE, null);
+    }
+
+    /** The update of the profile's attributes and keys, to which {@link #backfill} adds the others'. */
+    private static final class ProfilePart {
+        final Map<String, String> names;
+        final Map<String, AttributeValue> values;
+        final StringBuilder set = new StringBuilder("SET #type = :type, #uscc = :uscc, #name = :name, "
+                + "#county = :county, #industry = :industry, #gpk = :gpk, #gsk = :gsk, #psk = :gsk");
+
+        ProfilePart(Organization o, String nameKey) {
+            names = new HashMap<>(Map.of("#type", "type", "#uscc", USCC, "#name", NAME, "#county", COUNTY,
+                    "#industry", INDUSTRY, "#gpk", GSI_PK, "#gsk", GSI_SK, "#psk", POOL_SK));
+            values = new HashMap<>(Map.of(":type", Items.s(TYPE), ":uscc", Items.s(o.uscc()), ":name",
+                    Items.s(o.name()), ":county", Items.s(o.county()), ":industry", Items.s(o.industry()),
+                    ":gpk", Items.s(PARTITION), ":gsk", Items.s(nameKey + "#" + o.uscc())));
+        }
     }
 
     static void tier(WriteTransaction tx, String uscc, String tier) {
@@ -86,6 +96,38 @@ public final class DirectoryMapper {
     static void holds(WriteTransaction tx, String uscc, String kind) {
         tx.update(key(uscc), "ADD #kinds :kind", Map.of("#kinds", ACTIVE_KINDS),
                 Map.of(":kind", AttributeValue.fromSs(List.of(kind))), Condition.NONE, null);
+    }
+
+    /**
+     * The whole entry of a profile written before the directory (maintenance {@code backfill-directory}): the
+     * profile's part, its tier and, while it is in the pool, its intake and the in-pool partition, in one update (a
+     * transaction writes an item once).
+     */
+    static void backfill(WriteTransaction tx, Organization o, String nameKey, Integer openIntake) {
+        ProfilePart part = new ProfilePart(o, nameKey);
+        if (o.growthTier() != null) {
+            part.names.put("#tier", GROWTH_TIER);
+            part.values.put(":tier", Items.s(o.growthTier()));
+            part.set.append(", #tier = :tier");
+        }
+        if (openIntake != null) {
+            part.names.put("#pi", POOL_INTAKE);
+            part.names.put("#ppk", POOL_PK);
+            part.values.put(":pi", Items.n(openIntake));
+            part.values.put(":ppk", Items.s(IN_POOL_PARTITION));
+            part.set.append(", #pi = :pi, #ppk = :ppk");
+        }
+        tx.update(key(o.uscc()), part.set.toString(), part.names, part.values, Condition.NONE, null);
+    }
+
+    /** Whether the entry is in the pool's partition (GSI2) with an intake. */
+    static boolean pooled(Map<String, AttributeValue> item) {
+        return item != null && item.containsKey(POOL_INTAKE) && item.containsKey(POOL_PK);
+    }
+
+    /** Whether the entry is listed in the directory (GSI3): false for none, or one written before the directory. */
+    static boolean listed(Map<String, AttributeValue> item) {
+        return item != null && item.containsKey(GSI_PK);
     }
 
     static DirectoryEntry fromItem(Map<String, AttributeValue> item) {

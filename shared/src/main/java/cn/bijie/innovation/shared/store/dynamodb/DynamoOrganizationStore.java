@@ -6,6 +6,7 @@ import cn.bijie.innovation.shared.organization.DirectoryEntry;
 import cn.bijie.innovation.shared.organization.DirectoryFilter;
 import cn.bijie.innovation.shared.organization.NameKey;
 import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.organization.OrganizationService;
 import cn.bijie.innovation.shared.organization.OrganizationStore;
 import cn.bijie.innovation.shared.organization.TierChange;
 import cn.bijie.innovation.shared.paging.Slice;
@@ -65,8 +66,8 @@ public final class DynamoOrganizationStore implements OrganizationStore {
     @Override
     public void saveTier(Organization before, Organization after, TierChange change) {
         WriteTransaction tx = profile(before, after, change.changedBy(), "ORGANIZATION_TIER_SET")
-                .put(TierHistoryMapper.item(change), Condition.absent(), () -> new Conflict(
-                        "梯队刚被他人修改，请刷新后重试 (the tier changed meanwhile; reload and retry)"));
+                .put(TierHistoryMapper.item(change), Condition.absent(),
+                        () -> new Conflict(OrganizationService.TIER_CHANGED));
         DirectoryMapper.tier(tx, after.uscc(), after.growthTier());
         writer.commit(tx);
     }

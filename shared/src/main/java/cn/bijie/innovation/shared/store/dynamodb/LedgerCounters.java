@@ -75,7 +75,7 @@ public final class LedgerCounters {
         return item == null || item.isEmpty() ? null : Items.str(item, ENTRY_COUNTY);
     }
 
-    private String countyOf(String uscc) {
+    String countyOf(String uscc) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.organization(uscc))
                 .projectionExpression("#c").expressionAttributeNames(Map.of("#c", OrganizationMapper.COUNTY))
                 .consistentRead(true)).item();
@@ -126,6 +126,11 @@ public final class LedgerCounters {
             }
         }
 
+        /** The counts and sums moved so far, by attribute of the totals item (the recount's expected totals). */
+        Map<String, Long> deltas() {
+            return deltas;
+        }
+
         /** The one update of the totals item, when anything moved. */
         public void commitTo(WriteTransaction tx) {
             deltas.values().removeIf(d -> d == 0);
@@ -147,6 +152,11 @@ public final class LedgerCounters {
             tx.update(totalsKey(), "ADD " + String.join(", ", adds) + " SET #type = :type", names, values,
                     Condition.NONE, null);
         }
+    }
+
+    /** Whether an attribute of the totals item is a count or a sum (not its key or type). */
+    static boolean isTotal(String attribute) {
+        return attribute.startsWith("n" + SEP) || attribute.startsWith("y" + SEP);
     }
 
     /** The counters as read back: every {@code n|…} attribute with its {@code y|…} twin. */

@@ -118,9 +118,13 @@ final class SubsidyMapper {
     }
 
     static Map<String, AttributeValue> platformLevelItem(Subsidy s) {
-        Map<String, AttributeValue> item = new HashMap<>(platformLevelKey(s.platformLevel()));
+        return platformLevelItem(s.platformLevel(), s.subsidyId());
+    }
+
+    static Map<String, AttributeValue> platformLevelItem(String platformLevel, String subsidyId) {
+        Map<String, AttributeValue> item = new HashMap<>(platformLevelKey(platformLevel));
         item.put("type", Items.s("PLATFORM_LEVEL_PAID"));
-        item.put(SUBSIDY_ID, Items.s(s.subsidyId()));
+        item.put(SUBSIDY_ID, Items.s(subsidyId));
         return item;
     }
 }
