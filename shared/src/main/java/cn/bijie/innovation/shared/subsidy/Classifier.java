@@ -69,10 +69,10 @@ public final class Classifier {
                 .filter(p -> p.subsidy() != null && p.subsidy().status().holdsPlatformLevel()).toList();
         String classification;
         SubsidyTerms base;
-        String platformLevel;
+        String platformLevel = r.override() != null ? null
+                : platformLevel(policy, r.platformId(), r.kind(), r.level(), renewal);
         if (policy.isRenewable(r.kind())) {
             classification = renewal ? "RENEWAL" : "NEW";
-            platformLevel = renewal || r.override() != null ? null : r.platformId() + "#NEW";
             Optional<Prior> paidNew = live.stream().filter(p -> !p.subsidy().renewal()).findFirst();
             if (!renewal && r.override() == null && paidNew.isPresent()) {
                 return notPayable("REPEAT", false, note(policy.classificationNotes().alreadyPaid(), paidNew.get()));
@@ -80,7 +80,6 @@ public final class Classifier {
             base = rules.terms(in, r.kind(), r.level(), renewal, null);
         } else {
             int rank = policy.rank(r.level());
-            platformLevel = r.override() != null ? null : r.platformId() + "#" + r.level();
             Optional<Prior> same = live.stream().filter(p -> policy.rank(p.level()) == rank).findFirst();
             Optional<Prior> higher = live.stream().filter(p -> policy.rank(p.level()) > rank && p.before(r))
                     .findFirst();
@@ -151,5 +150,17 @@ public final class Classifier {
     private String note(String template, Prior prior) {
         return Policy.fill(template, Map.of("level", policy.levelName(prior.level()).orElse(prior.level()),
                 "subsidyId", prior.subsidy().subsidyId()));
+    }
+
+    /**
+     * The platform-level a payable subsidy holds (what {@code PAID#<platform-level>} makes payable once): an
+     * enterprise's first recognition of a renewable kind holds {@code <platform>#NEW} and a renewal none; any other
+     * recognition holds its platform's level.
+     */
+    public static String platformLevel(Policy policy, String platformId, String kind, String level, boolean renewal) {
+        if (policy.isRenewable(kind)) {
+            return renewal ? null : platformId + "#NEW";
+        }
+        return platformId + "#" + level;
     }
 }

@@ -3,6 +3,7 @@ package cn.bijie.innovation.shared.store.dynamodb;
 import cn.bijie.innovation.shared.certification.Certification;
 import cn.bijie.innovation.shared.platform.Platform;
 import cn.bijie.innovation.shared.policy.Policy;
+import cn.bijie.innovation.shared.subsidy.Classifier;
 import cn.bijie.innovation.shared.subsidy.Subsidy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +74,8 @@ final class PlatformBackfill {
         Map<String, AttributeValue> subsidyItem = get(Keys.subsidy(subsidyId));
         if (subsidyItem != null && !subsidyItem.containsKey(SubsidyMapper.PLATFORM_ID)) {
             Subsidy s = SubsidyMapper.fromItem(subsidyItem);
-            String platformLevel = s.status().holdsPlatformLevel() ? platformLevel(s, platform.platformId()) : null;
+            String platformLevel = s.status().holdsPlatformLevel()
+                    ? Classifier.platformLevel(policy, platform.platformId(), s.kind(), s.level(), s.renewal()) : null;
             Map<String, AttributeValue> paid = platformLevel == null ? null
                     : get(SubsidyMapper.platformLevelKey(platformLevel));
             if (paid != null && !subsidyId.equals(Items.str(paid, SubsidyMapper.SUBSIDY_ID))) {
@@ -118,17 +120,6 @@ final class PlatformBackfill {
     private Platform platform(String uscc, String platformId) {
         Map<String, AttributeValue> item = get(PlatformMapper.key(uscc, platformId));
         return item == null ? null : PlatformMapper.fromItem(item);
-    }
-
-    /**
-     * The platform-level a payable subsidy holds, as the classification names it: the enterprise's first
-     * recognition for a renewable kind ({@code #NEW}; a renewal holds none), else the platform's level.
-     */
-    private String platformLevel(Subsidy s, String platformId) {
-        if (policy.isRenewable(s.kind())) {
-            return s.renewal() ? null : platformId + "#NEW";
-        }
-        return platformId + "#" + s.level();
     }
 
     private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
