@@ -27,9 +27,9 @@ import java.util.Map;
 /**
  * The stream event's JSON as the official {@link DynamodbEvent}, read the way the Lambda Java runtime reads it for a
  * typed handler ({@code aws-lambda-java-serialization}'s {@code LambdaEventSerializers}: the same property names, and
- * {@code ApproximateCreationDateTime} in epoch seconds); {@code StreamEventsTest} holds the two readings equal. Our
- * stream consumers stay {@code RequestStreamHandler}s: one function serves HTTP and the stream (cultivation), and the
- * runtime's serializer, 3.7 MiB with its own Jackson, would weigh more than every function jar's code.
+ * {@code ApproximateCreationDateTime} in epoch seconds); {@code StreamBatchTest} holds the two readings equal. The
+ * stream readers stay {@code RequestStreamHandler}s because one function serves HTTP and the stream (cultivation); the
+ * runtime's serializer in their jars would add 3.7 MiB and a second Jackson.
  */
 final class StreamEvents {
     private static final ObjectMapper READER = JsonMapper.builder()
