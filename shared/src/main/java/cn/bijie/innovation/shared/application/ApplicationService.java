@@ -12,6 +12,7 @@ import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.DerivedId;
 import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.paging.ListParameters;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
@@ -71,7 +72,7 @@ public final class ApplicationService {
     public Page<Application> list(Caller caller, String status, String kind, String county, int limit,
             String nextToken) {
         Validator v = new Validator();
-        v.optionalCode("status", status, s -> ApplicationStatus.parse(s).isPresent());
+        v.optionalCode(ListParameters.STATUS, status, s -> ApplicationStatus.parse(s).isPresent());
         v.optionalCode("kind", kind, k -> policy.kind(k).isPresent());
         v.optionalCode("county", county, policy::isCounty);
         v.throwIfAny();

@@ -15,6 +15,7 @@ import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.DerivedId;
 import cn.bijie.innovation.shared.ids.SortableId;
 import cn.bijie.innovation.shared.indicator.OrganizationHoldings;
+import cn.bijie.innovation.shared.paging.ListParameters;
 import cn.bijie.innovation.shared.paging.OwnedLists;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
@@ -168,7 +169,7 @@ public final class CertificationService {
             v.uscc("uscc", uscc);
         }
         v.optionalCode("kind", kind, code -> policy.kind(code).isPresent());
-        v.optionalCode("status", status, code -> Arrays.stream(CertificationStatus.values())
+        v.optionalCode(ListParameters.STATUS, status, code -> Arrays.stream(CertificationStatus.values())
                 .anyMatch(s -> s.name().equals(code)));
         v.optionalDate("expiringBefore", expiringBefore);
         v.throwIfAny();

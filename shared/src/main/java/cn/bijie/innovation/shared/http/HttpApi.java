@@ -21,6 +21,8 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * API.md, response JSON out. A handler only declares its routes.
  */
 public final class HttpApi {
+    /** The answer's status in the request's log line: apart from any record's {@code status}. */
+    static final String HTTP_STATUS = "httpStatus";
     /** API.md: a body over 64 KiB is rejected before it is parsed. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -53,10 +55,11 @@ public final class HttpApi {
                 throw new NotFound("没有这个接口 (no such route): " + routeKey);
             }
             ApiResponse response = route.handle(ApiRequest.fromEvent(event));
-            Log.info("request", Map.of("requestId", requestId, "route", routeKey, "status", response.statusCode()));
+            Log.info("request", Map.of("requestId", requestId, "route", routeKey, HTTP_STATUS, response.statusCode()));
             return response;
         } catch (DomainException e) {
-            Log.info("request", Map.of("requestId", requestId, "route", routeKey, "status", e.status(), "code", e.code()));
+            Log.info("request", Map.of("requestId", requestId, "route", routeKey, HTTP_STATUS, e.status(),
+                    "code", e.code()));
             return ApiResponse.error(e);
         } catch (SdkClientException | SdkServiceException e) {
             if (e instanceof SdkServiceException service && service.statusCode() < 500 && !service.isThrottlingException()) {

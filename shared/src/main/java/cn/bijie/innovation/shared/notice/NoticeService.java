@@ -8,6 +8,7 @@ import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.DerivedId;
 import cn.bijie.innovation.shared.ids.SortableId;
+import cn.bijie.innovation.shared.paging.ListParameters;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
 import cn.bijie.innovation.shared.paging.Slice;
@@ -241,7 +242,7 @@ public final class NoticeService {
 
     private Page<Notice> page(String reader, String status, String limit, String nextToken) {
         Validator v = new Validator();
-        v.optionalCode("status", status, code -> Arrays.stream(NoticeStatus.values())
+        v.optionalCode(ListParameters.STATUS, status, code -> Arrays.stream(NoticeStatus.values())
                 .anyMatch(s -> s.name().equals(code)));
         v.throwIfAny();
         int pageSize = Page.limit(limit);

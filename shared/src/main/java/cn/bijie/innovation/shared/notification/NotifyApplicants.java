@@ -20,6 +20,8 @@ import java.util.Map;
  * delivery of the stream record tries again; a delivery that died while sending is taken over when its lease ends.
  */
 public final class NotifyApplicants {
+    /** How a notification ended (SENT, REFUSED, …), the log key the other stream readers use for theirs. */
+    private static final String OUTCOME = "outcome";
     /** How long a claimed notification is another delivery's before it may be taken over. */
     static final Duration LEASE = Duration.ofMinutes(5);
     static final int SEND_ATTEMPTS = 3;
@@ -86,7 +88,7 @@ public final class NotifyApplicants {
 
     private Notification.Status settle(Notice notice, Notification.Status status, String detail) {
         store.settle(notice.uscc(), notice.key(), status, detail, clock.instant());
-        Log.info("notification", Map.of("notificationId", notice.key(), "event", notice.event(), "status", status));
+        Log.info("notification", Map.of("notificationId", notice.key(), "event", notice.event(), OUTCOME, status));
         return status;
     }
 }

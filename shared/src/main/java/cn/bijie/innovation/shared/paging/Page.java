@@ -21,6 +21,6 @@ public record Page<T>(List<T> items, String nextToken) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ValidationFailed.field("limit", "须为 1–100 的整数 (an integer from 1 to 100)");
+        throw ValidationFailed.field(ListParameters.LIMIT, "须为 1–100 的整数 (an integer from 1 to 100)");
     }
 }

@@ -92,6 +92,6 @@ public final class PageToken {
     }
 
     private static ValidationFailed invalid() {
-        return ValidationFailed.field("nextToken", "无效的分页令牌 (invalid or foreign nextToken)");
+        return ValidationFailed.field(ListParameters.NEXT_TOKEN, "无效的分页令牌 (invalid or foreign nextToken)");
     }
 }

@@ -6,6 +6,7 @@ import cn.bijie.innovation.shared.idempotency.Written;
 import cn.bijie.innovation.shared.identity.Caller;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.ids.DerivedId;
+import cn.bijie.innovation.shared.paging.ListParameters;
 import cn.bijie.innovation.shared.paging.OwnedLists;
 import cn.bijie.innovation.shared.paging.Page;
 import cn.bijie.innovation.shared.paging.PageToken;
@@ -47,7 +48,7 @@ public final class SubsidyService {
         if (uscc != null) {
             v.uscc("uscc", uscc);
         }
-        v.optionalCode("status", status, code -> Arrays.stream(SubsidyStatus.values())
+        v.optionalCode(ListParameters.STATUS, status, code -> Arrays.stream(SubsidyStatus.values())
                 .anyMatch(s -> s.name().equals(code)));
         v.throwIfAny();
         int pageSize = Page.limit(limit);

@@ -42,6 +42,6 @@ public record Primed(int actions, List<String> log) {
         return log.stream().filter(line -> line.startsWith("{")).map(Json::tree)
                 .filter(line -> "request".equals(line.path("message").asText())
                         && route.equals(line.path("route").asText()))
-                .map(line -> line.path("status").asInt()).toList();
+                .map(line -> line.path("httpStatus").asInt()).toList();
     }
 }

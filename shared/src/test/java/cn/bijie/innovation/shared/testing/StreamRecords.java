@@ -1,15 +1,25 @@
 package cn.bijie.innovation.shared.testing;
 
 import cn.bijie.innovation.shared.json.Json;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** DynamoDB stream records and batches as Lambda's event source mapping hands them to a function. */
+/**
+ * DynamoDB stream records and batches as Lambda's event source mapping hands them to a function (the one builder of
+ * them for tests), and a batch delivered to a stream consumer.
+ */
 public final class StreamRecords {
     private static final AtomicLong SEQUENCE = new AtomicLong(7_000_000);
 
@@ -36,7 +46,9 @@ public final class StreamRecords {
         record.put("awsRegion", "us-east-1");
         ObjectNode dynamodb = record.putObject("dynamodb");
         dynamodb.put("ApproximateCreationDateTime", Instant.now().getEpochSecond());
-        dynamodb.set("Keys", image(Map.of("PK", newImage.get("PK"), "SK", newImage.get("SK"))));
+        if (newImage.containsKey("PK")) {
+            dynamodb.set("Keys", image(Map.of("PK", newImage.get("PK"), "SK", newImage.get("SK"))));
+        }
         dynamodb.set("NewImage", image(newImage));
         if (oldImage != null) {
             dynamodb.set("OldImage", image(oldImage));
@@ -51,6 +63,20 @@ public final class StreamRecords {
         ArrayNode array = event.putArray("Records");
         records.forEach(array::add);
         return Json.write(event);
+    }
+
+    /** The consumer's answer to one event: the sequence numbers it reported as failed ({@code batchItemFailures}). */
+    public static List<String> deliver(RequestStreamHandler to, String event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            to.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> failed = new ArrayList<>();
+        Json.tree(out.toString(StandardCharsets.UTF_8)).path("batchItemFailures")
+                .forEach(f -> failed.add(f.path("itemIdentifier").asText()));
+        return failed;
     }
 
     /** An item in DynamoDB JSON (the types our items use). */

@@ -4,7 +4,6 @@ import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.calculation.SubsidyCalculator;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
-import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.store.dynamodb.CertificationMapper;
@@ -14,11 +13,9 @@ import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.store.dynamodb.StreamBatch;
-import cn.bijie.innovation.shared.store.dynamodb.StreamImages;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,8 +50,7 @@ public final class CalculateSubsidyHandler implements RequestStreamHandler {
         this(wire(dynamo, table));
         // SnapStart: a stream record of a type this function ignores is parsed and dispatched (and nothing done), a
         // read finds no item, the transaction's condition cannot hold: nothing is written
-        Priming.register("stream record", () -> handle(Json.tree("""
-                {"eventName":"INSERT","dynamodb":{"SequenceNumber":"0","NewImage":{"type":{"S":"PRIMING"}}}}""")));
+        Priming.register("stream record", () -> StreamBatch.prime(this::handle));
         Priming.register("read", () -> dynamo.getItem(r -> r.tableName(table).key(Keys.key("PRIMING", "PRIMING"))));
         Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
     }
@@ -76,16 +72,15 @@ public final class CalculateSubsidyHandler implements RequestStreamHandler {
         StreamBatch.handle(in, out, this::handle);
     }
 
-    private void handle(JsonNode record) {
-        String eventName = record.path("eventName").asText();
-        Map<String, AttributeValue> image = StreamImages.item(record.path("dynamodb").path("NewImage"));
-        String type = Items.str(image, "type");
-        if (CertificationMapper.TYPE.equals(type) && "INSERT".equals(eventName)) {
+    private void handle(StreamBatch.Change change) {
+        Map<String, AttributeValue> image = change.newImage();
+        String type = change.type();
+        if (CertificationMapper.TYPE.equals(type) && change.inserted()) {
             String certificationId = require(image, "certificationId");
             var outcome = calculator.onCertificationRecorded(certificationId);
             Log.info("certification", Map.of("certificationId", certificationId, "outcome", outcome));
-        } else if (CertificationMapper.TYPE.equals(type) && "MODIFY".equals(eventName)) {
-            Map<String, AttributeValue> old = StreamImages.item(record.path("dynamodb").path("OldImage"));
+        } else if (CertificationMapper.TYPE.equals(type) && change.modified()) {
+            Map<String, AttributeValue> old = change.oldImage();
             String certificationId = require(image, "certificationId");
             if (CertificationMapper.revokedNow(old, image)) {
                 int moved = calculator.onCertificationRevoked(certificationId);
@@ -101,7 +96,7 @@ public final class CalculateSubsidyHandler implements RequestStreamHandler {
                 Log.info("certification reclassified", Map.of("certificationId", certificationId, "moved", moved));
             }
         } else if (DynamoPolicyParameterStore.TYPE.equals(type)
-                && ("INSERT".equals(eventName) || "MODIFY".equals(eventName))) {
+                && (change.inserted() || change.modified())) {
             String name = require(image, "name");
             int moved = calculator.onParameterChanged(name);
             Log.info("policy parameter", Map.of("name", name, "subsidiesMoved", moved));

@@ -15,14 +15,10 @@ import cn.bijie.innovation.shared.subsidy.SubsidyStatus;
 import cn.bijie.innovation.shared.testing.FourEyes;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
+import cn.bijie.innovation.shared.testing.StreamRecords;
 import cn.bijie.innovation.shared.testing.TestStack;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +27,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,25 +38,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class CalculateSubsidyHandlerIT {
     static final BureauFixture bureau = new BureauFixture();
     static final CalculateSubsidyHandler handler = new CalculateSubsidyHandler(bureau.calculator);
-    static final AtomicLong SEQUENCE = new AtomicLong(5_000_000);
 
     @BeforeEach
     void money() {
         bureau.openSubsidyWindow();
     }
 
-    /** The handler's answer to one event: the sequence numbers it reported as failed. */
     static List<String> deliver(CalculateSubsidyHandler to, String event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            to.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> failed = new ArrayList<>();
-        Json.tree(out.toString(StandardCharsets.UTF_8)).path("batchItemFailures")
-                .forEach(f -> failed.add(f.path("itemIdentifier").asText()));
-        return failed;
+        return StreamRecords.deliver(to, event);
     }
 
     @Test
@@ -91,7 +75,8 @@ class CalculateSubsidyHandlerIT {
     @Test
     void theSameBatch_deliveredFiveTimes_yieldsOneSubsidyPerRecognition() {
         List<Certification> certifications = certifications(4);
-        String batch = batch(certifications.stream().map(CalculateSubsidyHandlerIT::insertOf).toList());
+        String batch = StreamRecords.batch(certifications.stream().map(CalculateSubsidyHandlerIT::insertOf)
+                .toList());
 
         for (int i = 0; i < 5; i++) {
             assertThat(deliver(handler, batch)).as("delivery " + (i + 1)).isEmpty();
@@ -103,7 +88,8 @@ class CalculateSubsidyHandlerIT {
     @Test
     void twentyConcurrentDeliveries_yieldOneSubsidyPerRecognition() throws Exception {
         List<Certification> certifications = certifications(3);
-        String batch = batch(certifications.stream().map(CalculateSubsidyHandlerIT::insertOf).toList());
+        String batch = StreamRecords.batch(certifications.stream().map(CalculateSubsidyHandlerIT::insertOf)
+                .toList());
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<String> failed = new ArrayList<>();
         try {
@@ -133,7 +119,7 @@ class CalculateSubsidyHandlerIT {
         String poisonedSequence = poisoned.path("dynamodb").path("SequenceNumber").asText();
         ObjectNode good = insertOf(certifications.get(1));
 
-        List<String> failed = deliver(handler, batch(List.of(poisoned, good)));
+        List<String> failed = deliver(handler, StreamRecords.batch(List.of(poisoned, good)));
 
         assertThat(failed).containsExactly(poisonedSequence);
         assertThat(bureau.subsidyOf(certifications.get(1).certificationId())).isNotNull();
@@ -149,12 +135,12 @@ class CalculateSubsidyHandlerIT {
         bureau.record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "GR-RN-S0", "2023-10-30");
         Certification renewal = bureau.record(uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", true, "GR-RN-S1",
                 "2026-11-03");
-        deliver(handler, batch(List.of(insertOf(renewal))));
+        deliver(handler, StreamRecords.batch(List.of(insertOf(renewal))));
         assertThat(bureau.subsidyOf(renewal.certificationId()).status()).isEqualTo(SubsidyStatus.PENDING_AMOUNT);
 
         FourEyes.set(bureau.policyService, "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN", 80_000);
         var parameter = bureau.item(Keys.policyParameter("BJ-2019", "HIGH_TECH_ENTERPRISE_RENEWAL_YUAN"));
-        assertThat(deliver(handler, batch(List.of(record("INSERT", parameter))))).isEmpty();
+        assertThat(deliver(handler, StreamRecords.batch(List.of(StreamRecords.insert(parameter))))).isEmpty();
 
         Subsidy moved = bureau.subsidyOf(renewal.certificationId());
         assertThat(moved.status()).isEqualTo(SubsidyStatus.AWAITING_NOTICE);
@@ -170,15 +156,14 @@ class CalculateSubsidyHandlerIT {
                 "KL-MP-" + uscc, "2025-03-01");
         Certification national = bureau.record(uscc, "KEY_LABORATORY", "NATIONAL", false, "毕节乙实验室",
                 "KL-MN-" + uscc, "2025-09-01");
-        deliver(handler, batch(List.of(insertOf(provincial), insertOf(national))));
+        deliver(handler, StreamRecords.batch(List.of(insertOf(provincial), insertOf(national))));
         assertThat(bureau.subsidyOf(national.certificationId()).classification()).isEqualTo("NEW");
         var before = bureau.item(Keys.certification(national.certificationId()));
         Answers.commit(200, null, () -> bureau.platformMerges.merge(BureauFixture.STAFF, uscc,
                 national.platformId(), new MergeInput(provincial.platformId(), "同一实验室")));
-        ObjectNode modify = record("MODIFY", bureau.item(Keys.certification(national.certificationId())));
-        ((ObjectNode) modify.path("dynamodb")).set("OldImage", image(before));
+        ObjectNode modify = StreamRecords.modify(before, bureau.item(Keys.certification(national.certificationId())));
 
-        assertThat(deliver(handler, batch(List.of(modify)))).isEmpty();
+        assertThat(deliver(handler, StreamRecords.batch(List.of(modify)))).isEmpty();
 
         Subsidy upgrade = bureau.subsidyOf(national.certificationId());
         assertThat(upgrade.classification()).isEqualTo("UPGRADE");
@@ -191,7 +176,7 @@ class CalculateSubsidyHandlerIT {
         bureau.organization(uscc, "520502");
         var profile = bureau.item(Keys.organization(uscc));
 
-        assertThat(deliver(handler, batch(List.of(record("INSERT", profile))))).isEmpty();
+        assertThat(deliver(handler, StreamRecords.batch(List.of(StreamRecords.insert(profile))))).isEmpty();
     }
 
     @Test
@@ -245,49 +230,6 @@ class CalculateSubsidyHandlerIT {
     }
 
     static ObjectNode insertOf(Certification c) {
-        return record("INSERT", bureau.item(Keys.certification(c.certificationId())));
-    }
-
-    /** A stream record as Lambda's event source mapping shapes it. */
-    static ObjectNode record(String eventName, Map<String, AttributeValue> newImage) {
-        ObjectNode record = Json.MAPPER.createObjectNode();
-        record.put("eventID", "it-" + SEQUENCE.get());
-        record.put("eventName", eventName);
-        record.put("eventVersion", "1.1");
-        record.put("eventSource", "aws:dynamodb");
-        record.put("awsRegion", "us-east-1");
-        ObjectNode dynamodb = record.putObject("dynamodb");
-        dynamodb.set("Keys", image(Map.of("PK", newImage.get("PK"), "SK", newImage.get("SK"))));
-        dynamodb.set("NewImage", image(newImage));
-        dynamodb.put("SequenceNumber", Long.toString(SEQUENCE.incrementAndGet()));
-        dynamodb.put("StreamViewType", "NEW_AND_OLD_IMAGES");
-        return record;
-    }
-
-    static String batch(List<ObjectNode> records) {
-        ObjectNode event = Json.MAPPER.createObjectNode();
-        ArrayNode array = event.putArray("Records");
-        records.forEach(array::add);
-        return Json.write(event);
-    }
-
-    /** An item in DynamoDB JSON (the types our items use). */
-    static ObjectNode image(Map<String, AttributeValue> item) {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        item.forEach((name, value) -> {
-            ObjectNode typed = json.putObject(name);
-            if (value.s() != null) {
-                typed.put("S", value.s());
-            } else if (value.n() != null) {
-                typed.put("N", value.n());
-            } else if (value.bool() != null) {
-                typed.put("BOOL", value.bool());
-            } else if (value.hasSs()) {
-                value.ss().forEach(typed.putArray("SS")::add);
-            } else {
-                throw new IllegalArgumentException("type not used by our items: " + value);
-            }
-        });
-        return json;
+        return StreamRecords.insert(bureau.item(Keys.certification(c.certificationId())));
     }
 }

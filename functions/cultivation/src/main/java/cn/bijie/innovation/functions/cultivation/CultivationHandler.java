@@ -29,7 +29,7 @@ import cn.bijie.innovation.shared.store.dynamodb.DynamoCultivationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.CultivationStreamImages;
-import cn.bijie.innovation.shared.store.dynamodb.StreamImages;
+import cn.bijie.innovation.shared.store.dynamodb.StreamBatch;
 import cn.bijie.innovation.shared.store.dynamodb.TableWriter;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -39,8 +39,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -83,6 +81,7 @@ public final class CultivationHandler implements RequestStreamHandler {
                 ApiEvent.of("GET /organizations/{uscc}/cultivation").path("uscc", Priming.NO_SUCH_USCC)
                         .caller("priming", null, Role.STAFF));
         Priming.register("write path", () -> new TableWriter(dynamo).primeWritePath(table));
+        Priming.register("stream record", () -> StreamBatch.prime(this::handle));
     }
 
     public static CultivationService wire(DynamoDbClient dynamo, String table, PageToken tokens, Mailer mailer,
@@ -146,26 +145,14 @@ public final class CultivationHandler implements RequestStreamHandler {
             api.serve(new ByteArrayInputStream(bytes), out);
             return;
         }
-        List<Map<String, String>> failures = new ArrayList<>();
-        for (JsonNode record : event.path("Records")) {
-            String sequenceNumber = record.path("dynamodb").path("SequenceNumber").asText();
-            try {
-                handle(record);
-            } catch (RuntimeException e) {
-                Log.error("stream record failed", Map.of("sequenceNumber", sequenceNumber,
-                        "exception", e.getClass().getSimpleName(), "message", String.valueOf(e.getMessage())));
-                failures.add(Map.of("itemIdentifier", sequenceNumber));
-            }
-        }
-        Metrics.count(Metrics.STREAM_RECORDS_FAILED, failures.size());
-        Json.MAPPER.writeValue(out, Map.of("batchItemFailures", failures));
+        StreamBatch.handle(new ByteArrayInputStream(bytes), out, this::handle);
     }
 
     /** A certification recorded ACTIVE is counted (and may convert); one that stops being ACTIVE leaves the kinds. */
-    private void handle(JsonNode record) {
-        String eventName = record.path("eventName").asText();
-        Map<String, AttributeValue> now = StreamImages.item(record.path("dynamodb").path("NewImage"));
-        Map<String, AttributeValue> was = StreamImages.item(record.path("dynamodb").path("OldImage"));
+    private void handle(StreamBatch.Change change) {
+        String eventName = change.eventName();
+        Map<String, AttributeValue> now = change.newImage();
+        Map<String, AttributeValue> was = change.oldImage();
         CultivationStreamImages.recorded(eventName, now).ifPresent(recognition -> Log.info("recognition", Map.of(
                 "certificationId", recognition.certificationId(), "outcome", cultivation.recognised(recognition))));
         CultivationStreamImages.deactivated(eventName, was, now).ifPresent(cultivation::deactivated);

@@ -7,15 +7,14 @@ import cn.bijie.innovation.shared.http.ApiEvent;
 import cn.bijie.innovation.shared.http.ApiEvent.Answer;
 import cn.bijie.innovation.shared.identity.Role;
 import cn.bijie.innovation.shared.json.Json;
+import cn.bijie.innovation.shared.testing.StreamRecords;
 import cn.bijie.innovation.shared.testing.TestData;
 import cn.bijie.innovation.shared.testing.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,15 +58,15 @@ class CultivationHandlerIT {
     }
 
     /** The handler's answer to a stream batch of one certification recorded ACTIVE. */
-    static JsonNode deliver(String uscc, String certificationId) throws IOException {
-        String event = """
-                {"Records":[{"eventName":"INSERT","dynamodb":{"SequenceNumber":"%s","NewImage":{
-                  "type":{"S":"CERTIFICATION"},"certificationId":{"S":"%s"},"uscc":{"S":"%s"},
-                  "kind":{"S":"HIGH_TECH_ENTERPRISE"},"level":{"S":"NATIONAL"},"issuedOn":{"S":"2026-10-20"},
-                  "status":{"S":"ACTIVE"}}}}]}""".formatted(UUID.randomUUID(), certificationId, uscc);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return Json.tree(out.toString(StandardCharsets.UTF_8));
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static List<String> deliver(String uscc, String certificationId) {
+        return StreamRecords.deliver(handler, StreamRecords.batch(List.of(StreamRecords.insert(Map.of(
+                "type", s("CERTIFICATION"), "certificationId", s(certificationId), "uscc", s(uscc),
+                "kind", s("HIGH_TECH_ENTERPRISE"), "level", s("NATIONAL"), "issuedOn", s("2026-10-20"),
+                "status", s("ACTIVE"))))));
     }
 
     @Test
@@ -80,11 +79,11 @@ class CultivationHandlerIT {
 
         assertThat(addToPool(uscc, "{\"IP_COUNT\":\"3\",\"INDUSTRY\":\"BIOMEDICINE\"}").status()).isEqualTo(201);
         String certificationId = "cert-" + UUID.randomUUID().toString().replace("-", "");
-        JsonNode first = deliver(uscc, certificationId);
-        JsonNode again = deliver(uscc, certificationId);
+        List<String> first = deliver(uscc, certificationId);
+        List<String> again = deliver(uscc, certificationId);
 
-        assertThat(first.path("batchItemFailures")).isEmpty();
-        assertThat(again.path("batchItemFailures")).isEmpty();
+        assertThat(first).isEmpty();
+        assertThat(again).isEmpty();
         Answer view = invoke(handler, ApiEvent.of("GET /organizations/{uscc}/cultivation").path("uscc", uscc)
                 .caller("a", uscc, Role.APPLICANT));
         assertThat(view.body().path("pool")).singleElement().satisfies(e -> {
@@ -187,8 +186,8 @@ class CultivationHandlerIT {
     }
 
     /** The mails MiniStack's SES accepted whose subject contains {@code text}. */
-    static java.util.List<JsonNode> mailsAbout(String text) {
-        java.util.List<JsonNode> mails = new java.util.ArrayList<>();
+    static List<JsonNode> mailsAbout(String text) {
+        List<JsonNode> mails = new java.util.ArrayList<>();
         Json.tree(stack.miniStack().sentMail()).path("messages").forEach(account -> account.forEach(mail -> {
             if (mail.path("Subject").asText().contains(text)) {
                 mails.add(mail);
@@ -218,22 +217,18 @@ class CultivationHandlerIT {
         Answer closed = invoke(handler, staff("POST /cultivation/windows").body(
                 "{\"title\":\"旧窗口\",\"opensOn\":\"2020-01-01\",\"closesOn\":\"2020-02-01\"}"));
         String windowId = opened.body().path("windowId").asText();
-        String record = """
-                {"Records":[{"eventName":"INSERT","dynamodb":{"SequenceNumber":"%s","NewImage":{
-                  "type":{"S":"APPLICATION_WINDOW"},"windowId":{"S":"%s"},"title":{"S":"%s"},"opensOn":{"S":"%s"},
-                  "closesOn":{"S":"%s"},"openedBy":{"S":"s1"},"openedAt":{"S":"2026-11-30T01:00:00Z"}}}}]}"""
-                .formatted(UUID.randomUUID(), windowId, title, today, closes);
+        String record = StreamRecords.batch(List.of(StreamRecords.insert(Map.of("type", s("APPLICATION_WINDOW"),
+                "windowId", s(windowId), "title", s(title), "opensOn", s(today), "closesOn", s(closes),
+                "openedBy", s("s1"), "openedAt", s("2026-11-30T01:00:00Z")))));
         for (int delivery = 0; delivery < 2; delivery++) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)), out, null);
-            assertThat(Json.tree(out.toString(StandardCharsets.UTF_8)).path("batchItemFailures")).isEmpty();
+            assertThat(StreamRecords.deliver(handler, record)).isEmpty();
         }
 
         assertThat(opened.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(409);
         assertThat(applicant.status()).isEqualTo(403);
         assertThat(closed.status()).isEqualTo(400);
-        java.util.List<JsonNode> mails = mailsAbout(title);
+        List<JsonNode> mails = mailsAbout(title);
         assertThat(mails).hasSize(open);
         assertThat(mails).anySatisfy(mail -> {
             assertThat(mail.path("Subject").asText()).startsWith("【毕节市科技局】").contains(today, closes);

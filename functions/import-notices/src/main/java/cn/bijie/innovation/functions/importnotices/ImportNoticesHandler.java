@@ -6,7 +6,6 @@ import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
 import cn.bijie.innovation.shared.imports.ImportMails;
 import cn.bijie.innovation.shared.imports.ImportNotices;
-import cn.bijie.innovation.shared.json.Json;
 import cn.bijie.innovation.shared.log.Log;
 import cn.bijie.innovation.shared.mail.Mailer;
 import cn.bijie.innovation.shared.policy.Policy;
@@ -14,16 +13,13 @@ import cn.bijie.innovation.shared.store.dynamodb.DynamoCertificationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoImportStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoSubsidyStore;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
-import cn.bijie.innovation.shared.store.dynamodb.StreamImages;
+import cn.bijie.innovation.shared.store.dynamodb.StreamBatch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,8 +49,7 @@ public final class ImportNoticesHandler implements RequestStreamHandler {
 
     private ImportNoticesHandler(Config config, AwsClients clients) {
         this(clients.dynamoDb(), config.table(), Mailers.of(config, clients.sesV2()));
-        Priming.register("stream record", () -> handle(Json.tree("""
-                {"eventName":"INSERT","dynamodb":{"SequenceNumber":"0","NewImage":{"type":{"S":"PRIMING"}}}}""")));
+        Priming.register("stream record", () -> StreamBatch.prime(this::handle));
     }
 
     public ImportNoticesHandler(DynamoDbClient dynamo, String table, Mailer mailer) {
@@ -67,24 +62,13 @@ public final class ImportNoticesHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(in);
-        List<Map<String, String>> failures = new ArrayList<>();
-        for (JsonNode record : event.path("Records")) {
-            String sequenceNumber = record.path("dynamodb").path("SequenceNumber").asText();
-            try {
-                handle(record);
-            } catch (RuntimeException e) {
-                Log.info("import notice deferred", Map.of("sequenceNumber", sequenceNumber,
-                        "exception", e.getClass().getSimpleName(), "message", String.valueOf(e.getMessage())));
-                failures.add(Map.of("itemIdentifier", sequenceNumber));
-            }
-        }
-        Json.MAPPER.writeValue(out, Map.of("batchItemFailures", failures));
+        // a row whose subsidy is not calculated yet waits for it, retried without paging anyone
+        StreamBatch.handle(in, out, this::handle, ImportNotices.SubsidyNotYetCalculated.class::isInstance);
     }
 
-    private void handle(JsonNode record) {
-        Map<String, AttributeValue> image = StreamImages.item(record.path("dynamodb").path("NewImage"));
-        String type = Items.str(image, "type");
+    private void handle(StreamBatch.Change change) {
+        Map<String, AttributeValue> image = change.newImage();
+        String type = change.type();
         if ("IMPORT_ROW".equals(type) && "RECORDED".equals(Items.str(image, "outcome"))) {
             String certificationId = Items.str(image, "certificationId");
             var outcome = notices.entitlement(certificationId, Items.str(image, "name"));

@@ -12,8 +12,8 @@ import cn.bijie.innovation.shared.http.Answers;
 import cn.bijie.innovation.shared.indicator.IndicatorService;
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoIndicatorStore;
+import cn.bijie.innovation.shared.store.dynamodb.IndicatorMapper;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
-import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.http.ApiEvent.Answer;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.ProjectRoot;
@@ -159,7 +159,7 @@ class IndicatorsHandlerIT {
     @Test
     void theRecount_findsACorruptedCounter_reportsIt_andRepairsIt() {
         bureau.dynamo.updateItem(r -> r.tableName(bureau.table)
-                .key(Keys.indicatorCounter("2020", "PROVINCIAL_MAKERSPACE"))
+                .key(IndicatorMapper.counterKey("2020", "PROVINCIAL_MAKERSPACE"))
                 .updateExpression("ADD actual :five, c_BLDJ :five")
                 .expressionAttributeValues(Map.of(":five", Items.n(5))));
 
@@ -182,7 +182,7 @@ class IndicatorsHandlerIT {
         bureau.organization(uscc, "520524");
         Certification c = bureau.record(uscc, "TECH_BUSINESS_INCUBATOR", "PROVINCIAL", false, "TBI-1", "2026-10-01");
         bureau.dynamo.updateItem(r -> r.tableName(bureau.table)
-                .key(Keys.holding(uscc, "2020", "PROVINCIAL_TECH_BUSINESS_INCUBATOR", c.platformId()))
+                .key(IndicatorMapper.holdingKey(uscc, "2020", "PROVINCIAL_TECH_BUSINESS_INCUBATOR", c.platformId()))
                 .updateExpression("REMOVE certs"));
 
         IndicatorService.Recount recount = recount();

@@ -4,9 +4,8 @@ import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.aws.Mailers;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
-import cn.bijie.innovation.shared.json.Json;
-import cn.bijie.innovation.shared.notification.NotificationMails;
 import cn.bijie.innovation.shared.notice.Objection;
+import cn.bijie.innovation.shared.notification.NotificationMails;
 import cn.bijie.innovation.shared.notification.NotifyApplicants;
 import cn.bijie.innovation.shared.notification.ObjectionAlerts;
 import cn.bijie.innovation.shared.policy.Policy;
@@ -16,15 +15,12 @@ import cn.bijie.innovation.shared.store.dynamodb.DynamoNotificationStore;
 import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.store.dynamodb.StreamBatch;
-import cn.bijie.innovation.shared.store.dynamodb.StreamImages;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -58,8 +54,7 @@ public final class NotifyApplicantsHandler implements RequestStreamHandler {
         String table = config.table();
         // SnapStart: a record of a type nobody is told about is parsed and dispatched (nothing done), a read finds
         // no item, a mail text is built but not sent: nothing is written, nobody is mailed
-        Priming.register("stream record", () -> handle(Json.tree("""
-                {"eventName":"INSERT","dynamodb":{"SequenceNumber":"0","NewImage":{"type":{"S":"PRIMING"}}}}""")));
+        Priming.register("stream record", () -> StreamBatch.prime(this::handle));
         Priming.register("read", () -> dynamo.getItem(r -> r.tableName(table).key(Keys.key("PRIMING", "PRIMING"))));
     }
 
@@ -91,25 +86,21 @@ public final class NotifyApplicantsHandler implements RequestStreamHandler {
         StreamBatch.handle(in, out, this::handle);
     }
 
-    private void handle(JsonNode record) {
-        JsonNode change = record.path("dynamodb");
-        Object after = ChangedRecords.record(StreamImages.item(change.path("NewImage")));
+    private void handle(StreamBatch.Change change) {
+        Object after = ChangedRecords.record(change.newImage());
         if (after == null) {
             return;
         }
-        Object before = ChangedRecords.record(StreamImages.item(change.path("OldImage")));
+        Object before = ChangedRecords.record(change.oldImage());
         if (after instanceof Objection objection) {
             if (before == null) {
                 objections.lodged(objection); // staff hear of a new objection; its decision is theirs already
             }
             return;
         }
-        JsonNode written = change.path("ApproximateCreationDateTime");
-        String sequenceNumber = change.path("SequenceNumber").asText();
-        if (!written.isNumber() || sequenceNumber.isEmpty()) {
-            throw new IllegalArgumentException("stream record without ApproximateCreationDateTime or SequenceNumber");
+        if (change.writtenAt() == null) {
+            throw new IllegalArgumentException("stream record without ApproximateCreationDateTime");
         }
-        notify.onChange(before, after,
-                Instant.ofEpochSecond(written.asLong()), sequenceNumber);
+        notify.onChange(before, after, change.writtenAt(), change.sequenceNumber());
     }
 }

@@ -31,11 +31,6 @@ import cn.bijie.innovation.shared.testing.TestStack;
 import cn.bijie.innovation.shared.time.Shanghai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -210,18 +205,8 @@ class NotifyApplicantsHandlerIT {
         return deliver(handler, event);
     }
 
-    /** The handler's answer to one event: the sequence numbers it reported as failed. */
     static List<String> deliver(NotifyApplicantsHandler to, String event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            to.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> failed = new ArrayList<>();
-        Json.tree(out.toString(StandardCharsets.UTF_8)).path("batchItemFailures")
-                .forEach(f -> failed.add(f.path("itemIdentifier").asText()));
-        return failed;
+        return StreamRecords.deliver(to, event);
     }
 
     static List<JsonNode> mailsTo(String address) {

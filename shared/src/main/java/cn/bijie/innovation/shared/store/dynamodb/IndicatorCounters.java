@@ -5,16 +5,13 @@ import cn.bijie.innovation.shared.errors.ReadOutdated;
 import cn.bijie.innovation.shared.indicator.Holding;
 import cn.bijie.innovation.shared.policy.Policy;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The indicator counters' write side. A counter ({@code INDICATOR#<period> / <indicatorId>}: {@code actual} and
- * {@code c_<county>}) counts platforms (a high-tech enterprise's is the enterprise), not certifications: it moves only
+ * The indicator counters' write side (the items' layout: {@link IndicatorMapper}). A counter counts platforms (a high-tech enterprise's is the enterprise), not certifications: it moves only
  * when a platform's holding gains its first ACTIVE certification or loses its last. Every holding write is conditioned on the holding as the caller
  * read it, so two requests racing on one organisation cannot both count it; the loser's transaction fails whole with
  * {@link ReadOutdated} and is retried after a fresh read.
@@ -22,10 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Called inside the transaction that certifies ({@link #onActive}), revokes or expires ({@link #onInactive}).
  */
 public final class IndicatorCounters {
-    public static final String HOLDING_TYPE = "INDICATOR_HOLDING";
-    public static final String COUNTER_TYPE = "INDICATOR_COUNTER";
-    public static final String COUNTY_PREFIX = "c_";
-
     private final Policy policy;
 
     public IndicatorCounters(Policy policy) {
@@ -97,23 +90,9 @@ public final class IndicatorCounters {
             }
             Set<String> kept = find(holdings, merged.period(), merged.indicatorId(), into).map(Holding::certs)
                     .orElse(Set.of());
-            tx.update(Keys.holding(merged.uscc(), merged.period(), merged.indicatorId(), from), "REMOVE certs",
-                    Map.of(), Map.of(), asRead(merged.certs()), ReadOutdated::new);
-            Map<String, String> names = new HashMap<>(Map.of("#type", "type"));
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":ids",
-                    AttributeValue.fromSs(List.copyOf(merged.certs())), ":type", Items.s(HOLDING_TYPE),
-                    ":uscc", Items.s(merged.uscc()), ":period", Items.s(merged.period()),
-                    ":indicator", Items.s(merged.indicatorId())));
-            String update = "ADD certs :ids SET #type = :type, uscc = :uscc, period = :period,"
-                    + " indicatorId = :indicator";
-            if (kept.isEmpty() && merged.county() != null) {
-                values.put(":county", Items.s(merged.county()));
-                update += ", county = :county";
-            }
-            tx.update(Keys.holding(merged.uscc(), merged.period(), merged.indicatorId(), into), update, names, values,
-                    asRead(kept), ReadOutdated::new);
+            IndicatorMapper.mergeHolding(tx, merged, into, kept);
             if (!kept.isEmpty()) {
-                counterWrite(tx, new Change(merged.uscc(), merged.period(), merged.indicatorId(), null, false,
+                IndicatorMapper.moveCounter(tx, new Change(merged.uscc(), merged.period(), merged.indicatorId(), null, false,
                         merged.certs(), merged.county(), -1, from));
             }
         }
@@ -121,56 +100,11 @@ public final class IndicatorCounters {
 
     public void apply(WriteTransaction tx, List<Change> changes) {
         for (Change change : changes) {
-            holdingWrite(tx, change);
+            IndicatorMapper.moveHolding(tx, change);
             if (change.counterDelta() != 0) {
-                counterWrite(tx, change);
+                IndicatorMapper.moveCounter(tx, change);
             }
         }
-    }
-
-    private static void holdingWrite(WriteTransaction tx, Change change) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":ids", AttributeValue.fromSs(List.of(change.certificationId())));
-        String update;
-        if (change.add() && change.seen().isEmpty()) {
-            // the county is set when the organisation starts counting: the count stays where it was made
-            names.put("#type", "type");
-            values.put(":type", Items.s(HOLDING_TYPE));
-            values.put(":uscc", Items.s(change.uscc()));
-            values.put(":period", Items.s(change.period()));
-            values.put(":indicator", Items.s(change.indicatorId()));
-            values.put(":county", Items.s(change.county()));
-            update = "ADD certs :ids SET #type = :type, uscc = :uscc, period = :period, indicatorId = :indicator,"
-                    + " county = :county";
-        } else {
-            update = change.add() ? "ADD certs :ids" : "DELETE certs :ids";
-        }
-        tx.update(Keys.holding(change.uscc(), change.period(), change.indicatorId(), change.platformId()), update,
-                names, values,
-                asRead(change.seen()), ReadOutdated::new);
-    }
-
-    /**
-     * The holding still has as many certifications as the caller read, one of them among them (none: no {@code certs}
-     * at all) — enough to know the organisation's count did not move meanwhile.
-     */
-    public static Condition asRead(Set<String> seen) {
-        if (seen.isEmpty()) {
-            return new Condition("attribute_not_exists(certs)", Map.of(), Map.of());
-        }
-        String anyOne = seen.iterator().next();
-        return new Condition("size(certs) = :seenSize AND contains(certs, :seenOne)", Map.of(), Map.of(
-                ":seenSize", Items.n(seen.size()), ":seenOne", Items.s(anyOne)));
-    }
-
-    private static void counterWrite(WriteTransaction tx, Change change) {
-        tx.update(Keys.indicatorCounter(change.period(), change.indicatorId()),
-                "ADD actual :delta, #county :delta SET #type = :type, period = :period, indicatorId = :indicator",
-                Map.of("#county", COUNTY_PREFIX + change.county(), "#type", "type"),
-                Map.of(":delta", Items.n(change.counterDelta()), ":type", Items.s(COUNTER_TYPE),
-                        ":period", Items.s(change.period()), ":indicator", Items.s(change.indicatorId())),
-                Condition.NONE, null);
     }
 
     private static Optional<Holding> find(List<Holding> holdings, String period, String indicatorId,

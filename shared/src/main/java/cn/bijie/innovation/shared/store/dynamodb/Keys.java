@@ -71,22 +71,6 @@ public final class Keys {
     }
 
     public static final String PARAMETER_PREFIX = "PARAM#";
-    public static final String HOLDING_PREFIX = "HOLD#";
-
-    /** Which ACTIVE certifications make one platform of the organisation count toward one indicator of one period. */
-    public static Map<String, AttributeValue> holding(String uscc, String period, String indicatorId,
-            String platformId) {
-        return key(organizationPk(uscc), HOLDING_PREFIX + period + "#" + indicatorId
-                + (platformId == null ? "" : "#" + platformId));
-    }
-
-    public static String indicatorPk(String period) {
-        return "INDICATOR#" + period;
-    }
-
-    public static Map<String, AttributeValue> indicatorCounter(String period, String indicatorId) {
-        return key(indicatorPk(period), indicatorId);
-    }
 
     public static String applicationPk(String applicationId) {
         return "APP#" + applicationId;

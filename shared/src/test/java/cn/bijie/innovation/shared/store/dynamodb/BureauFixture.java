@@ -124,11 +124,11 @@ public final class BureauFixture {
     }
 
     public long countyCounter(String indicatorId, String county) {
-        return counter(indicatorId, "c_" + county);
+        return counter(indicatorId, IndicatorMapper.COUNTY_PREFIX + county);
     }
 
     private long counter(String indicatorId, String attribute) {
-        Long value = Items.num(item(Keys.indicatorCounter("2020", indicatorId)), attribute);
+        Long value = Items.num(item(IndicatorMapper.counterKey("2020", indicatorId)), attribute);
         return value == null ? 0 : value;
     }
 
