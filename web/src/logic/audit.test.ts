@@ -19,6 +19,15 @@ describe('an audit entry as people read it', () => {
     ]);
   });
 
+  it('takes a field an entry leaves out as unchanged (a step keeps only what it wrote)', () => {
+    const before = { applicationId: 'a-1', status: 'SUBMITTED', kind: 'KEY_LABORATORY' };
+    expect(changes(before, { status: 'RETURNED', reason: '请补充', certificationId: null })).toEqual([
+      { field: 'status', before: 'SUBMITTED', after: 'RETURNED' },
+      { field: 'reason', before: '—', after: '请补充' },
+    ]);
+    expect(changes({ a: 1 }, null)).toEqual([{ field: 'a', before: '1', after: '—' }]);
+  });
+
   it('finds nothing changed when the records are the same', () => {
     expect(changes({ a: 1, b: [1, 2] }, { a: 1, b: [1, 2] })).toEqual([]);
   });

@@ -123,14 +123,15 @@ function asRecord(value: unknown): Record<string, unknown> | null {
 }
 
 /**
- * The fields whose value differs between the record before and after (all of them for a new record, none of the
- * ones that stayed), in the order they appear: what the entry changed.
+ * What the entry changed: the fields of the record after whose value differs from before, in their order (every field
+ * of a new record). An entry may keep only the fields a step wrote (a decision's `after` is its status and reason):
+ * a field it leaves out stayed as it was; a record removed shows what it held.
  */
 export function changes(before: unknown, after: unknown): Change[] {
   const b = asRecord(before) ?? {};
-  const a = asRecord(after) ?? {};
-  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  const a = asRecord(after);
+  const fields = a ? Object.keys(a) : Object.keys(b);
   return fields
-    .filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null))
-    .map((f) => ({ field: f, before: shown(b[f]), after: shown(a[f]) }));
+    .filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a?.[f] ?? null))
+    .map((f) => ({ field: f, before: shown(b[f]), after: shown(a?.[f]) }));
 }
