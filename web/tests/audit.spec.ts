@@ -17,9 +17,9 @@ test("staff open an application's audit trail from its page, read what changed a
   await staff.getByRole('main').getByRole('link', { name: '变更记录' }).click();
   await staff.waitForURL(/\/audit-trail\?entity=APP/);
   await expect(staff.getByRole('heading', { name: '变更记录', level: 1 })).toBeVisible();
-  const submitted = staff.getByRole('row', { name: /提交申报/ });
+  const submitted = staff.getByTestId('audit-entry').filter({ hasText: '提交申报' });
   await expect(submitted).toContainText(`applicant-${uscc}`); // who: the applicant's sub
-  const returned = staff.getByRole('row', { name: /退回补充/ });
+  const returned = staff.getByTestId('audit-entry').filter({ hasText: '退回补充' });
   await expect(returned).toContainText('状态：SUBMITTED → RETURNED');
   await expect(returned).toContainText('请补充认定文件。');
 
@@ -31,7 +31,7 @@ test("staff open an application's audit trail from its page, read what changed a
   await staff.getByLabel('记录编号').fill(uscc);
   await staff.getByRole('button', { name: '查看变更记录' }).click();
   await expect(staff).toHaveURL(new RegExp(`entity=ORG%23${uscc}`));
-  await expect(staff.getByRole('row', { name: /建立单位信息/ })).toBeVisible();
+  await expect(staff.getByTestId('audit-entry').filter({ hasText: '建立单位信息' })).toBeVisible();
 });
 
 test("a subsidy's audit trail from its 公示; the applicant cannot use the page", async ({ browser, request }) => {
@@ -43,8 +43,8 @@ test("a subsidy's audit trail from its 公示; the applicant cannot use the page
   const row = supervisor.getByRole('row', { name: new RegExp(name) });
   await row.getByRole('link', { name: '变更记录' }).click();
   await supervisor.waitForURL(/\/audit-trail\?entity=SUB/);
-  await expect(supervisor.getByRole('row', { name: /生成补助/ })).toBeVisible();
-  await expect(supervisor.getByRole('row', { name: /列入公示/ })).toContainText('ON_NOTICE');
+  await expect(supervisor.getByTestId('audit-entry').filter({ hasText: '生成补助' })).toBeVisible();
+  await expect(supervisor.getByTestId('audit-entry').filter({ hasText: '列入公示' })).toContainText('ON_NOTICE');
 
   const applicant = await newSignedInPage(browser, 'applicant', uscc, '/');
   await expect(applicant.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '变更记录' })).toHaveCount(0);

@@ -73,6 +73,16 @@ export function actionName(action: string): string {
 }
 
 const FIELDS: Record<string, string> = {
+  applicationId: '申报编号',
+  certificationId: '认定编号',
+  subsidyId: '补助编号',
+  uscc: '统一社会信用代码',
+  kind: '认定类型',
+  level: '认定级别',
+  renewal: '重新认定',
+  submittedAt: '提交时间',
+  updatedAt: '更新时间',
+  createdAt: '创建时间',
   status: '状态',
   amountYuan: '金额（元）',
   reason: '理由',
