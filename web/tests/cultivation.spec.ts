@@ -32,6 +32,15 @@ test('staff add an enterprise to the reserve pool, coach it, record its readines
   await expect(staff.getByRole('dialog').getByRole('alert')).toBeVisible();
   await staff.getByRole('button', { name: '取消' }).click();
 
+  // an application window: the pool is mailed
+  await staff.getByRole('button', { name: '开放申报窗口' }).click();
+  await staff.getByLabel('窗口名称').fill(`${year}年度国家高新技术企业认定 ${uscc.slice(-5)}`);
+  const closes = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await staff.getByRole('combobox', { name: '截止日期' }).fill(closes);
+  await staff.keyboard.press('Enter');
+  await staff.getByRole('button', { name: '开放', exact: true }).click();
+  await expect(staff.getByText('申报窗口已开放，培育库中尚未转化的企业将收到邮件通知')).toBeVisible();
+
   await row.getByRole('link', { name }).click();
   await staff.waitForURL(`**/orgs/${uscc}`);
   await expect(staff.locator('[aria-label="培育库"]')).toContainText(year);

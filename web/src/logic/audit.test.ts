@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionName, changes, splitEntity } from './audit';
+import { actionName, changes } from './audit';
+import { splitEntity } from './auditLink';
 
 describe('an audit entry as people read it', () => {
   it('lists only the fields that changed, with their values before and after', () => {

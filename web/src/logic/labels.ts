@@ -1,4 +1,4 @@
-import type { ApplicationStatus, CoachingInput, GrowthTier, ImportRow, ImportStatus, Industry, Notification, NoticeStatus, ObjectionStatus, SubsidyStatus } from '../api/types';
+import type { ApplicationStatus, GrowthTier, ImportRow, ImportStatus, Industry, NoticeStatus, ObjectionStatus, SubsidyStatus } from '../api/types';
 
 // Status names people read (openapi.yaml's descriptions of each enum); codes for kinds, levels, counties and
 // industries come from GET /policy instead (usePolicy), so they have one source.
@@ -104,38 +104,3 @@ export const GROWTH_TIERS: Record<GrowthTier, string> = {
 export function asCodes(names: Record<string, string>): { code: string; name: string }[] {
   return Object.entries(names).map(([code, name]) => ({ code, name }));
 }
-
-// The cultivation data (policy/BJ-2019-cultivation.json) names these; GET /policy does not carry them, so their names
-// come from openapi.yaml, typed by its enums where it has one.
-export const COACHING_KINDS: Record<CoachingInput['kind'], string> = {
-  TRAINING: '集中培训',
-  ONE_ON_ONE: '一对一辅导',
-  SITE_VISIT: '上门服务',
-  APPLICATION_REVIEW: '申报材料预审',
-};
-
-/** The pool's entry criteria (PoolInput.criteria's codes), as the bureau records them: no threshold is applied. */
-export const POOL_CRITERIA: { code: string; name: string; unit?: string }[] = [
-  { code: 'INDUSTRY', name: '所属产业' },
-  { code: 'GROWTH_TIER', name: '成长梯队' },
-  { code: 'RD_SHARE_PERCENT', name: '研发费用占销售收入比例', unit: '%' },
-  { code: 'IP_COUNT', name: '知识产权数量', unit: '件' },
-];
-
-export const NOTIFICATION_EVENT: Record<Notification['event'], string> = {
-  APPLICATION_RECEIVED: '申报已受理',
-  APPLICATION_RETURNED: '申报退回补充',
-  APPLICATION_REJECTED: '不予认定',
-  CERTIFIED: '已认定',
-  SUBSIDY_CALCULATED: '补助金额已核定',
-  SUBSIDY_ON_NOTICE: '补助公示中',
-  SUBSIDY_PAID: '补助已拨付',
-};
-
-export const NOTIFICATION_STATUS: Record<Notification['status'], { label: string; tag: 'primary' | 'warning' | 'success' | 'danger' | 'info' }> = {
-  SENDING: { label: '邮件发送中', tag: 'primary' },
-  SENT: { label: '邮件已发送', tag: 'success' },
-  REJECTED: { label: '邮箱地址被拒收', tag: 'danger' },
-  NO_ADDRESS: { label: '未留联系邮箱', tag: 'info' },
-  FAILED: { label: '发送失败，将重试', tag: 'warning' },
-};
