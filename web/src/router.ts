@@ -35,6 +35,10 @@ const routes: RouteRecordRaw[] = [
   { path: '/orgs/:uscc', component: () => import('./views/orgs/OrgView.vue'), meta: { title: '单位详情', roles: ['staff', 'supervisor'] } },
   { path: '/list-imports', component: () => import('./views/imports/ImportsView.vue'), meta: { title: '名单导入', roles: ['staff', 'supervisor'] } },
   { path: '/list-imports/:id', component: () => import('./views/imports/ImportView.vue'), meta: { title: '导入详情', roles: ['staff', 'supervisor'] } },
+  { path: '/my-notifications', component: () => import('./views/applicant/NotificationsView.vue'), meta: { title: '我的通知', roles: ['applicant'] } },
+  { path: '/reserve-pool', component: () => import('./views/cultivation/PoolView.vue'), meta: { title: '高企培育库', roles: ['staff', 'supervisor'] } },
+  { path: '/cultivation-stats', component: () => import('./views/cultivation/StatisticsView.vue'), meta: { title: '培育统计', roles: ['staff', 'finance', 'supervisor'] } },
+  { path: '/audit-trail', component: () => import('./views/audit/AuditTrailView.vue'), meta: { title: '变更记录', roles: ['staff', 'supervisor'] } },
   { path: '/:rest(.*)*', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },
 ];
 

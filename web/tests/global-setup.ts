@@ -24,7 +24,7 @@ async function setParameter(base: string, name: string, value: unknown): Promise
   };
   const body = JSON.stringify({ value });
   const proposed = await fetch(`${base}/api/policy/parameters/${name}`, { method: 'PUT', headers: await as('staff-setup-1'), body });
-  if (proposed.status === 404) return;
+  if (proposed.status === 404 || proposed.status === 200) return; // unknown here, or in force already (a running stack)
   if (proposed.status !== 202) throw new Error(`PUT ${name}: ${proposed.status} ${await proposed.text()}`);
   const approved = await fetch(`${base}/api/policy/parameters/${name}/approval`, { method: 'POST', headers: await as('staff-setup-2'), body });
   if (!approved.ok) throw new Error(`approving ${name}: ${approved.status} ${await approved.text()}`);

@@ -52,10 +52,11 @@ test.describe('every page', () => {
   });
 
   const byRole: [Role, string[]][] = [
-    ['applicant', ['/org', '/apply', '/my', '/my/:id', '/my-subsidies']],
-    ['staff', ['/review', '/review/:id', '/certs', '/params', '/payments', '/notice-desk', '/notice-desk/:notice', '/orgs', '/orgs/:uscc', '/list-imports']],
-    ['finance', ['/payments', '/notice-desk', '/funds']],
-    ['supervisor', ['/review/:id', '/params', '/funds', '/orgs', '/list-imports']],
+    ['applicant', ['/org', '/apply', '/my', '/my/:id', '/my-subsidies', '/my-notifications']],
+    ['staff', ['/review', '/review/:id', '/certs', '/params', '/payments', '/notice-desk', '/notice-desk/:notice', '/orgs', '/orgs/:uscc', '/list-imports',
+      '/reserve-pool', '/cultivation-stats', '/audit-trail?entity=APP%23:id']],
+    ['finance', ['/payments', '/notice-desk', '/funds', '/cultivation-stats']],
+    ['supervisor', ['/review/:id', '/params', '/funds', '/orgs', '/orgs/:uscc', '/list-imports', '/reserve-pool', '/cultivation-stats', '/audit-trail?entity=APP%23:id']],
   ];
   for (const [role, paths] of byRole) {
     test(`${role} pages`, async ({ page }) => {
@@ -63,7 +64,7 @@ test.describe('every page', () => {
       for (const path of paths) {
         await page.goto(path.replace(':id', applicationId).replace(':notice', noticeId).replace(':uscc', uscc));
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await check(page, `${role}${path.replace(/[/:]/g, '-')}`);
+        await check(page, `${role}${path.replace(/[^A-Za-z0-9-]+/g, '-').replace(/-APP-23-id$/, '')}`);
       }
     });
   }

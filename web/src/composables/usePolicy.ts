@@ -9,7 +9,8 @@ let loading: Promise<Policy> | null = null;
 
 export function loadPolicy(force = false): Promise<Policy> {
   if (!loading || force) {
-    loading = call(api.GET('/policy')).then((p) => (policy.value = {
+    // GET /policy may be kept a minute by the browser (its cache-control): a reload after a change revalidates
+    loading = call(api.GET('/policy', force ? { cache: 'no-cache' } : {})).then((p) => (policy.value = {
       ...p,
       industries: p.industries ?? asCodes(INDUSTRIES),
       growthTiers: p.growthTiers ?? asCodes(GROWTH_TIERS),
