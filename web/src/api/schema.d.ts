@@ -524,6 +524,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{uscc}/platforms/{platformId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+                /**
+                 * @description 并入另一平台的平台 (the platform merged away)
+                 * @example plat-0f1e2d3c4b5a69788796a5b4c3d2e1f0
+                 */
+                platformId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 合并平台 (merge two records of one platform)
+         * @description 角色 (roles): `staff`. The platform of the path turned out to be the same as `into`, another platform of the
+         *     same organisation and kind family. In one transaction its recognitions, their subsidies, the platform-levels
+         *     they hold (`PAID#…`) and the indicator holdings move to `into`, audited on the organisation's trail
+         *     (`PLATFORM_MERGED`, `PLATFORM_MERGE_KEPT`) and on each changed certification and subsidy; the merged platform
+         *     ends `MERGED` with `mergedInto` and stays listed (no recognitions). Where both held one platform-level, the
+         *     subsidy furthest toward payment keeps it (`PAID`, `RECOVERY_DUE`, `AWAITING_PAYMENT`, `ON_NOTICE`, `HELD`,
+         *     `AWAITING_NOTICE`, `PENDING_AMOUNT`; then the earlier recognition): the other, unpaid, becomes `NOT_PAYABLE`
+         *     (`REPEAT`); paid, `RECOVERY_DUE` (the money was paid twice for one platform). Both counted toward an
+         *     indicator: the count drops by one. The subsidy function then recalculates the kept platform's unpaid subsidies
+         *     from its whole history. Repeating a done merge answers the same (with or without `Idempotency-Key`).
+         *     `400`: `into` missing, malformed, the platform itself, or not a platform of this organisation. `404`: the path's
+         *     platform is not one of this organisation's. `409`: another kind family; a high-tech enterprise's platform
+         *     (the enterprise itself); either platform merged already (into another); a subsidy to change is on a running
+         *     public notice; more records than one transaction holds (100 items: about 15 recognitions with subsidies).
+         */
+        post: operations["mergePlatform"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/indicators": {
         parameters: {
             query?: never;
@@ -912,7 +956,8 @@ export interface paths {
          *     the end of its last working day, otherwise `409`), against a subsidy it lists (otherwise `400`). `text`: 1–2000
          *     characters, kept exactly as sent and only ever shown as text (HTML in it is not markup). At most 5 objections an
          *     hour from one address to one notice and 200 an hour to one notice: over that `429 TOO_MANY_REQUESTS`, nothing
-         *     stored. A body over 64 KiB is `413`.
+         *     stored. A body over 64 KiB is `413`. Staff are told by mail (the staff mailbox of the daily digest), once per
+         *     objection; the text is in the mail's body only, cleaned by the text policy and escaped in its HTML.
          */
         post: operations["lodgeObjection"];
         delete?: never;
@@ -1010,7 +1055,9 @@ export interface paths {
          *     With the date it takes effect (not in the future) and the reason; each change is kept in the tier history
          *     (`GET /organizations/{uscc}/tiers`) and audited, and moves the statistics per tier in the same transaction.
          *     Setting the tier it has already answers the profile unchanged. A profile `PUT` never changes the tier: a
-         *     `growthTier` there that differs from the stored one is 403 for an applicant, 400 for staff.
+         *     `growthTier` there that differs from the stored one is 403 for an applicant, 400 for staff. The write is
+         *     conditioned on the profile as read: of two simultaneous changes one is 200 and the other `409 CONFLICT`
+         *     (whatever tiers they set), and the history holds the one that committed.
          */
         put: operations["setOrganizationTier"];
         post?: never;
@@ -1400,6 +1447,15 @@ export interface components {
             issuedOn: string;
             /** @description 备注 (notes), at most 1000 characters */
             notes?: string;
+            /**
+             * @description 申报的平台 (the platform this recognition belongs to): an existing platform of the applicant's own
+             *     organisation (`GET /organizations/{uscc}/platforms`) of the kind's family; another organisation's, an unknown
+             *     one or one of another family is `400 VALIDATION_FAILED` on `platformId` (the same answer for all three).
+             *     Absent: the organisation's platform of the kind family and `platformName`, or a new one. Staff's
+             *     `platformId` on the decision still wins.
+             * @example plat-0f1e2d3c4b5a69788796a5b4c3d2e1f0
+             */
+            platformId?: string;
         } & components["schemas"]["KindLevelPair"];
         /**
          * @example {
@@ -1434,6 +1490,8 @@ export interface components {
             reason?: string | null;
             /** @description 认定通过后的认定记录编号 (set once `CERTIFIED`) */
             certificationId?: string | null;
+            /** @description 申报人所选的平台 (the platform the applicant named; null — none named) */
+            platformId?: string | null;
             /** Format: date-time */
             updatedAt?: string;
             /**
@@ -1451,8 +1509,18 @@ export interface components {
          *     function applies once the recognition is recorded.
          */
         ApplicationReview: {
-            /** @description 按类别和平台名称匹配的平台 (the platform the application's kind family and name match) */
+            /**
+             * @description 认定将记入的平台 (the platform a decision without staff's `platformId` records the recognition on: the one the
+             *     applicant named, followed to the platform it was merged into, else `matchedPlatformId`); `wouldPay` is
+             *     classified on it
+             */
             platformId?: string;
+            /** @description 申报人所选的平台 (what the applicant named; null — none) */
+            namedPlatformId?: string | null;
+            /** @description 按类别和平台名称匹配的平台 (the platform the application's kind family and name match) */
+            matchedPlatformId?: string;
+            /** @description 匹配的平台是否已存在 (false — the match would be a new platform) */
+            matchedPlatformExists?: boolean;
             platforms?: components["schemas"]["Platform"][];
             recognitions?: components["schemas"]["Certification"][];
             subsidies?: components["schemas"]["Subsidy"][];
@@ -1803,6 +1871,25 @@ export interface components {
             mergedInto?: string | null;
             /** Format: date-time */
             createdAt?: string | null;
+            /**
+             * @description `MERGED`: merged into `mergedInto` (listed with no recognitions: they moved there)
+             * @enum {string}
+             */
+            status?: "ACTIVE" | "MERGED";
+            /** Format: date-time */
+            mergedAt?: string | null;
+            mergeReason?: string | null;
+        };
+        /** @description `POST /organizations/{uscc}/platforms/{platformId}/merge` 的请求体 */
+        MergeInput: {
+            /** @description 保留的平台 (the platform kept — another of the organisation's, of the same kind family) */
+            into: string;
+            /** @description 合并理由 (why they are one platform), at most 500 characters */
+            reason: string;
+        };
+        MergeResult: {
+            merged: components["schemas"]["Platform"];
+            kept: components["schemas"]["Platform"];
         };
         ClassificationInput: {
             /** @enum {string} */
@@ -3975,6 +4062,63 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    mergePlatform: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键 (idempotency key): 1–128 printable ASCII characters, scoped to the caller, kept at least 24 hours.
+                 *     Same key + same request → the first response again; same key + different request → 409 `IDEMPOTENCY_KEY_REUSED`.
+                 *     A malformed key is 400 `VALIDATION_FAILED`.
+                 * @example 6f1c2a90-3d4e-4b8a-9c1f-0e2d7a5b4c3d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description 统一社会信用代码 (unified social credit code, GB 32100-2015); a code that fails its check character is 400.
+                 * @example 91520500MA6DKQ5X35
+                 */
+                uscc: components["parameters"]["UsccPath"];
+                /**
+                 * @description 并入另一平台的平台 (the platform merged away)
+                 * @example plat-0f1e2d3c4b5a69788796a5b4c3d2e1f0
+                 */
+                platformId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "into": "plat-9a8b7c6d5e4f30211203f4e5d6c7b8a9",
+                 *       "reason": "经核实，“毕节煤化工工程研究中心”与“毕节市煤化工技术创新中心”为同一平台，重复登记。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MergeInput"];
+            };
+        };
+        responses: {
+            /** @description 已合并 (merged) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };
