@@ -21,12 +21,15 @@ public interface ApplicationStore {
     /** The application before a change, and the stored response of {@code key} if that key was used before. */
     Prior<Application> application(String applicationId, IdempotencyKey key);
 
-    /** Stores a new application; fails with a {@code Conflict} if the profile disappeared meanwhile. */
-    PendingWrite create(Application application, String actor);
+    /**
+     * Stores a new application and counts it open for its organisation; fails with a {@code Conflict} if the profile
+     * disappeared meanwhile or the organisation has {@code maxOpen} open applications already.
+     */
+    PendingWrite create(Application application, int maxOpen, String actor);
 
     /**
      * Moves {@code before} to {@code after}, only if the stored application is still {@code before}; otherwise a
-     * {@code Conflict} and nothing changes.
+     * {@code Conflict} and nothing changes. A change that closes it counts it closed for its organisation.
      */
     PendingWrite change(Application before, Application after, String action, String actor);
 

@@ -51,7 +51,7 @@ class DocumentsFixture {
         Application application = new Application(SortableId.next(Clock.systemUTC()), ApplicationStatus.SUBMITTED,
                 now, uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "某公司", "GR1", "2026-10-01", null, "520502", now,
                 null, null);
-        applications.create(application, "seed").commit(null);
+        applications.create(application, 1000, "seed").commit(null);
         if (status != ApplicationStatus.SUBMITTED) {
             applications.change(application, application.withStatus(status, Instant.now().toString()), "SEED",
                     "seed").commit(null);

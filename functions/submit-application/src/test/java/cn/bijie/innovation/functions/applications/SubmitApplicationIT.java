@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.http.ApiEvent;
+import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.testing.ApiEvents;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.TestStack;
@@ -191,6 +192,70 @@ class SubmitApplicationIT {
     }
 
     @Test
+    void concurrentSubmissions_ofOneOrganisation_beyondTheCap_makeExactlyTheCap_andTheRestAre409NamingIt()
+            throws Exception {
+        int cap = Policy.active().openApplicationsPerOrganization().max();
+        int attempts = cap + 6;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Callable<Answer>> calls = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            calls.add(() -> submit(own).invoke(stack.handler));
+        }
+        List<Answer> replies = new ArrayList<>();
+        try {
+            for (Future<Answer> future : pool.invokeAll(calls)) {
+                replies.add(future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(replies).filteredOn(a -> a.status() == 201).hasSize(cap);
+        List<Answer> refused = replies.stream().filter(a -> a.status() != 201).toList();
+        assertThat(refused).hasSize(attempts - cap).extracting(Answer::status).containsOnly(409);
+        assertThat(refused).extracting(Answer::errorCode).containsOnly("CONFLICT");
+        assertThat(refused.get(0).body().path("error").path("message").asText()).contains("上限 " + cap + " 件")
+                .contains(cap + " open applications");
+        assertThat(ids(owner(list(), own).query("limit", "100").invoke(stack.handler))).hasSize(cap);
+        assertThat(openCount(own)).isEqualTo(cap);
+        assertThat(stack.submitted(other)).as("another organisation has places of its own").isNotBlank();
+    }
+
+    @Test
+    void aWithdrawal_freesAPlace_andAReturnKeepsItsPlace() {
+        int cap = Policy.active().openApplicationsPerOrganization().max();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < cap; i++) {
+            ids.add(stack.submitted(own));
+        }
+        // what the staff decision RETURNED does to the application item: it stays open, and the count with it
+        stack.dynamo.updateItem(u -> u.tableName(stack.stack.table()).key(Keys.application(ids.get(0)))
+                .updateExpression("SET #s = :r, GSI2PK = :p REMOVE DUEPK, DUESK")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":r", Items.s("RETURNED"), ":p", Items.s("APP#RETURNED"))));
+        assertThat(submit(own).invoke(stack.handler).status()).isEqualTo(409);
+
+        Answer withdrawn = withdrawal(ids.get(0)).invoke(stack.handler);
+
+        assertThat(withdrawn.status()).as(withdrawn.rawBody()).isEqualTo(200);
+        assertThat(openCount(own)).isEqualTo(cap - 1);
+        assertThat(submit(own).invoke(stack.handler).status()).isEqualTo(201);
+        assertThat(submit(own).invoke(stack.handler).status()).isEqualTo(409);
+        assertThat(openCount(own)).isEqualTo(cap);
+    }
+
+    @Test
+    void aWithdrawal_ofAnApplicationFromBeforeTheCounter_succeeds() {
+        String id = stack.submitted(own);
+        stack.dynamo.deleteItem(d -> d.tableName(stack.stack.table()).key(Keys.openApplications(own)));
+
+        Answer withdrawn = withdrawal(id).invoke(stack.handler);
+
+        assertThat(withdrawn.status()).as(withdrawn.rawBody()).isEqualTo(200);
+        assertThat(openCount(own)).isEqualTo(-1);
+    }
+
+    @Test
     void nextToken_continuesTheList_butNotWhenAlteredOrSentByAnotherCaller() {
         String a = stack.submitted(own);
         String b = stack.submitted(own);
@@ -296,6 +361,12 @@ class SubmitApplicationIT {
     private ApiEvent withdrawal(String id) {
         return owner(ApiEvents.sample("withdraw-application.json"), own).path("applicationId", id)
                 .header("idempotency-key", null);
+    }
+
+    private int openCount(String uscc) {
+        Map<String, AttributeValue> item = stack.dynamo.getItem(g -> g.tableName(stack.stack.table())
+                .key(Keys.openApplications(uscc)).consistentRead(true)).item();
+        return Integer.parseInt(item.get("open").n());
     }
 
     private Map<String, AttributeValue> item(String id) {
