@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.documents;
 
+import cn.bijie.innovation.shared.aws.PageTokenSecret;
 import cn.bijie.innovation.shared.application.Application;
 import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.aws.AwsClients;
@@ -33,7 +34,7 @@ class DocumentsFixture {
     final CallCounter counter = new CallCounter();
     final DynamoDbClient dynamo = clients.dynamoDb(counter);
     final S3Client s3 = clients.s3(counter);
-    final PageToken tokens = new PageToken(config.pageTokenSecret());
+    final PageToken tokens = new PageToken(PageTokenSecret.of(config));
     final DynamoApplicationStore applications = new DynamoApplicationStore(dynamo, stack.table(), 10);
     final DocumentsHandler handler = new DocumentsHandler(DocumentsHandler.service(dynamo, stack.table(), tokens,
             new S3DocumentStorage(s3, clients.s3Presigner(), config.require("BUCKET_NAME"))));
