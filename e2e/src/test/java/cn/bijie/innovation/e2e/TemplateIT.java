@@ -387,8 +387,10 @@ class TemplateIT {
                                     .contains(PUBLIC_WRITES.get(route).toString());
                             continue;
                         }
+                        // reads only: the table, and the page-token secret (TemplateIT checks it is that one)
                         assertThat(String.valueOf(action)).as(owner + " serves " + route)
-                                .isIn("dynamodb:GetItem", "dynamodb:ConditionCheckItem", "dynamodb:Query");
+                                .isIn("dynamodb:GetItem", "dynamodb:ConditionCheckItem", "dynamodb:Query",
+                                        "secretsmanager:GetSecretValue");
                     }
                 }
             }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -170,19 +171,7 @@ class SubmitApplicationIT {
     void thirtyTwoConcurrentSubmissions_withOneKey_makeOneApplication_andThirtyTwoIdenticalResponses()
             throws Exception {
         ApiEvent event = submit(own).header("idempotency-key", "race-1");
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        List<Callable<Answer>> calls = new ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            calls.add(() -> event.copy().invoke(stack.handler));
-        }
-        List<Answer> replies = new ArrayList<>();
-        try {
-            for (Future<Answer> future : pool.invokeAll(calls)) {
-                replies.add(future.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Answer> replies = atOnce(32, () -> event.copy().invoke(stack.handler));
 
         assertThat(replies).extracting(Answer::status).containsOnly(201);
         assertThat(replies).extracting(Answer::rawBody).containsOnly(replies.get(0).rawBody());
@@ -196,19 +185,7 @@ class SubmitApplicationIT {
             throws Exception {
         int cap = Policy.active().openApplicationsPerOrganization().max();
         int attempts = cap + 6;
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
-        List<Callable<Answer>> calls = new ArrayList<>();
-        for (int i = 0; i < attempts; i++) {
-            calls.add(() -> submit(own).invoke(stack.handler));
-        }
-        List<Answer> replies = new ArrayList<>();
-        try {
-            for (Future<Answer> future : pool.invokeAll(calls)) {
-                replies.add(future.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Answer> replies = atOnce(attempts, () -> submit(own).invoke(stack.handler));
 
         assertThat(replies).filteredOn(a -> a.status() == 201).hasSize(cap);
         List<Answer> refused = replies.stream().filter(a -> a.status() != 201).toList();
@@ -361,6 +338,20 @@ class SubmitApplicationIT {
     private ApiEvent withdrawal(String id) {
         return owner(ApiEvents.sample("withdraw-application.json"), own).path("applicationId", id)
                 .header("idempotency-key", null);
+    }
+
+    /** {@code call} made {@code times} at once, one thread each; the answers in no particular order. */
+    private static List<Answer> atOnce(int times, Callable<Answer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(times);
+        List<Answer> replies = new ArrayList<>();
+        try {
+            for (Future<Answer> future : pool.invokeAll(Collections.nCopies(times, call))) {
+                replies.add(future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return replies;
     }
 
     private int openCount(String uscc) {

@@ -45,6 +45,7 @@ final class ApplicationMapper {
     static final String DOCUMENT_COUNT = "documentCount";
     /** The organisation's open applications, on its {@link Keys#openApplications} counter item. */
     static final String OPEN = "open";
+    static final String OPEN_TYPE = "OPEN_APPLICATIONS";
     /** What the staff decision writes: the owner's change neither writes nor drops these. */
     private static final Set<String> DECISION = Set.of(REASON, CERTIFICATION_ID, DECIDED_AT, DECIDED_BY);
     private static final String BY_STATUS_PK = Indexes.BY_STATUS + "PK";
@@ -159,8 +160,9 @@ final class ApplicationMapper {
      * the counter item); otherwise a {@code Conflict} that names the cap.
      */
     static void opened(WriteTransaction tx, String uscc, int maxOpen) {
-        tx.update(Keys.openApplications(uscc), "SET #open = if_not_exists(#open, :zero) + :one",
-                Map.of("#open", OPEN), Map.of(":zero", Items.n(0), ":one", Items.n(1)),
+        tx.update(Keys.openApplications(uscc), "SET #open = if_not_exists(#open, :zero) + :one, #type = :type",
+                Map.of("#open", OPEN, "#type", "type"),
+                Map.of(":zero", Items.n(0), ":one", Items.n(1), ":type", Items.s(OPEN_TYPE)),
                 new Condition("attribute_not_exists(#open) OR #open < :max", Map.of("#open", OPEN),
                         Map.of(":max", Items.n(maxOpen))),
                 () -> new Conflict("本单位在办的申报已达上限 " + maxOpen + " 件，请待已有申报办结或撤回一件后再申报 (the "
@@ -174,8 +176,9 @@ final class ApplicationMapper {
      * the organisation as many extra places until its older applications have closed too.
      */
     static void closed(WriteTransaction tx, String uscc) {
-        tx.update(Keys.openApplications(uscc), "SET #open = if_not_exists(#open, :zero) - :one",
-                Map.of("#open", OPEN), Map.of(":zero", Items.n(0), ":one", Items.n(1)), Condition.NONE, null);
+        tx.update(Keys.openApplications(uscc), "SET #open = if_not_exists(#open, :zero) - :one, #type = :type",
+                Map.of("#open", OPEN, "#type", "type"),
+                Map.of(":zero", Items.n(0), ":one", Items.n(1), ":type", Items.s(OPEN_TYPE)), Condition.NONE, null);
     }
 
     /**
