@@ -55,7 +55,10 @@ export interface paths {
         /**
          * 提交补助申报 (submit a subsidy application)
          * @description 角色 (roles): `applicant`. `uscc` must be the caller's own and have a profile; `kind`/`level` must be a pair the
-         *     policy lists; `issuedOn` must not be in the future. The new application is `SUBMITTED`.
+         *     policy lists; `issuedOn` must not be in the future. The new application is `SUBMITTED`. An organisation may
+         *     have 10 applications open (`SUBMITTED` or `RETURNED`) at once (`openApplicationsPerOrganization` in the policy
+         *     file, the bureau's operating setting): one more is `409 CONFLICT` naming the cap, until one is decided
+         *     (`CERTIFIED`, `REJECTED`) or withdrawn.
          */
         post: operations["submitApplication"];
         delete?: never;

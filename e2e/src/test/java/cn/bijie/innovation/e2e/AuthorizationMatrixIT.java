@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,7 +100,7 @@ class AuthorizationMatrixIT {
                         "/applications/" + application.get(t), null),
                         "401 401 401", "200 404 404", "404 200 404", "200 200 404", "200 200 404", "200 200 404"),
                 row("PUT /applications/{applicationId}", (c, t) -> {
-                    String id = t == Target.MISSING ? application.get(t) : bureau.returnedApplication(org(t));
+                    String id = fresh(t, bureau::returnedApplication);
                     return new Call("PUT", "/applications/" + id, Bureau.applicationBody(t == Target.MISSING
                             ? orgA : org(t)));
                 }, "401 401 401", "200 404 404", "404 200 404", "403 403 404", "403 403 404", "403 403 404"),
@@ -306,7 +307,27 @@ class AuthorizationMatrixIT {
 
     /** A SUBMITTED application of the target's organisation, made for this cell only; a missing one's id. */
     static String freshApplication(Target t) {
-        return t == Target.MISSING ? application.get(t) : bureau.submittedApplication(org(t));
+        return fresh(t, bureau::submittedApplication);
+    }
+
+    /** The last fresh application of each organisation, which the next cell's owner withdraws. */
+    static final Map<Target, String> lastFresh = new LinkedHashMap<>();
+
+    /**
+     * An application {@code make} makes for this cell only, the previous cell's withdrawn first (a 409 if that cell
+     * closed it already): an organisation may have 10 open at once (openApplicationsPerOrganization).
+     */
+    static String fresh(Target t, Function<String, String> make) {
+        if (t == Target.MISSING) {
+            return application.get(t);
+        }
+        String previous = lastFresh.get(t);
+        if (previous != null) {
+            api.call("POST", "/applications/" + previous + "/withdrawal", bureau.applicant(org(t)), null);
+        }
+        String id = make.apply(org(t));
+        lastFresh.put(t, id);
+        return id;
     }
 
     @TestFactory

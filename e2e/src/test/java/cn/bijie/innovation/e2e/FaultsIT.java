@@ -39,13 +39,16 @@ class FaultsIT {
         try {
             ContractedApi api = new ContractedApi(runner);
             Bureau bureau = new Bureau(api);
-            String uscc = bureau.organization();
-            String token = bureau.applicant(uscc);
+            // three organisations: one may have 10 applications open at once (openApplicationsPerOrganization)
+            List<String> usccs = List.of(bureau.organization(), bureau.organization(), bureau.organization());
             int total = 30;
             int beforeStop = 12;
             Map<String, String> bodies = new LinkedHashMap<>();
+            Map<String, String> tokens = new LinkedHashMap<>();
             for (int i = 0; i < total; i++) {
+                String uscc = usccs.get(i % usccs.size());
                 bodies.put("fault-run-" + i, Bureau.applicationBody(uscc));
+                tokens.put("fault-run-" + i, bureau.applicant(uscc));
             }
             List<String> keys = new ArrayList<>(bodies.keySet());
 
@@ -56,7 +59,8 @@ class FaultsIT {
                     miniStack.stop();
                 }
                 String key = keys.get(i);
-                first.put(key, api.call("POST", "/applications", token, bodies.get(key), "Idempotency-Key", key));
+                first.put(key, api.call("POST", "/applications", tokens.get(key), bodies.get(key), "Idempotency-Key",
+                        key));
             }
 
             // THEN the ones after it fail with 503 UNAVAILABLE, readable and without internals
@@ -72,7 +76,7 @@ class FaultsIT {
             miniStack = MiniStack.start(port, persist);
             awaitHealthy(runner);
             TableItems afterOutage = TableItems.read(miniStack);
-            List<String> applicationsAfterOutage = applicationIds(afterOutage, uscc);
+            List<String> applicationsAfterOutage = applicationIds(afterOutage, usccs);
 
             // THEN nothing is half-written: the acknowledged ones are there whole, the failed ones not at all
             assertThat(afterOutage.partialRecords()).isEmpty();
@@ -84,7 +88,8 @@ class FaultsIT {
             // AND the same requests with their keys succeed, each exactly once
             Map<String, Reply> again = new LinkedHashMap<>();
             for (String key : keys) {
-                again.put(key, api.call("POST", "/applications", token, bodies.get(key), "Idempotency-Key", key));
+                again.put(key, api.call("POST", "/applications", tokens.get(key), bodies.get(key), "Idempotency-Key",
+                        key));
             }
             assertThat(again.values()).extracting(Reply::status).containsOnly(201);
             for (String key : keys) {
@@ -93,7 +98,7 @@ class FaultsIT {
                 }
             }
             TableItems after = TableItems.read(miniStack);
-            assertThat(applicationIds(after, uscc)).hasSize(total).doesNotHaveDuplicates();
+            assertThat(applicationIds(after, usccs)).hasSize(total).doesNotHaveDuplicates();
             assertThat(after.partialRecords()).isEmpty();
             api.assertConforms();
         } finally {
@@ -201,8 +206,8 @@ class FaultsIT {
         }
     }
 
-    static List<String> applicationIds(TableItems table, String uscc) {
-        return table.ofType("APPLICATION").stream().filter(i -> uscc.equals(TableItems.s(i, "uscc")))
+    static List<String> applicationIds(TableItems table, List<String> usccs) {
+        return table.ofType("APPLICATION").stream().filter(i -> usccs.contains(TableItems.s(i, "uscc")))
                 .map(i -> TableItems.s(i, "applicationId")).toList();
     }
 }

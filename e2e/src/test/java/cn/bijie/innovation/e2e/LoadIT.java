@@ -106,8 +106,11 @@ class LoadIT {
                 case 4 -> api.call("GET", "/policy", null, null);
                 case 5 -> api.call("POST", "/certifications", staff, Bureau.certificationBody(uscc));
                 case 6 -> api.call("GET", "/certifications?uscc=" + uscc, applicant, null);
-                case 7 -> api.call("POST", "/applications/" + application + "/decision", staff,
-                        "{\"outcome\":\"RETURNED\",\"reason\":\"请补充材料\"}");
+                // every other decision a rejection: a returned application stays open, and an organisation may
+                // have 10 open at once (openApplicationsPerOrganization)
+                case 7 -> api.call("POST", "/applications/" + application + "/decision", staff, returns(i)
+                        ? "{\"outcome\":\"RETURNED\",\"reason\":\"请补充材料\"}"
+                        : "{\"outcome\":\"REJECTED\",\"reason\":\"不符合条件\"}");
                 case 8 -> api.call("GET", "/indicators", null, null);
                 default -> api.call("GET", "/subsidies?uscc=" + uscc, applicant, null);
             };
@@ -123,11 +126,20 @@ class LoadIT {
                 }
                 case 2 -> ack.documents().add(reply.json().path("documentId").asText());
                 case 5 -> ack.certifications().add(reply.json().path("certificationId").asText());
-                case 7 -> ack.returned().add(application);
+                case 7 -> {
+                    if (returns(i)) {
+                        ack.returned().add(application);
+                    }
+                }
                 default -> { }
             }
         }
         return ack;
+    }
+
+    /** Whether the cycle of request {@code i} returns its application (the other cycles reject theirs). */
+    static boolean returns(int i) {
+        return i / 10 % 2 == 1;
     }
 
     static List<String> ids(TableItems table, String type, String uscc, String attribute) {

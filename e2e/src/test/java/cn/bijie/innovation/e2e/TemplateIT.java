@@ -301,13 +301,27 @@ class TemplateIT {
     void noSecretIsADeployParameterAndNoOriginIsAWildcard() {
         map(template.get("Parameters")).forEach((name, p) ->
                 assertThat(map(p)).as(name + ": secrets live in Secrets Manager").doesNotContainKey("NoEcho"));
+        // the page-token secret is read at run time by its ARN: no value and no dynamic reference in a configuration
+        int readers = 0;
         for (Map.Entry<String, Object> fn : functions().entrySet()) {
-            Object secret = map(map(map(map(fn.getValue()).get("Properties")).getOrDefault("Environment",
-                    Map.of("Variables", Map.of()))).get("Variables")).get("PAGE_TOKEN_SECRET");
-            if (secret != null) {
-                assertThat(String.valueOf(secret)).as(fn.getKey()).contains("{{resolve:secretsmanager:${PageTokenSecret}");
+            Map<String, Object> properties = map(map(fn.getValue()).get("Properties"));
+            Map<String, Object> variables = map(map(properties.getOrDefault("Environment",
+                    Map.of("Variables", Map.of()))).get("Variables"));
+            assertThat(variables).as(fn.getKey()).doesNotContainKey("PAGE_TOKEN_SECRET");
+            assertThat(String.valueOf(variables)).as(fn.getKey()).doesNotContain("{{resolve:");
+            if (variables.containsKey("PAGE_TOKEN_SECRET_ARN")) {
+                readers++;
+                assertThat(variables.get("PAGE_TOKEN_SECRET_ARN")).as(fn.getKey())
+                        .isEqualTo(Map.of("Ref", "PageTokenSecret"));
+                List<Object> grants = new ArrayList<>();
+                for (Object policy : asList(properties.get("Policies"))) {
+                    grants.addAll(statements(map(policy).get("Statement")));
+                }
+                assertThat(grants).as(fn.getKey() + " may read that one secret").contains(Map.of("Effect", "Allow",
+                        "Action", "secretsmanager:GetSecretValue", "Resource", Map.of("Ref", "PageTokenSecret")));
             }
         }
+        assertThat(readers).as("functions with list routes").isGreaterThanOrEqualTo(10);
         Map<String, Object> cors = map(props("HttpApi").get("CorsConfiguration"));
         assertThat(cors.get("AllowOrigins")).isEqualTo(Map.of("Ref", "AllowedOrigins"));
         Map<String, Object> rule = map(((List<?>) map(props("DocumentBucket").get("CorsConfiguration"))
@@ -377,8 +391,10 @@ class TemplateIT {
                                     .contains(PUBLIC_WRITES.get(route).toString());
                             continue;
                         }
+                        // reads only: the table, and the page-token secret (TemplateIT checks it is that one)
                         assertThat(String.valueOf(action)).as(owner + " serves " + route)
-                                .isIn("dynamodb:GetItem", "dynamodb:ConditionCheckItem", "dynamodb:Query");
+                                .isIn("dynamodb:GetItem", "dynamodb:ConditionCheckItem", "dynamodb:Query",
+                                        "secretsmanager:GetSecretValue");
                     }
                 }
             }

@@ -10,6 +10,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -19,6 +20,7 @@ public final class EmulatorClients implements AutoCloseable {
     public final DynamoDbStreamsClient streams;
     public final S3Client s3;
     final SesV2Client ses;
+    final SecretsManagerClient secrets;
     public final SqsClient sqs;
     private final SdkHttpClient http;
 
@@ -28,6 +30,7 @@ public final class EmulatorClients implements AutoCloseable {
         streams = configure(DynamoDbStreamsClient.builder(), stack).httpClient(http).build();
         s3 = configure(S3Client.builder(), stack).httpClient(http).forcePathStyle(true).build();
         ses = configure(SesV2Client.builder(), stack).httpClient(http).build();
+        secrets = configure(SecretsManagerClient.builder(), stack).httpClient(http).build();
         sqs = configure(SqsClient.builder(), stack).httpClient(http).build();
     }
 
@@ -43,6 +46,7 @@ public final class EmulatorClients implements AutoCloseable {
         streams.close();
         s3.close();
         ses.close();
+        secrets.close();
         sqs.close();
         http.close();
     }

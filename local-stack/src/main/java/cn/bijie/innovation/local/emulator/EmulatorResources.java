@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -45,6 +47,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * resource that already exists is fine.
  */
 public final class EmulatorResources {
+    private static final SecureRandom SECRETS = new SecureRandom();
     private static final Set<String> BUCKET_PROPERTIES_APPLIED = Set.of("BucketName", "VersioningConfiguration", "CorsConfiguration");
 
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -107,6 +110,7 @@ public final class EmulatorResources {
         template.resourcesOfType("AWS::DynamoDB::Table").forEach(this::createTable);
         template.resourcesOfType("AWS::S3::Bucket").forEach(this::createBucket);
         template.resourcesOfType("AWS::SES::EmailIdentity").forEach(this::createEmailIdentity);
+        template.resourcesOfType("AWS::SecretsManager::Secret").forEach(this::createSecret);
     }
 
     // ---- DynamoDB ----
@@ -345,6 +349,31 @@ public final class EmulatorResources {
             Log.info("email identity %s created (%s)", identity, logicalId);
         } catch (AlreadyExistsException exists) {
             Log.info("email identity %s exists (%s)", identity, logicalId);
+        }
+    }
+
+    /**
+     * A secret with {@code GenerateSecretString}, generated here as CloudFormation would: random letters and digits
+     * of its {@code PasswordLength}, new for each new emulator state (an existing secret keeps its value). Its name is
+     * what {@code Ref} gives locally; Secrets Manager takes a name wherever it takes an ARN.
+     */
+    private void createSecret(String logicalId) {
+        Map<String, Object> generate = TemplateModel.map(resolvedProperties(logicalId).get("GenerateSecretString"));
+        if (generate.isEmpty()) {
+            return;
+        }
+        String name = resolver.physicalName(logicalId);
+        int length = generate.get("PasswordLength") == null ? 32 : Integer.parseInt(str(generate.get("PasswordLength")));
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder value = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            value.append(alphabet.charAt(SECRETS.nextInt(alphabet.length())));
+        }
+        try {
+            clients.secrets.createSecret(r -> r.name(name).secretString(value.toString()));
+            Log.info("secret %s created (%s)", name, logicalId);
+        } catch (ResourceExistsException exists) {
+            Log.info("secret %s exists (%s)", name, logicalId);
         }
     }
 

@@ -65,7 +65,8 @@ public final class ApplicationService {
                 input.uscc(), input.kind(), input.level(), input.renewal(), input.platformName().strip(),
                 input.certificateNo().strip(), input.issuedOn(), stripOrNull(input.notes()), organization.county(),
                 now, null, null, input.platformId());
-        return Written.of(application, store.create(application, caller.sub()));
+        return Written.of(application, store.create(application,
+                policy.openApplicationsPerOrganization().max(), caller.sub()));
     }
 
     /** {@code GET /applications}: an applicant its own organisation's, the reading roles all, newest first. */

@@ -25,12 +25,15 @@ public interface ApplicationStore {
     /** The organisation's platform {@code platformId} (one read; another organisation's is not found). */
     Optional<Platform> platform(String uscc, String platformId);
 
-    /** Stores a new application; fails with a {@code Conflict} if the profile disappeared meanwhile. */
-    PendingWrite create(Application application, String actor);
+    /**
+     * Stores a new application and counts it open for its organisation; fails with a {@code Conflict} if the profile
+     * disappeared meanwhile or the organisation has {@code maxOpen} open applications already.
+     */
+    PendingWrite create(Application application, int maxOpen, String actor);
 
     /**
      * Moves {@code before} to {@code after}, only if the stored application is still {@code before}; otherwise a
-     * {@code Conflict} and nothing changes.
+     * {@code Conflict} and nothing changes. A change that closes it counts it closed for its organisation.
      */
     PendingWrite change(Application before, Application after, String action, String actor);
 

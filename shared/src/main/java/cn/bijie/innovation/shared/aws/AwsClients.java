@@ -122,7 +122,7 @@ public final class AwsClients {
                 .retryStrategy(AwsRetryStrategy.doNotRetry()).build()).build();
     }
 
-    /** Secrets Manager, for the SMTP relay's credentials (the SDK is in the send-reminders jar only). */
+    /** Secrets Manager: the SMTP relay's credentials, the page-token secret (only a jar with that SDK may call this). */
     public SecretsManagerClient secretsManager(ExecutionInterceptor... interceptors) {
         return configured(SecretsManagerClient.builder(), interceptors).build();
     }

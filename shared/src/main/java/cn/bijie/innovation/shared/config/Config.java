@@ -37,9 +37,4 @@ public final class Config {
     public String table() {
         return require("TABLE_NAME");
     }
-
-    /** The secret that seals the list routes' {@code nextToken}s. */
-    public String pageTokenSecret() {
-        return require("PAGE_TOKEN_SECRET");
-    }
 }

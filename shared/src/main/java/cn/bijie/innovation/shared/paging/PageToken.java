@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -17,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque, tamper-proof {@code nextToken}s: the position a store continues after, encrypted with AES-256-GCM under a
- * key derived from {@code PAGE_TOKEN_SECRET}, bound to the caller and to the list it continues (route and filters) as
+ * key derived from the page-token secret, bound to the caller and to the list it continues (route and filters) as
  * associated data. A client learns nothing of the table's keys from it; an altered token, or one made for another
  * caller or another list, is a 400.
  */
@@ -28,19 +29,39 @@ public final class PageToken {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKeySpec key;
+    private final Supplier<String> secret;
+    private volatile SecretKeySpec key;
 
+    /**
+     * The key derived from {@code secret}, asked for on the first token issued or opened (so a function's constructor
+     * and its SnapStart priming never read the secret) and kept.
+     */
+    public PageToken(Supplier<String> secret) {
+        this.secret = secret;
+    }
+
+    /** A key given as text (tests; a function reads its secret through the supplier). */
     public PageToken(String secret) {
-        if (secret == null || secret.length() < 32) {
-            throw new IllegalStateException("PAGE_TOKEN_SECRET must have at least 32 characters");
+        this(() -> secret);
+        key();
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec derived = key;
+        if (derived == null) {
+            String text = secret.get();
+            if (text == null || text.length() < 32) {
+                throw new IllegalStateException("the page-token secret must have at least 32 characters");
+            }
+            try {
+                derived = new SecretKeySpec(MessageDigest.getInstance("SHA-256")
+                        .digest(("page-token\n" + text).getBytes(StandardCharsets.UTF_8)), "AES");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            key = derived;
         }
-        try {
-            byte[] derived = MessageDigest.getInstance("SHA-256")
-                    .digest(("page-token\n" + secret).getBytes(StandardCharsets.UTF_8));
-            this.key = new SecretKeySpec(derived, "AES");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return derived;
     }
 
     /** A token for the page after {@code position}, or null when there is none. */
@@ -86,7 +107,7 @@ public final class PageToken {
     private Cipher cipher(int mode, byte[] nonce, String callerSub, String listFingerprint)
             throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.init(mode, key(), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD((callerSub + "\n" + listFingerprint).getBytes(StandardCharsets.UTF_8));
         return cipher;
     }

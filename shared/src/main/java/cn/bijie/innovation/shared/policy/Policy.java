@@ -35,7 +35,8 @@ public record Policy(
         List<Family> families,
         Renewal renewal,
         Window window,
-        ClassificationNotes classificationNotes) {
+        ClassificationNotes classificationNotes,
+        OpenApplications openApplicationsPerOrganization) {
 
     public static final String ACTIVE_VERSION = "BJ-2019";
 
@@ -64,6 +65,12 @@ public record Policy(
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * How many applications one organisation may have open ({@code SUBMITTED} or {@code RETURNED}) at once: the
+     * bureau's operating setting, not a clause of the plan ({@code basis} says so in the file).
+     */
+    public record OpenApplications(int max, String basis) {}
 
     /** A code with its Chinese name (county, industry, growth tier, level). */
     public record Code(String code, String name) {}

@@ -42,7 +42,7 @@ public final class InMemoryApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public PendingWrite create(Application application, String actor) {
+    public PendingWrite create(Application application, int maxOpen, String actor) {
         return answer -> write(application, answer);
     }
 

@@ -7,6 +7,7 @@ import cn.bijie.innovation.shared.errors.ValidationFailed;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PageTokenTest {
@@ -17,6 +18,25 @@ class PageTokenTest {
     void open_returnsTheKey_forItsOwnCallerAndList() {
         String token = tokens.issue(key, "u1", "list");
         assertThat(tokens.open(token, "u1", "list")).isEqualTo(key);
+    }
+
+    @Test
+    void theSecret_isAskedFor_onlyByTheFirstTokenIssuedOrOpened_andOnce() {
+        AtomicInteger asked = new AtomicInteger();
+        PageToken lazy = new PageToken(() -> {
+            asked.incrementAndGet();
+            return "test-page-token-secret-of-at-least-32-chars";
+        });
+        // what a constructor and SnapStart priming do: no position, no token
+        assertThat(lazy.issue(null, "u1", "list")).isNull();
+        assertThat(lazy.open(null, "u1", "list")).isNull();
+        assertThat(asked).hasValue(0);
+
+        String token = lazy.issue(key, "u1", "list");
+
+        assertThat(lazy.open(token, "u1", "list")).isEqualTo(key);
+        assertThat(tokens.open(token, "u1", "list")).as("the same key as from the text").isEqualTo(key);
+        assertThat(asked).hasValue(1);
     }
 
     @Test

@@ -15,10 +15,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class TestStack {
     /**
-     * The functions' page-token key in the test stack: template.yaml hands it over as a Secrets Manager dynamic
-     * reference, whose text the local runner passes as it is (a real stack resolves it to the generated secret).
+     * A page-token key for tests that build a {@code PageToken} without a stack (test-only: a function reads its key
+     * from the stack's generated secret, {@code PAGE_TOKEN_SECRET_ARN}).
      */
-    public static final String PAGE_TOKEN_SECRET = "{{resolve:secretsmanager:test-PageTokenSecret:SecretString}}";
+    public static final String PAGE_TOKEN_SECRET = "test-only page-token key, at least 32 characters long";
 
     private static TestStack shared;
 

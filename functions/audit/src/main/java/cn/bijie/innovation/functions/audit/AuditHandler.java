@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.audit;
 
+import cn.bijie.innovation.shared.aws.PageTokenSecret;
 import cn.bijie.innovation.shared.audit.AuditReport;
 import cn.bijie.innovation.shared.audit.AuditService;
 import cn.bijie.innovation.shared.aws.AwsClients;
@@ -43,7 +44,7 @@ public final class AuditHandler implements RequestStreamHandler {
 
     private AuditHandler(Config config) {
         this(new AuditService(new DynamoAuditStore(new AwsClients(config).dynamoDb(), config.table()),
-                new PageToken(config.pageTokenSecret())));
+                new PageToken(PageTokenSecret.of(config))));
         // SnapStart: both routes are reads, of a record no chain belongs to (never the whole table's verification)
         Priming.register(api,
                 ApiEvent.of("GET /audit").query("entity", "SUB#" + Priming.NO_SUCH_ID)

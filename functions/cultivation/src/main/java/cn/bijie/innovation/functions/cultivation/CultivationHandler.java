@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.cultivation;
 
+import cn.bijie.innovation.shared.aws.PageTokenSecret;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.aws.Mailers;
 import cn.bijie.innovation.shared.config.Config;
@@ -67,7 +68,7 @@ public final class CultivationHandler implements RequestStreamHandler {
     }
 
     private CultivationHandler(Config config, AwsClients clients) {
-        this(clients.dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()),
+        this(clients.dynamoDb(), config.table(), new PageToken(PageTokenSecret.of(config)),
                 Mailers.of(config, clients.sesV2()));
     }
 

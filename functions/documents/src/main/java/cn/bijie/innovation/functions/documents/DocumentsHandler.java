@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.documents;
 
+import cn.bijie.innovation.shared.aws.PageTokenSecret;
 import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.aws.S3DocumentStorage;
@@ -51,7 +52,7 @@ public final class DocumentsHandler implements RequestStreamHandler {
     }
 
     private DocumentsHandler(Config config, AwsClients clients) {
-        this(clients.dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()),
+        this(clients.dynamoDb(), config.table(), new PageToken(PageTokenSecret.of(config)),
                 new S3DocumentStorage(clients.s3(), clients.s3Presigner(), config.require("BUCKET_NAME")));
     }
 

@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.documents;
 
+import cn.bijie.innovation.shared.aws.PageTokenSecret;
 import cn.bijie.innovation.shared.application.Application;
 import cn.bijie.innovation.shared.application.ApplicationStatus;
 import cn.bijie.innovation.shared.aws.AwsClients;
@@ -33,7 +34,7 @@ class DocumentsFixture {
     final CallCounter counter = new CallCounter();
     final DynamoDbClient dynamo = clients.dynamoDb(counter);
     final S3Client s3 = clients.s3(counter);
-    final PageToken tokens = new PageToken(config.pageTokenSecret());
+    final PageToken tokens = new PageToken(PageTokenSecret.of(config));
     final DynamoApplicationStore applications = new DynamoApplicationStore(dynamo, stack.table(), 10);
     final DocumentsHandler handler = new DocumentsHandler(DocumentsHandler.service(dynamo, stack.table(), tokens,
             new S3DocumentStorage(s3, clients.s3Presigner(), config.require("BUCKET_NAME"))));
@@ -51,7 +52,7 @@ class DocumentsFixture {
         Application application = new Application(SortableId.next(Clock.systemUTC()), ApplicationStatus.SUBMITTED,
                 now, uscc, "HIGH_TECH_ENTERPRISE", "NATIONAL", false, "某公司", "GR1", "2026-10-01", null, "520502", now,
                 null, null);
-        applications.create(application, "seed").commit(null);
+        applications.create(application, 1000, "seed").commit(null);
         if (status != ApplicationStatus.SUBMITTED) {
             applications.change(application, application.withStatus(status, Instant.now().toString()), "SEED",
                     "seed").commit(null);

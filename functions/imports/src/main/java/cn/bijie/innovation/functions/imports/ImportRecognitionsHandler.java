@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.imports;
 
+import cn.bijie.innovation.shared.aws.PageTokenSecret;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.aws.S3ImportFiles;
 import cn.bijie.innovation.shared.config.Config;
@@ -74,7 +75,7 @@ public final class ImportRecognitionsHandler implements RequestStreamHandler {
         SheetLimits limits = Imports.limits(config);
         int chunk = Integer.parseInt(config.get("IMPORT_CHUNK_ROWS", "100"));
         var store = new DynamoImportStore(dynamo, config.table());
-        var recorder = Imports.recorder(dynamo, config.table(), new PageToken(config.pageTokenSecret()), clock);
+        var recorder = Imports.recorder(dynamo, config.table(), new PageToken(PageTokenSecret.of(config)), clock);
         Map<String, ImportRun> byBucket = new LinkedHashMap<>();
         return bucket -> byBucket.computeIfAbsent(bucket, name -> new ImportRun(store, new S3ImportFiles(s3, null,
                 name), recorder, Policy.active(), ListHeaders.standard(), limits, clock, chunk));

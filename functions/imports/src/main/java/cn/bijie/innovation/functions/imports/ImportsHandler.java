@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.imports;
 
+import cn.bijie.innovation.shared.aws.PageTokenSecret;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.aws.S3ImportFiles;
 import cn.bijie.innovation.shared.config.Config;
@@ -58,7 +59,7 @@ public final class ImportsHandler implements RequestStreamHandler {
 
     static ImportService service(Config config, AwsClients clients) {
         Clock clock = Clock.systemUTC();
-        PageToken tokens = new PageToken(config.pageTokenSecret());
+        PageToken tokens = new PageToken(PageTokenSecret.of(config));
         var dynamo = clients.dynamoDb();
         return new ImportService(new DynamoImportStore(dynamo, config.table()),
                 new S3ImportFiles(clients.s3(), clients.s3Presigner(), config.require("BUCKET_NAME")),

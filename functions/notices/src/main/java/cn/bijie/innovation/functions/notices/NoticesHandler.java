@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.notices;
 
+import cn.bijie.innovation.shared.aws.PageTokenSecret;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.calendar.WorkingDays;
 import cn.bijie.innovation.shared.config.Config;
@@ -70,7 +71,7 @@ public final class NoticesHandler implements RequestStreamHandler {
     }
 
     private NoticesHandler(Config config) {
-        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()));
+        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(PageTokenSecret.of(config)));
     }
 
     private NoticesHandler(DynamoDbClient dynamo, String table, PageToken tokens) {

@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.organizations;
 
+import cn.bijie.innovation.shared.aws.PageTokenSecret;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
@@ -46,7 +47,7 @@ public final class OrganizationsHandler implements RequestStreamHandler {
     }
 
     private OrganizationsHandler(Config config) {
-        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()));
+        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(PageTokenSecret.of(config)));
     }
 
     private OrganizationsHandler(DynamoDbClient dynamo, String table, PageToken pageTokens) {

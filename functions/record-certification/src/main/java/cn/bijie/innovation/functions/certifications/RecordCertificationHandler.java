@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.certifications;
 
+import cn.bijie.innovation.shared.aws.PageTokenSecret;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.certification.CertificationInput;
 import cn.bijie.innovation.shared.certification.CertificationService;
@@ -47,7 +48,7 @@ public final class RecordCertificationHandler implements RequestStreamHandler {
     }
 
     private RecordCertificationHandler(Config config) {
-        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()));
+        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(PageTokenSecret.of(config)));
     }
 
     private RecordCertificationHandler(DynamoDbClient dynamo, String table, PageToken pageTokens) {

@@ -6,6 +6,7 @@ import static cn.bijie.innovation.shared.testing.ApiEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bijie.innovation.shared.store.dynamodb.BureauFixture;
+import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.http.ApiEvent.Answer;
 import cn.bijie.innovation.shared.testing.ApiEvents.Claims;
 import cn.bijie.innovation.shared.testing.Primed;
@@ -108,6 +109,32 @@ class RecordCertificationHandlerIT {
         assertThat(decided.body().path("status").asText()).isEqualTo("CERTIFIED");
         assertThat(decided.body().path("certificationId").asText()).startsWith("cert-");
         assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void decisions_thatCloseAnApplication_freeItsOrganisationsPlace_andAReturnKeepsIt() {
+        String uscc = organization("520521");
+        String returned = bureau.application(uscc, "KEY_LABORATORY", "MUNICIPAL", false, "KL-OPEN-" + uscc);
+        String rejected = bureau.application(uscc, "MAKERSPACE", "MUNICIPAL", false, "MS-OPEN-" + uscc);
+        String certified = bureau.application(uscc, "ENTERPRISE_TECH_CENTER", "MUNICIPAL", false, "ETC-OPEN-" + uscc);
+        assertThat(openApplications(uscc)).isEqualTo(3);
+
+        Answer back = invoke(handler, event(DECIDE, STAFF, "{\"outcome\":\"RETURNED\",\"reason\":\"请补充证书\"}",
+                returned));
+        assertThat(back.status()).as(back.rawBody()).isEqualTo(200);
+        assertThat(openApplications(uscc)).isEqualTo(3);
+        Answer no = invoke(handler, event(DECIDE, STAFF, "{\"outcome\":\"REJECTED\",\"reason\":\"不符合条件\"}",
+                rejected));
+        assertThat(no.status()).as(no.rawBody()).isEqualTo(200);
+        assertThat(openApplications(uscc)).isEqualTo(2);
+        Answer yes = invoke(handler, event(DECIDE, STAFF, "{\"outcome\":\"CERTIFIED\"}", certified));
+        assertThat(yes.status()).as(yes.rawBody()).isEqualTo(200);
+        assertThat(openApplications(uscc)).isEqualTo(1);
+    }
+
+    static int openApplications(String uscc) {
+        return Integer.parseInt(bureau.dynamo.getItem(g -> g.tableName(bureau.table)
+                .key(Keys.openApplications(uscc)).consistentRead(true)).item().get("open").n());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.applications;
 
+import cn.bijie.innovation.shared.aws.PageTokenSecret;
 import cn.bijie.innovation.shared.application.ApplicationInput;
 import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.aws.AwsClients;
@@ -46,7 +47,7 @@ public final class SubmitApplicationHandler implements RequestStreamHandler {
     }
 
     private SubmitApplicationHandler(Config config) {
-        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()));
+        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(PageTokenSecret.of(config)));
     }
 
     private SubmitApplicationHandler(DynamoDbClient dynamo, String table, PageToken pageTokens) {

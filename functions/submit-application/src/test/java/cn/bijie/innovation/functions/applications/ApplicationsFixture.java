@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.applications;
 
+import cn.bijie.innovation.shared.aws.PageTokenSecret;
 import cn.bijie.innovation.shared.application.ApplicationService;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Config;
@@ -26,7 +27,7 @@ class ApplicationsFixture {
     final DynamoDbClient dynamo = new AwsClients(config).dynamoDb(counter);
     final SubmitApplicationHandler handler = new SubmitApplicationHandler(new ApplicationService(
             new DynamoApplicationStore(dynamo, stack.table(), Policy.active().reminders().applicationWaitingDays()),
-            Policy.active(), new PageToken(config.pageTokenSecret()), Clock.systemUTC()));
+            Policy.active(), new PageToken(PageTokenSecret.of(config)), Clock.systemUTC()));
     final String own = TestData.newUscc();
     final String other = TestData.newUscc();
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.store.dynamodb.Keys;
 import cn.bijie.innovation.shared.http.ApiEvent;
+import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.testing.ApiEvents;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.testing.TestStack;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -169,25 +171,65 @@ class SubmitApplicationIT {
     void thirtyTwoConcurrentSubmissions_withOneKey_makeOneApplication_andThirtyTwoIdenticalResponses()
             throws Exception {
         ApiEvent event = submit(own).header("idempotency-key", "race-1");
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        List<Callable<Answer>> calls = new ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            calls.add(() -> event.copy().invoke(stack.handler));
-        }
-        List<Answer> replies = new ArrayList<>();
-        try {
-            for (Future<Answer> future : pool.invokeAll(calls)) {
-                replies.add(future.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Answer> replies = atOnce(32, () -> event.copy().invoke(stack.handler));
 
         assertThat(replies).extracting(Answer::status).containsOnly(201);
         assertThat(replies).extracting(Answer::rawBody).containsOnly(replies.get(0).rawBody());
         assertThat(ids(owner(list(), own).invoke(stack.handler))).hasSize(1);
         assertThat(stack.dynamo.scan(s -> s.tableName(stack.stack.table())).items()).filteredOn(
                 i -> "APPLICATION".equals(Items.str(i, "type")) && own.equals(Items.str(i, "uscc"))).hasSize(1);
+    }
+
+    @Test
+    void concurrentSubmissions_ofOneOrganisation_beyondTheCap_makeExactlyTheCap_andTheRestAre409NamingIt()
+            throws Exception {
+        int cap = Policy.active().openApplicationsPerOrganization().max();
+        int attempts = cap + 6;
+        List<Answer> replies = atOnce(attempts, () -> submit(own).invoke(stack.handler));
+
+        assertThat(replies).filteredOn(a -> a.status() == 201).hasSize(cap);
+        List<Answer> refused = replies.stream().filter(a -> a.status() != 201).toList();
+        assertThat(refused).hasSize(attempts - cap).extracting(Answer::status).containsOnly(409);
+        assertThat(refused).extracting(Answer::errorCode).containsOnly("CONFLICT");
+        assertThat(refused.get(0).body().path("error").path("message").asText()).contains("上限 " + cap + " 件")
+                .contains(cap + " open applications");
+        assertThat(ids(owner(list(), own).query("limit", "100").invoke(stack.handler))).hasSize(cap);
+        assertThat(openCount(own)).isEqualTo(cap);
+        assertThat(stack.submitted(other)).as("another organisation has places of its own").isNotBlank();
+    }
+
+    @Test
+    void aWithdrawal_freesAPlace_andAReturnKeepsItsPlace() {
+        int cap = Policy.active().openApplicationsPerOrganization().max();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < cap; i++) {
+            ids.add(stack.submitted(own));
+        }
+        // what the staff decision RETURNED does to the application item: it stays open, and the count with it
+        stack.dynamo.updateItem(u -> u.tableName(stack.stack.table()).key(Keys.application(ids.get(0)))
+                .updateExpression("SET #s = :r, GSI2PK = :p REMOVE DUEPK, DUESK")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":r", Items.s("RETURNED"), ":p", Items.s("APP#RETURNED"))));
+        assertThat(submit(own).invoke(stack.handler).status()).isEqualTo(409);
+
+        Answer withdrawn = withdrawal(ids.get(0)).invoke(stack.handler);
+
+        assertThat(withdrawn.status()).as(withdrawn.rawBody()).isEqualTo(200);
+        assertThat(openCount(own)).isEqualTo(cap - 1);
+        assertThat(submit(own).invoke(stack.handler).status()).isEqualTo(201);
+        assertThat(submit(own).invoke(stack.handler).status()).isEqualTo(409);
+        assertThat(openCount(own)).isEqualTo(cap);
+    }
+
+    @Test
+    void aWithdrawal_ofAnApplicationFromBeforeTheCounter_succeeds() {
+        String id = stack.submitted(own);
+        stack.dynamo.deleteItem(d -> d.tableName(stack.stack.table()).key(Keys.openApplications(own)));
+
+        Answer withdrawn = withdrawal(id).invoke(stack.handler);
+
+        assertThat(withdrawn.status()).as(withdrawn.rawBody()).isEqualTo(200);
+        assertThat(openCount(own)).isEqualTo(-1);
     }
 
     @Test
@@ -296,6 +338,26 @@ class SubmitApplicationIT {
     private ApiEvent withdrawal(String id) {
         return owner(ApiEvents.sample("withdraw-application.json"), own).path("applicationId", id)
                 .header("idempotency-key", null);
+    }
+
+    /** {@code call} made {@code times} at once, one thread each; the answers in no particular order. */
+    private static List<Answer> atOnce(int times, Callable<Answer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(times);
+        List<Answer> replies = new ArrayList<>();
+        try {
+            for (Future<Answer> future : pool.invokeAll(Collections.nCopies(times, call))) {
+                replies.add(future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return replies;
+    }
+
+    private int openCount(String uscc) {
+        Map<String, AttributeValue> item = stack.dynamo.getItem(g -> g.tableName(stack.stack.table())
+                .key(Keys.openApplications(uscc)).consistentRead(true)).item();
+        return Integer.parseInt(item.get("open").n());
     }
 
     private Map<String, AttributeValue> item(String id) {

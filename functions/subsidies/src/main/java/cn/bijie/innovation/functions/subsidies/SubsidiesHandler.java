@@ -1,5 +1,6 @@
 package cn.bijie.innovation.functions.subsidies;
 
+import cn.bijie.innovation.shared.aws.PageTokenSecret;
 import cn.bijie.innovation.shared.aws.AwsClients;
 import cn.bijie.innovation.shared.config.Config;
 import cn.bijie.innovation.shared.crac.Priming;
@@ -48,7 +49,7 @@ public final class SubsidiesHandler implements RequestStreamHandler {
     }
 
     private SubsidiesHandler(Config config) {
-        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(config.pageTokenSecret()));
+        this(new AwsClients(config).dynamoDb(), config.table(), new PageToken(PageTokenSecret.of(config)));
     }
 
     private SubsidiesHandler(DynamoDbClient dynamo, String table, PageToken pageTokens) {

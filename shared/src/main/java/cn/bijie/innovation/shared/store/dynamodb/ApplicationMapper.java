@@ -44,6 +44,9 @@ final class ApplicationMapper {
     static final String DECIDED_BY = "decidedBy";
     /** Declared documents, counted by the document's transaction ({@link #documentDeclared}). */
     static final String DOCUMENT_COUNT = "documentCount";
+    /** The organisation's open applications, on its {@link Keys#openApplications} counter item. */
+    static final String OPEN = "open";
+    static final String OPEN_TYPE = "OPEN_APPLICATIONS";
     /** What the staff decision writes: the owner's change neither writes nor drops these. */
     private static final Set<String> DECISION = Set.of(REASON, CERTIFICATION_ID, DECIDED_AT, DECIDED_BY);
     private static final String BY_STATUS_PK = Indexes.BY_STATUS + "PK";
@@ -155,6 +158,32 @@ final class ApplicationMapper {
     }
 
     /**
+     * One more open application of {@code uscc}, only while it has fewer than {@code maxOpen} (one atomic condition on
+     * the counter item); otherwise a {@code Conflict} that names the cap.
+     */
+    static void opened(WriteTransaction tx, String uscc, int maxOpen) {
+        tx.update(Keys.openApplications(uscc), "SET #open = if_not_exists(#open, :zero) + :one, #type = :type",
+                Map.of("#open", OPEN, "#type", "type"),
+                Map.of(":zero", Items.n(0), ":one", Items.n(1), ":type", Items.s(OPEN_TYPE)),
+                new Condition("attribute_not_exists(#open) OR #open < :max", Map.of("#open", OPEN),
+                        Map.of(":max", Items.n(maxOpen))),
+                () -> new Conflict("本单位在办的申报已达上限 " + maxOpen + " 件，请待已有申报办结或撤回一件后再申报 (the "
+                        + "organisation has " + maxOpen + " open applications, the most allowed: wait for a decision "
+                        + "or withdraw one)"));
+    }
+
+    /**
+     * One open application of {@code uscc} fewer. Unconditioned, so an application submitted before the counter
+     * existed never makes its decision or withdrawal fail; such a close may take the count below zero, which gives
+     * the organisation as many extra places until its older applications have closed too.
+     */
+    static void closed(WriteTransaction tx, String uscc) {
+        tx.update(Keys.openApplications(uscc), "SET #open = if_not_exists(#open, :zero) - :one, #type = :type",
+                Map.of("#open", OPEN, "#type", "type"),
+                Map.of(":zero", Items.n(0), ":one", Items.n(1), ":type", Items.s(OPEN_TYPE)), Condition.NONE, null);
+    }
+
+    /**
      * The staff decision: the application leaves {@code SUBMITTED}, and with it the reminder run's list of waiting
      * applications (in the certification's transaction when the decision records one).
      */
@@ -188,5 +217,8 @@ final class ApplicationMapper {
         after.put(CERTIFICATION_ID, t.certificationId());
         tx.put(AuditMapper.item(new AuditEntry(Keys.applicationPk(t.before().applicationId()), t.actor(),
                 "APPLICATION_" + t.toStatus(), t.at(), t.before(), after)), Condition.NONE, null);
+        if (!t.toStatus().open()) {
+            closed(tx, t.before().uscc());
+        }
     }
 }

@@ -58,9 +58,10 @@ public final class DynamoApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public PendingWrite create(Application application, String actor) {
+    public PendingWrite create(Application application, int maxOpen, String actor) {
         var tx = new WriteTransaction(table);
         mapper.create(tx, application, actor);
+        ApplicationMapper.opened(tx, application.uscc(), maxOpen);
         tx.check(Keys.organization(application.uscc()), Condition.present(),
                 () -> new Conflict("请先填写单位资料 (the organisation needs a profile before it can apply)"));
         return writer.pending(tx);
@@ -70,6 +71,9 @@ public final class DynamoApplicationStore implements ApplicationStore {
     public PendingWrite change(Application before, Application after, String action, String actor) {
         var tx = new WriteTransaction(table);
         mapper.ownerChange(tx, before, after, action, actor);
+        if (before.status().open() && !after.status().open()) {
+            ApplicationMapper.closed(tx, after.uscc());
+        }
         return writer.pending(tx);
     }
 

@@ -27,6 +27,14 @@ public final class Keys {
         return key(organizationPk(uscc), "PROFILE");
     }
 
+    /**
+     * How many applications of the organisation are open: a counter item of its own in the organisation's partition
+     * (not the profile, which {@code PUT /organizations} writes whole).
+     */
+    public static Map<String, AttributeValue> openApplications(String uscc) {
+        return key(organizationPk(uscc), "OPEN_APPLICATIONS");
+    }
+
     /** Scoped to the caller: two users may pick the same key without meeting. */
     public static Map<String, AttributeValue> idempotency(String callerSub, String idempotencyKey) {
         return key("IDEM#" + callerSub + "#" + idempotencyKey, "IDEM");

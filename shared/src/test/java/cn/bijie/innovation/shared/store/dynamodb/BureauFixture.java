@@ -89,7 +89,8 @@ public final class BureauFixture {
         new DynamoApplicationStore(dynamo, table, policy.reminders().applicationWaitingDays()).create(
                 new Application(id, ApplicationStatus.SUBMITTED, submittedAt, uscc, kind, level, renewal,
                         "毕节测试平台", certificateNo, Shanghai.today(clock).minusDays(10).toString(), null,
-                        "520502", submittedAt, null, null), "test").commit(null);
+                        "520502", submittedAt, null, null), policy.openApplicationsPerOrganization().max(), "test")
+                .commit(null);
         return id;
     }
 
