@@ -73,7 +73,7 @@ public final class NotificationMails {
             }
         };
         return ReminderMails.mail(to, ReminderMails.PREFIX + notice.event().title(), salutation, paragraphs,
-                List.of());
+                List.of()).forOrganization(notice.uscc());
     }
 
     private String recognition(String kind, String level) {
