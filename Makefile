@@ -39,7 +39,8 @@ FUNCTIONS := \
   ImportNoticesFunction:import-notices \
   NotifyApplicantsFunction:notify-applicants \
   AuditFunction:audit \
-  AuditVerifyFunction:audit
+  AuditVerifyFunction:audit \
+  MailFeedbackFunction:mail-feedback
 
 MODULES := $(sort $(foreach f,$(FUNCTIONS),$(word 2,$(subst :, ,$(f)))))
 jar_of = $(ROOT)/functions/$(1)/target/$(1).jar

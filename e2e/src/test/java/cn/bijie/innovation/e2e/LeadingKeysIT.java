@@ -82,7 +82,7 @@ class LeadingKeysIT {
         assertThat(seen.keySet()).as("functions whose writes were recorded")
                 .contains("OrganizationsFunction", "SubmitApplicationFunction", "DocumentsFunction",
                         "RecordCertificationFunction", "CalculateSubsidyFunction", "SubsidiesFunction",
-                        "SendRemindersFunction", "CultivationFunction");
+                        "SendRemindersFunction", "CultivationFunction", "MailFeedbackFunction");
     }
 
     /** The DynamoDB write actions of the function's role and the LeadingKeys patterns they are conditioned on. */

@@ -2,6 +2,8 @@ package cn.bijie.innovation.functions.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.time.Shanghai;
@@ -207,6 +209,40 @@ class SendRemindersIT {
 
         run(TODAY.plusDays(1));
         assertThat(mails()).hasSize(4);
+    }
+
+    @Test
+    void markedContactAddress_getsNoReminder_isCountedSuppressed_andListedToStaff_untilTheProfileIsCorrected() {
+        // GIVEN a certification due for its 30-day reminder, and a contact address that bounced for good
+        fixtures.highTech("c1", USCC, EXPIRES);
+        assertThat(new DynamoOrganizationStore(stack.dynamo, stack.table()).markFailing(USCC, CONTACT,
+                Organization.BOUNCED, "Permanent/General", ReminderStack.nineOClock(TODAY.minusDays(2)))).isTrue();
+
+        // WHEN the run fires
+        JsonNode summary = run(TODAY);
+
+        // THEN no reminder went to the failing address, nothing is marked sent, and staff are told
+        assertThat(summary.get("sent").asInt()).isEqualTo(1); // the staff digest
+        assertThat(summary.get("suppressed").asInt()).isEqualTo(1);
+        assertThat(summary.get("failingContacts").asInt()).isEqualTo(1);
+        assertThat(fixtures.get("REMINDER#c1", "30")).isEmpty();
+        assertThat(mails()).singleElement().satisfies(mail -> {
+            assertThat(mail.get("To").get(0).asText()).isEqualTo(stack.environment.get("STAFF_MAILBOX"));
+            assertThat(mail.get("Subject").asText()).isEqualTo("【毕节市科技局】联系邮箱无法送达汇总（2026-12-01）");
+            assertThat(mail.get("BodyText").asText()).contains("1 个单位的联系邮箱无法送达", "毕节某新材料科技有限公司",
+                    "统一社会信用代码 " + USCC, CONTACT, "退信于 2026-11-29", "更正");
+        });
+
+        // WHEN the organisation corrects its address (a profile written whole carries no mark) and the run fires
+        fixtures.organization(USCC, "毕节某新材料科技有限公司", "keji-new@example.com");
+        JsonNode next = run(TODAY.plusDays(1));
+
+        // THEN the 30-day reminder goes to the new address, once
+        assertThat(next.get("sent").asInt()).isEqualTo(1);
+        assertThat(next.get("suppressed").asInt()).isZero();
+        assertThat(mails()).hasSize(2);
+        assertThat(mails().get(1).get("To").get(0).asText()).isEqualTo("keji-new@example.com");
+        assertThat(Items.str(fixtures.get("REMINDER#c1", "30"), "outcome")).isEqualTo("SENT");
     }
 
     @Test
