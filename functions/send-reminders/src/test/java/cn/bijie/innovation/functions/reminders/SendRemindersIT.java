@@ -12,12 +12,18 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /** The daily run against MiniStack: real table, real SES v2 calls, what MiniStack's SES recorded. */
 class SendRemindersIT {
@@ -235,9 +241,20 @@ class SendRemindersIT {
 
         // WHEN the organisation corrects its address (a profile written whole carries no mark) and the run fires
         fixtures.organization(USCC, "毕节某新材料科技有限公司", "keji-new@example.com");
-        JsonNode next = run(TODAY.plusDays(1));
+        List<MessageTag> tags = new ArrayList<>();
+        ExecutionInterceptor tagsSent = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof SendEmailRequest send) {
+                    tags.addAll(send.emailTags());
+                }
+            }
+        };
+        JsonNode next = run(TODAY.plusDays(1), stack.stack.clients(ReminderStack.FUNCTION).sesV2(tagsSent));
 
-        // THEN the 30-day reminder goes to the new address, once
+        // THEN the 30-day reminder goes to the new address, once, tagged with the organisation (SES hands the tag
+        // back with a bounce or a complaint: MiniStack does not keep it, so the request says it)
+        assertThat(tags).containsExactly(MessageTag.builder().name("organization").value(USCC).build());
         assertThat(next.get("sent").asInt()).isEqualTo(1);
         assertThat(next.get("suppressed").asInt()).isZero();
         assertThat(mails()).hasSize(2);
