@@ -4,6 +4,7 @@ import cn.bijie.innovation.shared.log.Log;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -56,7 +57,7 @@ public final class MailFeedback {
 
     /** {@code Permanent/General}; a complaint's feedback type, or {@code complaint} when the receiver gave none. */
     static String failure(Report report) {
-        String type = report.type() == null ? report.kind().name().toLowerCase(java.util.Locale.ROOT) : report.type();
+        String type = report.type() == null ? report.kind().name().toLowerCase(Locale.ROOT) : report.type();
         return report.subType() == null ? type : type + "/" + report.subType();
     }
 }
