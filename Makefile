@@ -40,7 +40,8 @@ FUNCTIONS := \
   NotifyApplicantsFunction:notify-applicants \
   AuditFunction:audit \
   AuditVerifyFunction:audit \
-  MaintenanceFunction:maintenance
+  MaintenanceFunction:maintenance \
+  MailFeedbackFunction:mail-feedback
 
 MODULES := $(sort $(foreach f,$(FUNCTIONS),$(word 2,$(subst :, ,$(f)))))
 jar_of = $(ROOT)/functions/$(1)/target/$(1).jar

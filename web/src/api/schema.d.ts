@@ -1431,6 +1431,18 @@ export interface components {
             growthTier?: "STUDENT_STARTUP" | "SEED" | "LITTLE_GIANT_GROWING" | "LITTLE_GIANT" | "INNOVATION_LEADER" | null;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * @description Mail to `contactEmail` bounced for good (`BOUNCED`) or its recipient complained (`COMPLAINED`); null when not known to fail. The reminders send nothing to a failing address and staff see it in their digest. A `PUT` with the same `contactEmail` keeps the mark, another address clears it.
+             * @enum {string|null}
+             */
+            contactStatus?: "BOUNCED" | "COMPLAINED" | null;
+            /**
+             * Format: date-time
+             * @description When the mail service reported the failure (null when `contactStatus` is null).
+             */
+            contactFailedAt?: string | null;
+            /** @description What the mail service said: the bounce type and subtype (e.g. `Permanent/General`) or the complaint's feedback type (e.g. `abuse`; `complaint` when the receiver gave none). */
+            contactFailure?: string | null;
         };
         /** @description `POST /applications` 与 `PUT /applications/{applicationId}` 的请求体 */
         ApplicationInput: {

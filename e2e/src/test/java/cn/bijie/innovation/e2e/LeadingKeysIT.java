@@ -82,7 +82,8 @@ class LeadingKeysIT {
         assertThat(seen.keySet()).as("functions whose writes were recorded")
                 .contains("OrganizationsFunction", "SubmitApplicationFunction", "DocumentsFunction",
                         "RecordCertificationFunction", "CalculateSubsidyFunction", "SubsidiesFunction",
-                        "SendRemindersFunction", "CultivationFunction", "MaintenanceFunction");
+                        "SendRemindersFunction", "CultivationFunction", "MaintenanceFunction",
+                        "MailFeedbackFunction");
     }
 
     /** The DynamoDB write actions of the function's role and the LeadingKeys patterns they are conditioned on. */

@@ -78,6 +78,9 @@ class TemplateIT {
         // the operators' upgrade runbook (no trigger)
         function("MaintenanceFunction", "maintenance",
                 "cn.bijie.innovation.functions.maintenance.MaintenanceHandler");
+        // issue 16: SES bounces and complaints, by SNS
+        function("MailFeedbackFunction", "mail-feedback",
+                "cn.bijie.innovation.functions.mailfeedback.MailFeedbackHandler");
 
         routes("OrganizationsFunction", "PUT /organizations/{uscc}", "GET /organizations/{uscc}");
         routes("SubmitApplicationFunction", "POST /applications", "GET /applications",
@@ -359,6 +362,23 @@ class TemplateIT {
         assertThat(subscription.get("Condition")).isEqualTo("HasOperationsEmail");
         assertThat(map(subscription.get("Properties"))).containsEntry("Endpoint", Map.of("Ref", "OperationsEmail"))
                 .containsEntry("TopicArn", Map.of("Ref", "AlarmTopic"));
+    }
+
+    @Test
+    void bouncesAndComplaintsReachTheFeedbackFunctionWhereSesExists() {
+        Map<String, Object> destination = map(props("MailFeedbackDestination").get("EventDestination"));
+        assertThat(destination.get("MatchingEventTypes")).isEqualTo(List.of("bounce", "complaint"));
+        assertThat(map(destination.get("SnsDestination"))).containsEntry("TopicARN", Map.of("Ref", "MailFeedbackTopic"));
+        for (String id : List.of("MailFeedbackTopic", "MailFeedbackTopicPolicy", "MailFeedbackDestination",
+                "MailFeedbackFunction", "MailFeedbackFailureQueue", "MailFeedbackFailureAlarm")) {
+            assertThat(map(resources().get(id)).get("Condition")).as(id).isEqualTo("UseSes");
+        }
+        Map<String, Object> function = props("MailFeedbackFunction");
+        assertThat(map(eventOfType("MailFeedbackFunction", "SNS"))).containsEntry("Topic",
+                Map.of("Ref", "MailFeedbackTopic"));
+        assertThat((Integer) function.get("ReservedConcurrentExecutions")).isBetween(1, 5);
+        assertThat(LeadingKeysIT.writeGrant(function))
+                .isEqualTo(new LeadingKeysIT.Grant(Set.of("dynamodb:UpdateItem"), List.of("ORG#*")));
     }
 
     @Test

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /**
@@ -19,6 +20,8 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
  */
 public final class SesMailer implements Mailer {
     private static final String CHARSET = StandardCharsets.UTF_8.name();
+    /** The message tag naming the organisation a mail is for (read back by the mail-feedback function). */
+    public static final String ORGANIZATION_TAG = "organization";
 
     private final SesV2Client ses;
     private final String sender;
@@ -30,7 +33,11 @@ public final class SesMailer implements Mailer {
 
     @Override
     public SendResult send(Mail mail) {
-        SendEmailRequest request = SendEmailRequest.builder()
+        SendEmailRequest.Builder builder = SendEmailRequest.builder();
+        if (mail.organization() != null) {
+            builder.emailTags(MessageTag.builder().name(ORGANIZATION_TAG).value(mail.organization()).build());
+        }
+        SendEmailRequest request = builder
                 .fromEmailAddress(sender)
                 .destination(d -> d.toAddresses(mail.to()))
                 .content(c -> c.simple(m -> m

@@ -77,7 +77,7 @@ public final class NotificationMails {
             case OBJECTION_LODGED -> throw new IllegalArgumentException("a mail to staff: objection(...)");
         };
         return ReminderMails.mail(to, ReminderMails.PREFIX + notice.event().title(), salutation, paragraphs,
-                List.of());
+                List.of()).forOrganization(notice.uscc());
     }
 
     /**

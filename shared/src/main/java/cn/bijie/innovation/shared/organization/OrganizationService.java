@@ -79,7 +79,7 @@ public final class OrganizationService {
                         "请通过 PUT /organizations/{uscc}/tier 设置梯队，并写明日期和理由 (set the tier with a date and a reason)");
             }
             Organization after = new Organization(uscc, input.name().strip(), input.county(), input.industry(),
-                    input.contactEmail().strip(), tier, clock.instant().toString());
+                    input.contactEmail().strip(), tier, clock.instant().toString()).keepingMarkOf(before);
             if (before != null && sameProfile(before, after)) {
                 return before;
             }
@@ -124,7 +124,7 @@ public final class OrganizationService {
             }
             String now = clock.instant().toString();
             Organization after = new Organization(uscc, before.name(), before.county(), before.industry(),
-                    before.contactEmail(), input.tier(), now);
+                    before.contactEmail(), input.tier(), now).keepingMarkOf(before);
             store.saveTier(before, after, new TierChange(uscc, input.tier(), before.growthTier(), input.effectiveOn(),
                     input.reason().strip(), caller.sub(), now));
             return after;

@@ -5,6 +5,7 @@ import cn.bijie.innovation.shared.mail.Mail;
 import cn.bijie.innovation.shared.organization.Organization;
 import cn.bijie.innovation.shared.policy.Policy;
 import cn.bijie.innovation.shared.time.Shanghai;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,19 +35,37 @@ public final class ReminderMails {
                         + renewalClause(c.kind()) + "。",
                 "如已完成重新认定，请忽略本邮件。");
         String salutation = org.name() + "（统一社会信用代码 " + c.uscc() + "）：";
-        return mail(org.contactEmail(), subject, salutation, paragraphs, List.of());
+        return mail(org.contactEmail(), subject, salutation, paragraphs, List.of()).forOrganization(c.uscc());
     }
 
-    public Mail staffDigest(String to, List<Due.Application> waiting, LocalDate today) {
+    public Mail staffDigest(String to, List<Due.Application> waiting, List<Organization> failingContacts,
+            LocalDate today) {
         int days = policy.reminders().applicationWaitingDays();
-        List<String> lines = waiting.stream().map(a -> String.join("｜",
+        List<String> lines = new ArrayList<>(waiting.stream().map(a -> String.join("｜",
                 a.platformName(), kindName(a.kind()) + "（" + levelName(a.level()) + "）",
                 "统一社会信用代码 " + a.uscc(), "提交于 " + Shanghai.dateOf(a.submittedAt()),
                 "已等待 " + ChronoUnit.DAYS.between(Shanghai.dateOf(a.submittedAt()), today) + " 天",
-                "申报编号 " + a.applicationId())).toList();
-        return mail(to, PREFIX + "待审核申报汇总（" + today + "）", "市科技局审核人员：",
-                List.of("以下 " + waiting.size() + " 项申报已提交超过 " + days + " 天，仍待审核：",
-                        "请及时审核（认定、退回补充材料或不予认定）。"), lines);
+                "申报编号 " + a.applicationId())).toList());
+        failingContacts.stream().map(o -> String.join("｜", "联系邮箱无法送达", o.name(),
+                "统一社会信用代码 " + o.uscc(), "联系邮箱 " + o.contactEmail(),
+                (Organization.COMPLAINED.equals(o.contactStatus()) ? "收件人投诉" : "退信") + "于 "
+                        + Shanghai.dateOf(Instant.parse(o.contactFailedAt())))).forEach(lines::add);
+        List<String> told = new ArrayList<>();
+        if (!waiting.isEmpty()) {
+            told.add(waiting.size() + " 项申报已提交超过 " + days + " 天，仍待审核");
+        }
+        if (!failingContacts.isEmpty()) {
+            told.add(failingContacts.size() + " 个单位的联系邮箱无法送达（退信或投诉），系统已暂停向其发送到期提醒");
+        }
+        List<String> paragraphs = new ArrayList<>(List.of("以下 " + String.join("；", told) + "："));
+        if (!waiting.isEmpty()) {
+            paragraphs.add("请及时审核（认定、退回补充材料或不予认定）。");
+        }
+        if (!failingContacts.isEmpty()) {
+            paragraphs.add("请联系上述单位核实联系邮箱，并由单位或审核人员在系统中更正单位资料的联系邮箱；更正后系统恢复提醒。");
+        }
+        String subject = waiting.isEmpty() ? "联系邮箱无法送达汇总" : "待审核申报汇总";
+        return mail(to, PREFIX + subject + "（" + today + "）", "市科技局审核人员：", paragraphs, lines);
     }
 
     public Mail financeDigest(String to, List<Due.Subsidy> unpaid, LocalDate today) {

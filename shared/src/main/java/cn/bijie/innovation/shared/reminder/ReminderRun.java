@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +86,9 @@ public final class ReminderRun {
         final Set<String> seen = new HashSet<>();
         final List<Due.Application> waitingApplications = new ArrayList<>();
         final List<Due.Subsidy> unpaidSubsidies = new ArrayList<>();
-        int sent, skipped, failed, rejected, expired, dueItems, failuresInARow;
+        /** Organisations whose contact address is marked failing and had a reminder due: listed in the staff digest. */
+        final Map<String, Organization> failingContacts = new LinkedHashMap<>();
+        int sent, skipped, failed, rejected, suppressed, expired, dueItems, failuresInARow;
 
         Pass(Instant now) {
             this.now = now;
@@ -100,13 +103,14 @@ public final class ReminderRun {
             for (LocalDate date = today; !date.isBefore(from); date = date.minusDays(1)) {
                 store.forEachDue(date, this::handle);
             }
-            digest(Mailbox.STAFF, mailboxes.staff(), waitingApplications,
-                    () -> mails.staffDigest(mailboxes.staff(), waitingApplications, today));
-            digest(Mailbox.FINANCE, mailboxes.finance(), unpaidSubsidies,
+            List<Organization> failing = List.copyOf(failingContacts.values());
+            digest(Mailbox.STAFF, mailboxes.staff(), waitingApplications, !failing.isEmpty(),
+                    () -> mails.staffDigest(mailboxes.staff(), waitingApplications, failing, today));
+            digest(Mailbox.FINANCE, mailboxes.finance(), unpaidSubsidies, false,
                     () -> mails.financeDigest(mailboxes.finance(), unpaidSubsidies, today));
             RunSummary summary = new RunSummary(today.toString(), from.toString(), sent, skipped, failed, rejected,
                     expired, waitingApplications.size(), unpaidSubsidies.size(), dueItems,
-                    itemsRead.getAsLong() - readBefore);
+                    itemsRead.getAsLong() - readBefore, suppressed, failing.size());
             store.recordRun(today, summary);
             Log.info("reminder run", fields(summary));
             return summary;
@@ -190,6 +194,14 @@ public final class ReminderRun {
                 reject(c, threshold, next, to, "no organisation profile with a contact e-mail");
                 return;
             }
+            if (org.get().contactFails()) {
+                // bounced or complained: nothing sent and nothing marked, so that the run after the organisation
+                // corrects its address reminds at this threshold; until then staff see it in their digest
+                store.reschedule(c, today.plusDays(1));
+                failingContacts.putIfAbsent(c.uscc(), org.get());
+                suppressed++;
+                return;
+            }
             SendResult result = send(mails.expiry(c, org.get(), today));
             if (result instanceof SendResult.Accepted accepted) {
                 store.markReminder(c.certificationId(), threshold, new Marker(Marker.Outcome.SENT, to),
@@ -227,8 +239,8 @@ public final class ReminderRun {
          * One digest a day: the items listed stay due and come back tomorrow while they wait; when the mail
          * failed they stay due today, so that a second run today sends it.
          */
-        void digest(Mailbox mailbox, String to, List<? extends Due> items, Supplier<Mail> mail) {
-            if (items.isEmpty()) {
+        void digest(Mailbox mailbox, String to, List<? extends Due> items, boolean moreToTell, Supplier<Mail> mail) {
+            if (items.isEmpty() && !moreToTell) {
                 return;
             }
             try {

@@ -40,7 +40,7 @@ class ReminderMailsTest {
                 "91520500MA6DKQ5X35", "KEY_LABORATORY", "PROVINCIAL", "毕节市新材料重点实验室", ApplicationStatus.SUBMITTED,
                 Instant.parse("2026-11-19T02:00:00Z"));
 
-        Mail mail = mails.staffDigest("staff@example.com", List.of(application), LocalDate.of(2026, 12, 1));
+        Mail mail = mails.staffDigest("staff@example.com", List.of(application), List.of(), LocalDate.of(2026, 12, 1));
 
         assertThat(mail.text()).contains("以下 1 项申报已提交超过 10 天",
                 "1. 毕节市新材料重点实验室｜重点实验室（省级）｜统一社会信用代码 91520500MA6DKQ5X35｜提交于 2026-11-19｜已等待 12 天｜申报编号 a1");

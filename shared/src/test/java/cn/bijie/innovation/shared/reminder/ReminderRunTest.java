@@ -110,6 +110,35 @@ class ReminderRunTest {
     }
 
     @Test
+    void complainedAddress_isSuppressed_listedWithWaitingApplicationsToStaff_andRemindedOnceCorrected() {
+        highTech("c1");
+        application("a1", nineOClock(EXPIRES.minusDays(45)), "SUBMITTED");
+        Organization org = org(CONTACT);
+        organizations.put(USCC, new Organization(USCC, org.name(), org.county(), org.industry(), CONTACT, null,
+                org.updatedAt(), Organization.COMPLAINED, "2026-11-20T03:00:00Z", "abuse"));
+
+        RunSummary marked = runOn(EXPIRES.minusDays(30));
+
+        assertThat(mailer.to(CONTACT)).isEmpty();
+        assertThat(marked.suppressed()).isEqualTo(1);
+        assertThat(marked.failingContacts()).isEqualTo(1);
+        assertThat(marked.sent()).isEqualTo(1); // the staff digest only
+        assertThat(mailer.to(STAFF)).singleElement().satisfies(digest -> {
+            assertThat(digest.subject()).contains("待审核申报汇总");
+            assertThat(digest.text()).contains("1 项申报已提交超过", "1 个单位的联系邮箱无法送达", "收件人投诉于 2026-11-20",
+                    "联系邮箱 " + CONTACT, "申报编号 a1");
+            assertThat(digest.organization()).isNull();
+        });
+
+        organizations.put(USCC, org("fixed@example.com"));
+        RunSummary corrected = runOn(EXPIRES.minusDays(29));
+
+        assertThat(corrected.suppressed()).isZero();
+        assertThat(mailer.to("fixed@example.com")).singleElement()
+                .satisfies(mail -> assertThat(mail.organization()).isEqualTo(USCC));
+    }
+
+    @Test
     void run_sendsOneReminder_thirtyDaysBeforeExpiry_andNothingMoreThatDay() {
         // GIVEN a certification never reminded (its 90-day run was missed), 30 days before expiry
         highTech("c1");

@@ -68,7 +68,7 @@ public final class SendRemindersHandler implements RequestStreamHandler {
             store.forEachDue(LocalDate.EPOCH, due -> { });
         });
         Priming.register("mail texts", () -> new ReminderMails(policy).staffDigest("priming@example.com", List.of(),
-                LocalDate.EPOCH));
+                List.of(), LocalDate.EPOCH));
     }
 
     public SendRemindersHandler(ReminderRun run, Clock clock) {

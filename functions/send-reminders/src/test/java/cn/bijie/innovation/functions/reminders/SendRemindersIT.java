@@ -2,6 +2,8 @@ package cn.bijie.innovation.functions.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bijie.innovation.shared.organization.Organization;
+import cn.bijie.innovation.shared.store.dynamodb.DynamoOrganizationStore;
 import cn.bijie.innovation.shared.store.dynamodb.Items;
 import cn.bijie.innovation.shared.testing.Primed;
 import cn.bijie.innovation.shared.time.Shanghai;
@@ -10,12 +12,18 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /** The daily run against MiniStack: real table, real SES v2 calls, what MiniStack's SES recorded. */
 class SendRemindersIT {
@@ -207,6 +215,51 @@ class SendRemindersIT {
 
         run(TODAY.plusDays(1));
         assertThat(mails()).hasSize(4);
+    }
+
+    @Test
+    void markedContactAddress_getsNoReminder_isCountedSuppressed_andListedToStaff_untilTheProfileIsCorrected() {
+        // GIVEN a certification due for its 30-day reminder, and a contact address that bounced for good
+        fixtures.highTech("c1", USCC, EXPIRES);
+        assertThat(new DynamoOrganizationStore(stack.dynamo, stack.table()).markFailing(USCC, CONTACT,
+                Organization.BOUNCED, "Permanent/General", ReminderStack.nineOClock(TODAY.minusDays(2)))).isTrue();
+
+        // WHEN the run fires
+        JsonNode summary = run(TODAY);
+
+        // THEN no reminder went to the failing address, nothing is marked sent, and staff are told
+        assertThat(summary.get("sent").asInt()).isEqualTo(1); // the staff digest
+        assertThat(summary.get("suppressed").asInt()).isEqualTo(1);
+        assertThat(summary.get("failingContacts").asInt()).isEqualTo(1);
+        assertThat(fixtures.get("REMINDER#c1", "30")).isEmpty();
+        assertThat(mails()).singleElement().satisfies(mail -> {
+            assertThat(mail.get("To").get(0).asText()).isEqualTo(stack.environment.get("STAFF_MAILBOX"));
+            assertThat(mail.get("Subject").asText()).isEqualTo("【毕节市科技局】联系邮箱无法送达汇总（2026-12-01）");
+            assertThat(mail.get("BodyText").asText()).contains("1 个单位的联系邮箱无法送达", "毕节某新材料科技有限公司",
+                    "统一社会信用代码 " + USCC, CONTACT, "退信于 2026-11-29", "更正");
+        });
+
+        // WHEN the organisation corrects its address (a profile written whole carries no mark) and the run fires
+        fixtures.organization(USCC, "毕节某新材料科技有限公司", "keji-new@example.com");
+        List<MessageTag> tags = new ArrayList<>();
+        ExecutionInterceptor tagsSent = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof SendEmailRequest send) {
+                    tags.addAll(send.emailTags());
+                }
+            }
+        };
+        JsonNode next = run(TODAY.plusDays(1), stack.stack.clients(ReminderStack.FUNCTION).sesV2(tagsSent));
+
+        // THEN the 30-day reminder goes to the new address, once, tagged with the organisation (SES hands the tag
+        // back with a bounce or a complaint: MiniStack does not keep it, so the request says it)
+        assertThat(tags).containsExactly(MessageTag.builder().name("organization").value(USCC).build());
+        assertThat(next.get("sent").asInt()).isEqualTo(1);
+        assertThat(next.get("suppressed").asInt()).isZero();
+        assertThat(mails()).hasSize(2);
+        assertThat(mails().get(1).get("To").get(0).asText()).isEqualTo("keji-new@example.com");
+        assertThat(Items.str(fixtures.get("REMINDER#c1", "30"), "outcome")).isEqualTo("SENT");
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.bijie.innovation.shared.store.dynamodb;
 
 import cn.bijie.innovation.shared.audit.AuditEntry;
 import cn.bijie.innovation.shared.errors.Conflict;
+import cn.bijie.innovation.shared.organization.ContactMarks;
 import cn.bijie.innovation.shared.organization.DirectoryEntry;
 import cn.bijie.innovation.shared.organization.DirectoryFilter;
 import cn.bijie.innovation.shared.organization.NameKey;
@@ -18,13 +19,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Profiles at {@code ORG#<uscc> / PROFILE}; each write checks the profile it replaces (optimistic locking) and moves,
  * in the same transaction, the directory entry ({@link DirectoryMapper}) and the statistics
  * ({@link StatisticsCounters}). Tier changes add a step of the history ({@link TierHistoryMapper}).
  */
-public final class DynamoOrganizationStore implements OrganizationStore {
+public final class DynamoOrganizationStore implements OrganizationStore, ContactMarks {
     private final DynamoDbClient dynamo;
     private final String table;
     private final TableWriter writer;
@@ -73,8 +75,7 @@ public final class DynamoOrganizationStore implements OrganizationStore {
     }
 
     private WriteTransaction profile(Organization before, Organization after, String actor, String action) {
-        Condition unchanged = before == null ? Condition.absent()
-                : Condition.equals(OrganizationMapper.UPDATED_AT, Items.s(before.updatedAt()));
+        Condition unchanged = before == null ? Condition.absent() : unchanged(before);
         var tx = new WriteTransaction(table)
                 .put(OrganizationMapper.item(after), unchanged, () -> new Conflict(
                         "组织资料已被他人修改，请刷新后重试 (the profile changed meanwhile; reload and retry)"))
@@ -89,6 +90,36 @@ public final class DynamoOrganizationStore implements OrganizationStore {
                         StatisticsCounters.Place.of(after))
                 .into(tx);
         return tx;
+    }
+
+    /**
+     * The profile as it was read: its lock, and its contact mark (set without touching the lock, by
+     * {@link #markFailing}), so that a mark made meanwhile is not overwritten by a profile that carried none.
+     */
+    private static Condition unchanged(Organization before) {
+        String mark = before.contactStatus() == null ? "attribute_not_exists(#s)" : "#s = :s";
+        Map<String, AttributeValue> values = before.contactStatus() == null
+                ? Map.of(":u", Items.s(before.updatedAt()))
+                : Map.of(":u", Items.s(before.updatedAt()), ":s", Items.s(before.contactStatus()));
+        return new Condition("#u = :u AND " + mark,
+                Map.of("#u", OrganizationMapper.UPDATED_AT, "#s", OrganizationMapper.CONTACT_STATUS), values);
+    }
+
+    @Override
+    public boolean markFailing(String uscc, String address, String status, String failure, Instant at) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Keys.organization(uscc))
+                    .conditionExpression("#e = :e")
+                    .updateExpression("SET #s = :s, #at = :at, #f = :f")
+                    .expressionAttributeNames(Map.of("#e", OrganizationMapper.CONTACT_EMAIL,
+                            "#s", OrganizationMapper.CONTACT_STATUS, "#at", OrganizationMapper.CONTACT_FAILED_AT,
+                            "#f", OrganizationMapper.CONTACT_FAILURE))
+                    .expressionAttributeValues(Map.of(":e", Items.s(address), ":s", Items.s(status),
+                            ":at", Items.s(at.toString()), ":f", Items.s(failure))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false; // no such profile, or its address changed since the mail was sent
+        }
     }
 
     @Override

@@ -21,6 +21,11 @@ public final class OrganizationMapper {
     static final String CREATED_BY = "createdBy";
     static final String CREATED_BY_IMPORT = "createdByImport";
 
+    /** The contact address failed ({@code Organization.BOUNCED}/{@code COMPLAINED}), when, and what SES said. */
+    static final String CONTACT_STATUS = "contactStatus";
+    static final String CONTACT_FAILED_AT = "contactFailedAt";
+    static final String CONTACT_FAILURE = "contactFailure";
+
     private OrganizationMapper() {}
 
     /** Public for the bench's seeder, which writes profiles in bulk. */
@@ -34,6 +39,9 @@ public final class OrganizationMapper {
         item.put(CONTACT_EMAIL, Items.s(o.contactEmail()));
         Items.putIfPresent(item, GROWTH_TIER, o.growthTier());
         item.put(UPDATED_AT, Items.s(o.updatedAt()));
+        Items.putIfPresent(item, CONTACT_STATUS, o.contactStatus());
+        Items.putIfPresent(item, CONTACT_FAILED_AT, o.contactFailedAt());
+        Items.putIfPresent(item, CONTACT_FAILURE, o.contactFailure());
         return item;
     }
 
@@ -55,6 +63,7 @@ public final class OrganizationMapper {
     static Organization fromItem(Map<String, AttributeValue> item) {
         return new Organization(Items.str(item, USCC), Items.str(item, NAME), Items.str(item, COUNTY),
                 Items.str(item, INDUSTRY), Items.str(item, CONTACT_EMAIL), Items.str(item, GROWTH_TIER),
-                Items.str(item, UPDATED_AT));
+                Items.str(item, UPDATED_AT), Items.str(item, CONTACT_STATUS), Items.str(item, CONTACT_FAILED_AT),
+                Items.str(item, CONTACT_FAILURE));
     }
 }
