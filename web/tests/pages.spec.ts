@@ -80,6 +80,9 @@ test.describe('every page', () => {
 
 test('the console is usable by keyboard: skip link, menu, sign-in form', async ({ page }) => {
   await page.goto('/');
+  // the shell renders once the session is known: a Tab pressed before that lands on the bare document
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('navigation', { name: '主菜单' })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: '跳到主要内容' })).toBeFocused();
   await page.keyboard.press('Enter');
