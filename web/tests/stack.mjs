@@ -62,7 +62,7 @@ export async function startStack() {
   const emulatorLog = path.join(logs, 'ministack.log');
   children.push(spawn(ministack, [], {
     env: { ...process.env, BIND_HOST: '127.0.0.1', GATEWAY_PORT: String(emulatorPort), IOT_MTLS_ENABLED: '0',
-      SERVICES: 'dynamodb,dynamodbstreams,s3,ses,sesv2,sqs,sts' },
+      SERVICES: 'dynamodb,dynamodbstreams,s3,ses,sesv2,sqs,sts,secretsmanager' },
     stdio: ['ignore', openSync(emulatorLog, 'w'), 'inherit'],
   }));
   const stop = () => children.forEach((c) => c.kill('SIGTERM'));
