@@ -98,6 +98,11 @@ class ImportsEndToEndIT {
         Reply profile = api.call("GET", "/organizations/91520527FEAYLUYL1X", staff, null);
         assertThat(profile.status()).isEqualTo(200);
         assertThat(profile.json().path("name").asText()).isEqualTo("毕节云岭环保科技股份有限公司");
+        // an organisation the list created is in the directory like one staff entered
+        Reply found = api.call("GET", "/organizations?q=" + java.net.URLEncoder.encode("毕节云岭环保",
+                StandardCharsets.UTF_8), staff, null);
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        assertThat(found.json().path("items").findValuesAsText("uscc")).contains("91520527FEAYLUYL1X");
         api.drainStreams();
         Reply subsidies = api.call("GET", "/subsidies?uscc=91520527FEAYLUYL1X", finance, null);
         assertThat(subsidies.json().path("items")).hasSize(1);

@@ -38,11 +38,13 @@ public final class DynamoImportStore implements ImportStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final TableWriter writer;
+    private final DynamoOrganizationStore organizations;
 
     public DynamoImportStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
         this.writer = new TableWriter(dynamo);
+        this.organizations = new DynamoOrganizationStore(dynamo, table);
     }
 
     @Override
@@ -220,13 +222,15 @@ public final class DynamoImportStore implements ImportStore {
 
     @Override
     public boolean createOrganization(Organization organization, String importId, String actor) {
+        WriteTransaction tx = new WriteTransaction(table)
+                .put(OrganizationMapper.importedItem(organization, importId), Condition.absent(),
+                        () -> new Conflict("组织资料已存在 (the profile exists)"))
+                .put(AuditMapper.item(new AuditEntry(Keys.organizationPk(organization.uscc()), actor,
+                        "ORGANIZATION_CREATED", Instant.parse(organization.updatedAt()), null, organization)),
+                        Condition.NONE, null);
+        organizations.index(tx, null, organization); // in the directory and the statistics like a profile staff write
         try {
-            writer.commit(new WriteTransaction(table)
-                    .put(OrganizationMapper.importedItem(organization, importId), Condition.absent(),
-                            () -> new Conflict("组织资料已存在 (the profile exists)"))
-                    .put(AuditMapper.item(new AuditEntry(Keys.organizationPk(organization.uscc()), actor,
-                            "ORGANIZATION_CREATED", Instant.parse(organization.updatedAt()), null, organization)),
-                            Condition.NONE, null));
+            writer.commit(tx);
             return true;
         } catch (Conflict exists) {
             return false;

@@ -81,6 +81,15 @@ public final class DynamoOrganizationStore implements OrganizationStore, Contact
                         "组织资料已被他人修改，请刷新后重试 (the profile changed meanwhile; reload and retry)"))
                 .put(AuditMapper.item(new AuditEntry(Keys.organizationPk(after.uscc()), actor, action,
                         Instant.parse(after.updatedAt()), before, after)), Condition.NONE, null);
+        index(tx, before, after);
+        return tx;
+    }
+
+    /**
+     * Adds to a profile's transaction its directory entry and its move of the statistics (created: {@code before}
+     * null), wherever the profile is written: here, and by a list import that creates it.
+     */
+    void index(WriteTransaction tx, Organization before, Organization after) {
         if (before == null || !before.name().equals(after.name()) || !before.county().equals(after.county())
                 || !before.industry().equals(after.industry())) {
             DirectoryMapper.profile(tx, after, names.get().of(after.name()));
@@ -89,7 +98,6 @@ public final class DynamoOrganizationStore implements OrganizationStore, Contact
                 .organizationMoved(before == null ? null : StatisticsCounters.Place.of(before),
                         StatisticsCounters.Place.of(after))
                 .into(tx);
-        return tx;
     }
 
     /**
